@@ -1,0 +1,74 @@
+package org.copr.contracts;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Topic {@link Topics#COPRS}, keyed by copr name: what repo-worker needs to shape repositories. */
+public sealed interface CoprEvent extends Event {
+
+  String copr();
+
+  @JsonTypeName("copr_created")
+  @RegisterForReflection
+  record Created(
+      UUID eventId,
+      Instant occurredAt,
+      int schemaVersion,
+      String copr,
+      String owner,
+      List<String> chroots)
+      implements CoprEvent {
+    public Created(String copr, String owner, List<String> chroots) {
+      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, owner, chroots);
+    }
+  }
+
+  @JsonTypeName("chroots_added")
+  @RegisterForReflection
+  record ChrootsAdded(
+      UUID eventId, Instant occurredAt, int schemaVersion, String copr, List<String> chroots)
+      implements CoprEvent {
+    public ChrootsAdded(String copr, List<String> chroots) {
+      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, chroots);
+    }
+  }
+
+  /** The chroots' repositories and every package in them are to be removed. */
+  @JsonTypeName("chroots_removed")
+  @RegisterForReflection
+  record ChrootsRemoved(
+      UUID eventId, Instant occurredAt, int schemaVersion, String copr, List<String> chroots)
+      implements CoprEvent {
+    public ChrootsRemoved(String copr, List<String> chroots) {
+      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, chroots);
+    }
+  }
+
+  @JsonTypeName("copr_deleted")
+  @RegisterForReflection
+  record Deleted(UUID eventId, Instant occurredAt, int schemaVersion, String copr)
+      implements CoprEvent {
+    public Deleted(String copr) {
+      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr);
+    }
+  }
+
+  /** The package's published builds (by id, in every chroot) are to be removed. */
+  @JsonTypeName("package_deleted")
+  @RegisterForReflection
+  record PackageDeleted(
+      UUID eventId,
+      Instant occurredAt,
+      int schemaVersion,
+      String copr,
+      String packageName,
+      List<Long> buildIds)
+      implements CoprEvent {
+    public PackageDeleted(String copr, String packageName, List<Long> buildIds) {
+      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, packageName, buildIds);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.copr.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.copr.contracts.Event;
+import org.copr.contracts.EventJson;
+
+/** Reads and writes a topic of the test broker as an outside consumer would. */
+public final class TopicProbe implements AutoCloseable {
+  private final KafkaConsumer<String, String> consumer;
+  private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+  /** Subscribes from the beginning of the topic, in a group of its own. */
+  public TopicProbe(String bootstrapServers, String topic) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    consumer = new KafkaConsumer<>(p);
+    consumer.subscribe(List.of(topic));
+  }
+
+  /** Polls until a record matches or the time is up; returns every record seen so far. */
+  public List<ConsumerRecord<String, String>> awaitRecord(
+      Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (seen.stream().noneMatch(match)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no matching record within " + timeout + "; seen: " + values());
+      }
+      consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+    }
+    return List.copyOf(seen);
+  }
+
+  /** Waits for an event of the given type that matches, and returns it. */
+  public <T extends Event> T awaitEvent(Class<T> type, Predicate<T> match, Duration timeout) {
+    Predicate<ConsumerRecord<String, String>> recordMatch =
+        r ->
+            parse(r.value(), type) instanceof Event e
+                && type.isInstance(e)
+                && match.test(type.cast(e));
+    return awaitRecord(recordMatch, timeout).stream()
+        .map(r -> parse(r.value(), type))
+        .filter(type::isInstance)
+        .map(type::cast)
+        .filter(match)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Polls for a while and returns everything seen, for asserting that something did not come. */
+  public List<ConsumerRecord<String, String>> drain(Duration quiet) {
+    long deadline = System.nanoTime() + quiet.toNanos();
+    while (System.nanoTime() < deadline) {
+      consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+    }
+    return List.copyOf(seen);
+  }
+
+  public List<String> values() {
+    return seen.stream().map(ConsumerRecord::value).toList();
+  }
+
+  private static Object parse(String json, Class<? extends Event> type) {
+    try {
+      return EventJson.read(json, Event.class);
+    } catch (EventJson.MalformedEventException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+
+  /** Sends raw text to a topic (for malformed-message tests) and waits for the broker's ack. */
+  public static void send(String bootstrapServers, String topic, String key, String value) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot send to " + topic, e);
+    }
+  }
+
+  public static void send(String bootstrapServers, String topic, String key, Event event) {
+    send(bootstrapServers, topic, key, EventJson.write(event));
+  }
+}

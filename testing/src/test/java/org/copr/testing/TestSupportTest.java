@@ -1,0 +1,41 @@
+package org.copr.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.copr.contracts.CoprEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestSupportTest {
+
+  @Test
+  void theBrokerCarriesEventsAndComesBackAfterAStop() {
+    KafkaBroker broker = KafkaBroker.shared();
+    String topic = "probe." + System.nanoTime();
+    TopicProbe.send(broker.bootstrapServers(), topic, "a", new CoprEvent.Deleted("a"));
+    broker.stop();
+    broker.start();
+    TopicProbe.send(broker.bootstrapServers(), topic, "b", new CoprEvent.Deleted("b"));
+    try (TopicProbe probe = new TopicProbe(broker.bootstrapServers(), topic)) {
+      probe.awaitEvent(CoprEvent.Deleted.class, e -> e.copr().equals("b"), Duration.ofSeconds(30));
+      assertThat(probe.values()).hasSize(2);
+    }
+  }
+
+  @Test
+  void srpmsAreRealSourcePackages(@TempDir Path dir) {
+    Path srpm =
+        TestRpms.srpm(dir, "hello-probe", "1.2", TestRpms.Options.defaults().requires("foo"));
+    assertThat(srpm.getFileName().toString()).isEqualTo("hello-probe-1.2-1.src.rpm");
+    String q =
+        Processes.check(
+            dir,
+            Map.of(),
+            List.of("rpm", "-qp", "--qf", "%{NAME} %{VERSION} %{SOURCEPACKAGE}", srpm.toString()));
+    assertThat(q.trim()).endsWith("hello-probe 1.2 1");
+  }
+}
