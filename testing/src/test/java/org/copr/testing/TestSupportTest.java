@@ -38,4 +38,32 @@ class TestSupportTest {
             List.of("rpm", "-qp", "--qf", "%{NAME} %{VERSION} %{SOURCEPACKAGE}", srpm.toString()));
     assertThat(q.trim()).endsWith("hello-probe 1.2 1");
   }
+
+  @Test
+  void dnfInstallsFromARepositoryIntoAThrowawayRoot(@TempDir Path dir) throws Exception {
+    Path srpm =
+        TestRpms.srpm(dir.resolve("srpms"), "hello-dnf", "2.0", TestRpms.Options.defaults());
+    Path repo = dir.resolve("repo");
+    Processes.check(
+        dir,
+        Map.of(),
+        List.of(
+            "rpmbuild",
+            "--rebuild",
+            "--define",
+            "_topdir " + dir.resolve("top"),
+            "--define",
+            "_rpmdir " + repo,
+            "--dbpath",
+            dir.resolve("rpmdb").toString(),
+            srpm.toString()));
+    Processes.check(dir, Map.of(), List.of("createrepo_c", repo.toString()));
+
+    Dnf dnf = new Dnf(dir.resolve("root"), "40").repo("test", repo.toUri().toString());
+    Processes.Result result = dnf.install("hello-dnf");
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(dnf.runInstalled("hello-dnf")).isEqualTo("hello-dnf 2.0");
+    assertThat(dnf.install("no-such-package").exitCode()).isNotZero();
+  }
 }
