@@ -1,0 +1,33 @@
+package org.copr.scheduler;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+import java.util.Set;
+
+/** The scheduling policy's knobs; src-docs/scheduler.md explains each one. */
+@ConfigMapping(prefix = "copr.scheduler")
+public interface SchedulerConfig {
+
+  /** Arches that have build workers; a build for any other arch fails at once. */
+  Set<String> arches();
+
+  /** A worker not heard from for this long is gone; its builds are requeued. */
+  Duration workerTimeout();
+
+  /** A dispatched build that no worker started within this long is requeued. */
+  Duration startTimeout();
+
+  /**
+   * Sent to the worker with every dispatch; the scheduler itself gives up a worker-timeout later.
+   */
+  Duration buildTimeout();
+
+  /** Attempts a build gets before it fails for good. */
+  int maxAttempts();
+
+  Duration dispatchInterval();
+
+  Duration livenessInterval();
+
+  Duration outboxInterval();
+}

@@ -1,0 +1,105 @@
+package org.copr.scheduler.build;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Optional;
+import org.copr.contracts.BuildRequested;
+import org.copr.contracts.BuildSpec;
+import org.copr.contracts.EventJson;
+
+/** One build (a package upload for one chroot) and the scheduler's view of its current attempt. */
+@Entity
+public class Build extends PanacheEntityBase {
+  @Id public long buildId;
+  public String arch;
+  public String owner;
+  public String copr;
+  public String chroot;
+  public String packageName;
+  public String request;
+
+  @Enumerated(EnumType.STRING)
+  public BuildState state;
+
+  public int attempt;
+  public Instant requestedAt;
+  public Instant queuedAt;
+  public Instant dispatchedAt;
+  public Instant startedAt;
+  public String workerId;
+  public String cancelReason;
+  public String outcome;
+  public Instant endedAt;
+
+  public static Build queued(BuildRequested request, Instant now) {
+    BuildSpec spec = request.build();
+    Build build = new Build();
+    build.buildId = spec.buildId();
+    build.arch = spec.arch();
+    build.owner = spec.owner();
+    build.copr = spec.copr();
+    build.chroot = spec.chroot();
+    build.packageName = spec.packageName();
+    build.request = EventJson.write(request);
+    build.state = BuildState.QUEUED;
+    build.attempt = 0;
+    build.requestedAt = now;
+    build.queuedAt = now;
+    return build;
+  }
+
+  /** The build's row, locked until the transaction ends, so that transitions never interleave. */
+  public static Optional<Build> locked(long buildId) {
+    return findByIdOptional(buildId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  public BuildSpec spec() {
+    return EventJson.read(request, BuildRequested.class).build();
+  }
+
+  /**
+   * Whether an event about {@code eventAttempt} concerns what a worker does with this build now.
+   */
+  public boolean isCurrent(int eventAttempt) {
+    return eventAttempt == attempt
+        && (state == BuildState.DISPATCHED || state == BuildState.RUNNING);
+  }
+
+  public void dispatch(Instant now) {
+    state = BuildState.DISPATCHED;
+    attempt++;
+    dispatchedAt = now;
+    startedAt = null;
+    workerId = null;
+  }
+
+  public void start(String worker, Instant now) {
+    state = BuildState.RUNNING;
+    workerId = worker;
+    startedAt = now;
+  }
+
+  public void requeue(Instant now) {
+    state = BuildState.QUEUED;
+    queuedAt = now;
+    dispatchedAt = null;
+    startedAt = null;
+    workerId = null;
+  }
+
+  public void end(String how, Instant now) {
+    state = BuildState.DONE;
+    outcome = how;
+    endedAt = now;
+  }
+
+  @Override
+  public String toString() {
+    return "build " + buildId + " (copr " + copr + ", " + chroot + ", attempt " + attempt + ")";
+  }
+}

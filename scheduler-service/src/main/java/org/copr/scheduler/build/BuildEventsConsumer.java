@@ -1,0 +1,77 @@
+package org.copr.scheduler.build;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.copr.contracts.BuildRequested;
+import org.copr.contracts.BuildSpec;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.CancelBuild;
+import org.copr.contracts.Chroot;
+import org.copr.contracts.EventJson;
+import org.copr.scheduler.Inbound;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Build requests, the workers' status reports and users' cancels. */
+@ApplicationScoped
+public class BuildEventsConsumer {
+  @Inject Builds builds;
+
+  @Incoming("builds-requested")
+  @Blocking
+  @Retry(
+      maxRetries = Inbound.MAX_RETRIES,
+      delay = Inbound.RETRY_DELAY_MS,
+      abortOn = EventJson.MalformedEventException.class)
+  public void requested(String json) {
+    BuildRequested request = EventJson.read(json, BuildRequested.class);
+    BuildSpec spec = request.build();
+    Inbound.require(spec != null, "build");
+    Inbound.require(spec.owner() != null && spec.copr() != null, "owner and copr");
+    Inbound.require(spec.packageName() != null && isChroot(spec.chroot()), "package and chroot");
+    builds.request(request);
+  }
+
+  @Incoming("builds-status")
+  @Blocking
+  @Retry(
+      maxRetries = Inbound.MAX_RETRIES,
+      delay = Inbound.RETRY_DELAY_MS,
+      abortOn = EventJson.MalformedEventException.class)
+  public void status(String json) {
+    BuildStatus status = EventJson.read(json, BuildStatus.class);
+    if (status instanceof BuildStatus.Started started) {
+      Inbound.require(started.workerId() != null, "worker_id");
+      builds.started(started);
+    } else if (status instanceof BuildStatus.Finished finished) {
+      builds.ended(finished, finished.success() ? "succeeded" : "failed");
+    } else if (status instanceof BuildStatus.Canceled canceled) {
+      builds.ended(canceled, "canceled");
+    }
+    // dispatched, failed: the scheduler's own; published, publish_failed: after the worker's part
+  }
+
+  @Incoming("builds-control")
+  @Blocking
+  @Retry(
+      maxRetries = Inbound.MAX_RETRIES,
+      delay = Inbound.RETRY_DELAY_MS,
+      abortOn = EventJson.MalformedEventException.class)
+  public void control(String json) {
+    CancelBuild cancel = EventJson.read(json, CancelBuild.class);
+    if (cancel.attempt() == 0) {
+      builds.cancel(cancel);
+    }
+    // a positive attempt is the scheduler's own order to a worker to stop that attempt
+  }
+
+  private static boolean isChroot(String name) {
+    try {
+      Chroot.parse(name);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.copr.scheduler.queue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.copr.contracts.BuildDispatch;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.Topics;
+import org.copr.scheduler.SchedulerConfig;
+import org.copr.scheduler.build.Build;
+import org.copr.scheduler.build.BuildState;
+import org.copr.scheduler.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands queued builds to the workers of their arch while it has free slots, so that waiting happens
+ * here, in order, and not in Kafka.
+ */
+@ApplicationScoped
+public class Dispatcher {
+  private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+  /** Serialises dispatching across scheduler replicas, so that slots are never given out twice. */
+  private static final long DISPATCH_LOCK = 0x636f7072L;
+
+  @Inject SchedulerConfig config;
+  @Inject EntityManager em;
+  @Inject ArchLoad load;
+  @Inject Outbox outbox;
+  @Inject QueueMetrics metrics;
+
+  @Scheduled(
+      every = "${copr.scheduler.dispatch-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void dispatchAll() {
+    Map<String, Long> queued = QuarkusTransaction.requiringNew().call(load::queuedPerArch);
+    metrics.queueLength(queued, config.arches());
+    for (String arch : queued.keySet()) {
+      while (QuarkusTransaction.requiringNew().call(() -> dispatchNext(arch))) {
+        // one build per transaction, until the arch has no free slot or no queued build
+      }
+    }
+  }
+
+  /** Dispatches the arch's next build in the fair order; false when there is none or no slot. */
+  boolean dispatchNext(String arch) {
+    em.createNativeQuery("select pg_advisory_xact_lock(" + DISPATCH_LOCK + ")").getSingleResult();
+    if (load.freeSlots(arch) <= 0) {
+      return false;
+    }
+    var next = FairChoice.next(queueHeads(arch), OwnerTurn.lastOwner(arch));
+    if (next.isEmpty()) {
+      return false;
+    }
+    Build build = Build.locked(next.get().buildId()).orElseThrow();
+    if (build.state != BuildState.QUEUED) {
+      return true; // canceled meanwhile: look again
+    }
+    Instant now = Instant.now();
+    Duration waited = Duration.between(build.queuedAt, now);
+    build.dispatch(now);
+    outbox.send(
+        Topics.dispatch(arch),
+        Long.toString(build.buildId),
+        new BuildDispatch(build.spec(), build.attempt, config.buildTimeout().toSeconds()));
+    outbox.status(new BuildStatus.Dispatched(build.buildId, build.attempt, arch));
+    OwnerTurn.served(arch, build.owner);
+    metrics.dispatched(arch, waited);
+    LOG.infof(
+        "%s of owner %s dispatched after %ds in the queue", build, build.owner, waited.toSeconds());
+    return true;
+  }
+
+  /** Each owner's oldest queued builds for the arch: all that the fairness rule needs to see. */
+  private List<FairChoice.Candidate> queueHeads(String arch) {
+    return em.createQuery(
+            "select b.buildId, b.owner, b.requestedAt from Build b"
+                + " where b.arch = :arch and b.state = :queued and b.requestedAt ="
+                + " (select min(o.requestedAt) from Build o"
+                + " where o.arch = b.arch and o.state = b.state and o.owner = b.owner)",
+            Object[].class)
+        .setParameter("arch", arch)
+        .setParameter("queued", BuildState.QUEUED)
+        .getResultStream()
+        .map(row -> new FairChoice.Candidate((Long) row[0], (String) row[1], (Instant) row[2]))
+        .toList();
+  }
+}

@@ -1,0 +1,52 @@
+package org.copr.scheduler.queue;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Prometheus: {@code copr_scheduler_queue_length{arch}}, {@code copr_scheduler_wait_seconds{arch}}
+ * (time from queued to dispatched) and {@code copr_scheduler_dispatched_total{arch}}.
+ */
+@ApplicationScoped
+public class QueueMetrics {
+  private final Map<String, AtomicLong> queueLength = new ConcurrentHashMap<>();
+
+  @Inject MeterRegistry registry;
+
+  void queueLength(Map<String, Long> queuedPerArch, Iterable<String> arches) {
+    for (String arch : arches) {
+      gauge(arch).set(queuedPerArch.getOrDefault(arch, 0L));
+    }
+  }
+
+  void dispatched(String arch, Duration waited) {
+    Timer.builder("copr.scheduler.wait")
+        .description("Time a build waited in the queue before it was dispatched")
+        .tag("arch", arch)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(waited);
+    Counter.builder("copr.scheduler.dispatched")
+        .description("Builds dispatched to workers")
+        .tag("arch", arch)
+        .register(registry)
+        .increment();
+  }
+
+  private AtomicLong gauge(String arch) {
+    return queueLength.computeIfAbsent(
+        arch,
+        a ->
+            registry.gauge(
+                "copr.scheduler.queue.length",
+                java.util.List.of(io.micrometer.core.instrument.Tag.of("arch", a)),
+                new AtomicLong()));
+  }
+}

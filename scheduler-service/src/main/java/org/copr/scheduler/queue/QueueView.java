@@ -1,0 +1,27 @@
+package org.copr.scheduler.queue;
+
+import java.util.List;
+import java.util.Map;
+
+/** GET /queue: the queue of every arch the scheduler serves. */
+public record QueueView(List<Arch> arches) {
+
+  /**
+   * @param queued builds waiting for a slot
+   * @param owners queued builds per owner
+   * @param oldestWaitSeconds how long the longest-waiting queued build has waited
+   * @param dispatched builds sent to the workers that none has started yet
+   * @param running builds a worker runs
+   * @param freeSlots slots of live workers that no build holds
+   * @param liveWorkers workers heard from within the worker timeout
+   */
+  public record Arch(
+      String arch,
+      long queued,
+      Map<String, Long> owners,
+      long oldestWaitSeconds,
+      long dispatched,
+      long running,
+      long freeSlots,
+      long liveWorkers) {}
+}

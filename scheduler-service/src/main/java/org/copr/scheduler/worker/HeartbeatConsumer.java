@@ -1,0 +1,28 @@
+package org.copr.scheduler.worker;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.copr.contracts.EventJson;
+import org.copr.contracts.WorkerHeartbeat;
+import org.copr.scheduler.Inbound;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class HeartbeatConsumer {
+  @Inject Workers workers;
+
+  @Incoming("workers-heartbeat")
+  @Blocking
+  @Retry(
+      maxRetries = Inbound.MAX_RETRIES,
+      delay = Inbound.RETRY_DELAY_MS,
+      abortOn = EventJson.MalformedEventException.class)
+  public void heartbeat(String json) {
+    WorkerHeartbeat heartbeat = EventJson.read(json, WorkerHeartbeat.class);
+    Inbound.require(heartbeat.workerId() != null && heartbeat.arch() != null, "worker_id and arch");
+    Inbound.require(heartbeat.slots() >= 0 && heartbeat.running() != null, "slots and running");
+    workers.heartbeat(heartbeat);
+  }
+}

@@ -1,0 +1,18 @@
+package org.copr.scheduler.worker;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** A build worker as its last heartbeat described it. */
+@Entity
+public class Worker extends PanacheEntityBase {
+  @Id public String workerId;
+  public String arch;
+  public int slots;
+  public boolean draining;
+
+  /** When the scheduler received the last heartbeat (its own clock, not the worker's). */
+  public Instant lastSeen;
+}
