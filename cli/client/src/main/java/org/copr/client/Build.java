@@ -1,0 +1,19 @@
+package org.copr.client;
+
+import java.time.Instant;
+
+/** One build of one package upload in one chroot. */
+public record Build(
+    long id,
+    String copr,
+    String packageName,
+    String evr,
+    String chroot,
+    BuildState state,
+    int attempt,
+    String workerId,
+    String submittedBy,
+    Instant submittedAt,
+    Instant startedAt,
+    Instant endedAt,
+    String reason) {}

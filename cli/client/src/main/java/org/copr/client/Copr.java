@@ -1,0 +1,24 @@
+package org.copr.client;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A copr: a named group of package repositories, one per chroot ({@code <release>-<arch>}).
+ *
+ * @param permissions the users other than the owner who may build in it or administer it
+ */
+public record Copr(
+    String name,
+    String owner,
+    String description,
+    List<String> releases,
+    List<String> arches,
+    List<String> chroots,
+    List<String> dependencies,
+    List<Permission> permissions,
+    Instant createdAt) {
+
+  /** One user's permission on a copr: {@code builder} or {@code admin}. */
+  public record Permission(String username, String permission) {}
+}

@@ -1,0 +1,13 @@
+package org.copr.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** What {@link CoprClient#coprCreate(NewCopr)} sends. No {@code arches} means x86_64. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record NewCopr(
+    String name,
+    String description,
+    List<String> releases,
+    List<String> arches,
+    List<String> dependencies) {}

@@ -1,0 +1,5 @@
+package org.copr.client;
+
+import java.time.Instant;
+
+public record User(String username, boolean admin, Instant createdAt) {}

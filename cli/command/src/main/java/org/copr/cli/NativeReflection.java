@@ -1,0 +1,33 @@
+package org.copr.cli;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.copr.client.Build;
+import org.copr.client.BuildState;
+import org.copr.client.Copr;
+import org.copr.client.CoprChanges;
+import org.copr.client.LogChunk;
+import org.copr.client.NewCopr;
+import org.copr.client.Page;
+import org.copr.client.Pkg;
+import org.copr.client.Upload;
+import org.copr.client.User;
+
+/** The client library is framework-free, so its JSON records are registered for native here. */
+@RegisterForReflection(
+    targets = {
+      Copr.class,
+      Copr.Permission.class,
+      Pkg.class,
+      Pkg.Version.class,
+      Build.class,
+      BuildState.class,
+      User.class,
+      Page.class,
+      Upload.class,
+      LogChunk.class,
+      NewCopr.class,
+      CoprChanges.class
+    })
+final class NativeReflection {
+  private NativeReflection() {}
+}

@@ -1,0 +1,140 @@
+package org.copr.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.copr.client.CoprClient;
+
+/**
+ * Where the command connects and as whom: the config file, overridden by COPR_URL, COPR_USERNAME
+ * and COPR_PASSWORD, overridden by the options. The password is looked for only when a command
+ * needs a login.
+ */
+final class Settings {
+  private final Shell shell;
+  private final GlobalOptions options;
+  private final Map<String, String> file;
+
+  Settings(Shell shell, GlobalOptions options) {
+    this.shell = shell;
+    this.options = options;
+    this.file = readConfig(shell.configFile());
+  }
+
+  String url() {
+    return first(options.url, shell.env("COPR_URL"), file.get("url"), CoprClient.DEFAULT_URL);
+  }
+
+  String username() {
+    return first(options.username, shell.env("COPR_USERNAME"), file.get("username"));
+  }
+
+  /** The password for {@code command}, asking for it when -p says so; fails clearly if none. */
+  String password(String command) {
+    if (options.askPassword) {
+      return prompt(command);
+    }
+    String password = first(shell.env("COPR_PASSWORD"), file.get("password"));
+    if (password == null && file.get("password_command") != null) {
+      password = runPasswordCommand(file.get("password_command"));
+    }
+    if (password == null && shell.prompt() != null && username() != null) {
+      password = prompt(command);
+    }
+    if (password == null) {
+      throw new CliException(
+          ExitCode.AUTH,
+          command
+              + " needs a login and no password was given: use -u USERNAME -p on a terminal, or set"
+              + " COPR_PASSWORD, or password/password_command in "
+              + shell.configFile());
+    }
+    return password;
+  }
+
+  private String prompt(String command) {
+    if (shell.prompt() == null) {
+      throw new CliException(
+          ExitCode.AUTH,
+          "-p asks for the password on a terminal, but stdin is not one: set COPR_PASSWORD or"
+              + " password_command in "
+              + shell.configFile()
+              + " instead");
+    }
+    if (username() == null) {
+      throw new CliException(
+          ExitCode.AUTH, command + " needs a login: give -u USERNAME (or set COPR_USERNAME)");
+    }
+    char[] typed = shell.prompt().read("Password for " + username() + " at " + url() + ": ");
+    if (typed == null || typed.length == 0) {
+      throw new CliException(ExitCode.AUTH, "no password typed; " + command + " needs one");
+    }
+    return new String(typed);
+  }
+
+  private String runPasswordCommand(String commandLine) {
+    try {
+      Process p =
+          new ProcessBuilder(List.of("sh", "-c", commandLine))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exit = p.waitFor();
+      String line = out.lines().findFirst().orElse("");
+      if (exit != 0 || line.isEmpty()) {
+        throw new CliException(
+            ExitCode.AUTH,
+            "password_command in "
+                + shell.configFile()
+                + " failed (exit "
+                + exit
+                + (line.isEmpty() ? ", no output" : "")
+                + "): fix it or set COPR_PASSWORD");
+      }
+      return line;
+    } catch (IOException e) {
+      throw new CliException(ExitCode.AUTH, "cannot run password_command: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCode.AUTH, "interrupted while running password_command");
+    }
+  }
+
+  /** {@code key = value} lines; {@code #} comments and {@code [section]} headers are skipped. */
+  static Map<String, String> readConfig(Path path) {
+    Map<String, String> values = new HashMap<>();
+    if (!Files.isRegularFile(path)) {
+      return values;
+    }
+    try {
+      for (String raw : Files.readAllLines(path)) {
+        String line = raw.strip();
+        int eq = line.indexOf('=');
+        if (line.startsWith("#") || line.startsWith("[") || eq < 0) {
+          continue;
+        }
+        String value = line.substring(eq + 1).strip();
+        if (!value.isEmpty()) {
+          values.put(line.substring(0, eq).strip(), value);
+        }
+      }
+    } catch (IOException e) {
+      throw new CliException(ExitCode.USAGE, "cannot read " + path + ": " + e.getMessage());
+    }
+    return values;
+  }
+
+  private static String first(String... candidates) {
+    for (String c : candidates) {
+      if (c != null && !c.isBlank()) {
+        return c;
+      }
+    }
+    return null;
+  }
+}
