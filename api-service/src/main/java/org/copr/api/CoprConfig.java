@@ -1,0 +1,72 @@
+package org.copr.api;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything api-service reads under {@code copr.}; each key can be set by environment variable.
+ */
+@ConfigMapping(prefix = "copr")
+public interface CoprConfig {
+
+  /** Root of the shared storage (srpms/, results/, logs/, repos/). */
+  Path storage();
+
+  /** Architectures a copr may build for. */
+  @WithDefault("x86_64,aarch64,ppc64le,s390x,i386")
+  List<String> arches();
+
+  Repo repo();
+
+  Srpm srpm();
+
+  Admin admin();
+
+  Users users();
+
+  Outbox outbox();
+
+  interface Repo {
+    /** Where repo-worker serves repos/: builders and dnf .repo files point here. */
+    @WithDefault("http://127.0.0.1:8083/repos")
+    String baseUrl();
+  }
+
+  interface Srpm {
+    /** Uploads above this size are refused with 413. */
+    @WithDefault("256M")
+    MemorySize maxSize();
+  }
+
+  interface Admin {
+    @WithDefault("admin")
+    String username();
+
+    /** Without a password no bootstrap admin is created. */
+    Optional<String> password();
+  }
+
+  interface Users {
+    /** When true anyone may create a (non-admin) account with POST /users. */
+    @WithDefault("false")
+    boolean selfRegistration();
+  }
+
+  interface Outbox {
+    /** How often the relay looks for unsent events besides being woken after each commit. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    @WithDefault("500")
+    int batchSize();
+
+    /** Sent events are kept this long for inspection, then deleted. */
+    @WithDefault("7d")
+    Duration retention();
+  }
+}

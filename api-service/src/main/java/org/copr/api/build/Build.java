@@ -1,0 +1,73 @@
+package org.copr.api.build;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.copr.api.copr.Copr;
+import org.copr.api.pkg.CoprPackage;
+import org.copr.api.pkg.PackageVersion;
+
+/** One package version built for one chroot. {@code attempt} 0 means not dispatched yet. */
+@Entity
+@Table(name = "builds")
+public class Build extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "copr_id")
+  public Copr copr;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "package_id")
+  public CoprPackage pkg;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "version_id")
+  public PackageVersion version;
+
+  public String chroot;
+  public BuildState state;
+  public int attempt;
+
+  @Column(name = "worker_id")
+  public String workerId;
+
+  @Column(name = "submitted_by")
+  public String submittedBy;
+
+  @Column(name = "submitted_at")
+  public Instant submittedAt;
+
+  @Column(name = "started_at")
+  public Instant startedAt;
+
+  @Column(name = "ended_at")
+  public Instant endedAt;
+
+  public String reason;
+
+  /** Set by a user's cancel; the state becomes canceled when the scheduler or worker confirms. */
+  @Column(name = "cancel_requested_at")
+  public Instant cancelRequestedAt;
+
+  static final List<BuildState> UNFINISHED =
+      List.of(BuildState.PENDING, BuildState.STARTING, BuildState.RUNNING, BuildState.PUBLISHING);
+
+  public static List<Build> unfinishedIn(Copr copr) {
+    return list("copr = ?1 and state in ?2", copr, UNFINISHED);
+  }
+
+  public static List<Build> unfinishedOf(CoprPackage pkg) {
+    return list("pkg = ?1 and state in ?2", pkg, UNFINISHED);
+  }
+}

@@ -1,0 +1,6 @@
+package org.copr.api.build;
+
+import java.nio.file.Path;
+
+/** Where a build's log is (null before a worker took it) and the state to report with it. */
+public record BuildLog(BuildState state, Path file) {}

@@ -1,0 +1,109 @@
+package org.copr.api.build;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.EventJson;
+import org.copr.contracts.Topics;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves builds forward from the events on {@value Topics#BUILDS_STATUS}. Delivery is at least once
+ * and producers race, so an event applies only when it is news: a later attempt (the scheduler
+ * requeued the build), or a later state of the current attempt. Repeats, stale attempts and
+ * anything after the end change nothing. A message that is not a build status event fails and goes
+ * to the dead-letter topic.
+ */
+@ApplicationScoped
+public class BuildProgress {
+  private static final Logger LOG = Logger.getLogger(BuildProgress.class);
+
+  @Incoming("build-status")
+  @Blocking
+  @Transactional
+  public void onMessage(String json) {
+    apply(EventJson.read(json, BuildStatus.class));
+  }
+
+  /** Returns whether the event changed the build. */
+  @Transactional
+  public boolean apply(BuildStatus event) {
+    Build b = Build.findById(event.buildId());
+    if (b == null) {
+      LOG.debugf(
+          "status %s of unknown build %d ignored (deleted?)", typeOf(event), event.buildId());
+      return false;
+    }
+    BuildState target = target(event);
+    boolean cancelsEveryAttempt = event instanceof BuildStatus.Canceled && event.attempt() == 0;
+    boolean news =
+        !b.state.ended()
+            && (event.attempt() > b.attempt
+                || cancelsEveryAttempt
+                || (event.attempt() == b.attempt && target.compareTo(b.state) > 0));
+    if (!news) {
+      LOG.debugf(
+          "build %d: %s of attempt %d ignored in %s (attempt %d)",
+          b.id, typeOf(event), event.attempt(), b.state.wire(), b.attempt);
+      return false;
+    }
+    if (event.attempt() > b.attempt) {
+      b.attempt = event.attempt();
+      b.workerId = null;
+      b.startedAt = null;
+    }
+    record(b, event);
+    LOG.infof(
+        "build %d (copr %s, %s, %s): %s -> %s, attempt %d",
+        b.id, b.copr.name, b.pkg.name, b.chroot, b.state.wire(), target.wire(), b.attempt);
+    b.state = target;
+    return true;
+  }
+
+  private static BuildState target(BuildStatus event) {
+    if (event instanceof BuildStatus.Dispatched) {
+      return BuildState.STARTING;
+    } else if (event instanceof BuildStatus.Started) {
+      return BuildState.RUNNING;
+    } else if (event instanceof BuildStatus.Finished f) {
+      return f.success() ? BuildState.PUBLISHING : BuildState.FAILED;
+    } else if (event instanceof BuildStatus.Published) {
+      return BuildState.SUCCEEDED;
+    } else if (event instanceof BuildStatus.Canceled) {
+      return BuildState.CANCELED;
+    }
+    return BuildState.FAILED; // PublishFailed, Failed
+  }
+
+  private static void record(Build b, BuildStatus event) {
+    Instant at = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+    if (event instanceof BuildStatus.Started s) {
+      b.workerId = s.workerId();
+      b.startedAt = at;
+    } else if (event instanceof BuildStatus.Finished f) {
+      b.workerId = f.workerId() == null ? b.workerId : f.workerId();
+      if (!f.success()) {
+        b.reason = "the build failed (exit code " + f.exitCode() + "); see the log";
+        b.endedAt = at;
+      }
+    } else if (event instanceof BuildStatus.Published) {
+      b.endedAt = at;
+    } else if (event instanceof BuildStatus.PublishFailed p) {
+      b.reason = "publishing failed: " + p.reason();
+      b.endedAt = at;
+    } else if (event instanceof BuildStatus.Failed f) {
+      b.reason = f.reason();
+      b.endedAt = at;
+    } else if (event instanceof BuildStatus.Canceled c) {
+      b.reason = c.reason();
+      b.endedAt = at;
+    }
+  }
+
+  private static String typeOf(BuildStatus event) {
+    return event.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,90 @@
+package org.copr.api.build;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
+import org.copr.api.Page;
+import org.copr.api.error.ApiException;
+
+@Path("/builds")
+@Produces(MediaType.APPLICATION_JSON)
+public class BuildResource {
+  static final String STATE_HEADER = "X-Copr-Build-State";
+  static final String OFFSET_HEADER = "X-Copr-Log-Offset";
+
+  @Inject BuildService builds;
+
+  @GET
+  @Path("/{id}")
+  public BuildDto get(@PathParam("id") String id) {
+    return builds.get(id(id));
+  }
+
+  @POST
+  @Authenticated
+  @Path("/{id}/cancel")
+  public Response cancel(@PathParam("id") String id) {
+    return Response.accepted(builds.cancel(id(id))).build();
+  }
+
+  /**
+   * The log from byte {@code offset} to its current end. A follower passes the offset it has read
+   * up to (also given back in {@value #OFFSET_HEADER}) and stops once the state has ended.
+   */
+  @GET
+  @Path("/{id}/log")
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response log(@PathParam("id") String id, @QueryParam("offset") String offset) {
+    long from = Page.Request.of(null, offset).offset();
+    BuildLog log = builds.log(id(id));
+    long size = size(log);
+    long start = Math.min(from, size);
+    StreamingOutput body =
+        out -> {
+          if (size > start) {
+            try (FileChannel ch = FileChannel.open(log.file(), StandardOpenOption.READ)) {
+              ch.transferTo(start, size - start, Channels.newChannel(out));
+            }
+          }
+        };
+    return Response.ok(body, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+        .header(STATE_HEADER, log.state().wire())
+        .header(OFFSET_HEADER, size)
+        .build();
+  }
+
+  private static long size(BuildLog log) {
+    if (log.file() == null) {
+      return 0;
+    }
+    try {
+      return Files.size(log.file());
+    } catch (NoSuchFileException e) {
+      return 0;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static long id(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw ApiException.notFound("no build " + id);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.copr.api.build;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.copr.api.Page;
+import org.copr.api.copr.Copr;
+import org.copr.api.copr.CoprService;
+import org.copr.api.copr.RepoUrls;
+import org.copr.api.error.ApiException;
+import org.copr.api.outbox.Outbox;
+import org.copr.api.pkg.CoprPackage;
+import org.copr.api.pkg.PackageVersion;
+import org.copr.api.storage.Storage;
+import org.copr.api.user.Caller;
+import org.copr.api.user.User;
+import org.copr.contracts.BuildRequested;
+import org.copr.contracts.BuildSpec;
+import org.copr.contracts.CancelBuild;
+import org.jboss.logging.Logger;
+
+@ApplicationScoped
+public class BuildService {
+  private static final Logger LOG = Logger.getLogger(BuildService.class);
+
+  @Inject Caller caller;
+  @Inject CoprService coprs;
+  @Inject Outbox outbox;
+  @Inject RepoUrls repoUrls;
+  @Inject Storage storage;
+
+  @Transactional
+  public BuildDto get(long id) {
+    return BuildDto.of(require(id));
+  }
+
+  /** Builds of a copr, newest first, optionally of one package and in one state. */
+  @Transactional
+  public Page<BuildDto> list(String coprName, String packageName, String state, Page.Request page) {
+    Copr copr = coprs.require(coprName);
+    StringBuilder where = new StringBuilder("copr = :copr");
+    Parameters params = Parameters.with("copr", copr);
+    if (packageName != null && !packageName.isBlank()) {
+      where.append(" and pkg.name = :pkg");
+      params.and("pkg", packageName);
+    }
+    if (state != null && !state.isBlank()) {
+      BuildState s =
+          BuildState.parse(state)
+              .orElseThrow(() -> ApiException.badRequest("unknown build state '" + state + "'"));
+      where.append(" and state = :state");
+      params.and("state", s);
+    }
+    PanacheQuery<Build> query = Build.find(where.toString(), Sort.descending("id"), params);
+    return page.of(query).map(BuildDto::of);
+  }
+
+  /** One pending build per chroot of the copr, each announced to the scheduler. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Build> request(CoprPackage pkg, PackageVersion version, User user) {
+    Copr copr = pkg.copr;
+    List<Build> created = new ArrayList<>();
+    for (String chroot : copr.chroots()) {
+      Build b = new Build();
+      b.copr = copr;
+      b.pkg = pkg;
+      b.version = version;
+      b.chroot = chroot;
+      b.state = BuildState.PENDING;
+      b.attempt = 0;
+      b.submittedBy = user.username;
+      b.submittedAt = Instant.now();
+      b.persist();
+      outbox.buildRequested(
+          new BuildRequested(
+              new BuildSpec(
+                  b.id,
+                  copr.name,
+                  copr.owner.username,
+                  pkg.name,
+                  chroot,
+                  version.srpmPath,
+                  version.srpmSha256,
+                  repoUrls.forBuild(copr, chroot))));
+      created.add(b);
+      LOG.infof(
+          "build %d requested: copr %s, %s %s, %s",
+          b.id, copr.name, pkg.name, version.evr(), chroot);
+    }
+    return created;
+  }
+
+  /**
+   * A user's cancel. The build stays in its state, marked with {@code cancel_requested_at}, until
+   * the scheduler (queued build) or the worker (running build) confirms with a canceled event.
+   */
+  @Transactional
+  public BuildDto cancel(long id) {
+    User user = caller.require();
+    Build b = require(id);
+    if (!b.copr.canBuild(user)) {
+      throw new ForbiddenException(
+          "only the owner, admins and builders of copr " + b.copr.name + " may cancel its builds");
+    }
+    if (b.state.ended()) {
+      throw ApiException.conflict("build " + id + " already ended: " + b.state.wire());
+    }
+    requestCancel(List.of(b), "canceled by " + user.username);
+    return BuildDto.of(b);
+  }
+
+  /** Asks the scheduler and workers to stop these builds; repeated requests send nothing new. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void requestCancel(List<Build> builds, String reason) {
+    for (Build b : builds) {
+      if (b.cancelRequestedAt == null && !b.state.ended()) {
+        b.cancelRequestedAt = Instant.now();
+        outbox.cancel(new CancelBuild(b.id, 0, reason));
+        LOG.infof("build %d (copr %s): cancel requested, %s", b.id, b.copr.name, reason);
+      }
+    }
+  }
+
+  /** The live log of the build's current attempt, if the worker has written one. */
+  @Transactional
+  public BuildLog log(long id) {
+    Build b = require(id);
+    Path file = b.attempt == 0 ? null : storage.layout().log(b.id, b.attempt);
+    return new BuildLog(b.state, file);
+  }
+
+  private Build require(long id) {
+    Build b = Build.findById(id);
+    if (b == null) {
+      throw ApiException.notFound("no build " + id);
+    }
+    return b;
+  }
+}

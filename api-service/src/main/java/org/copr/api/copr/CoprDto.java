@@ -1,0 +1,38 @@
+package org.copr.api.copr;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+@RegisterForReflection
+public record CoprDto(
+    String name,
+    String owner,
+    String description,
+    List<String> releases,
+    List<String> arches,
+    List<String> chroots,
+    List<String> dependencies,
+    List<PermissionDto> permissions,
+    Instant createdAt) {
+
+  @RegisterForReflection
+  public record PermissionDto(String username, String permission) {}
+
+  static CoprDto of(Copr c) {
+    return new CoprDto(
+        c.name,
+        c.owner.username,
+        c.description,
+        c.releases.stream().sorted().toList(),
+        c.arches.stream().sorted().toList(),
+        List.copyOf(c.chroots()),
+        c.dependencies.stream().map(d -> d.name).sorted().toList(),
+        c.permissions.stream()
+            .sorted(Comparator.comparing(p -> p.user.username))
+            .map(p -> new PermissionDto(p.user.username, p.permission.wire()))
+            .toList(),
+        c.createdAt);
+  }
+}

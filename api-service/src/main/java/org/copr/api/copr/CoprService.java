@@ -1,0 +1,348 @@
+package org.copr.api.copr;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.copr.api.CoprConfig;
+import org.copr.api.Names;
+import org.copr.api.Page;
+import org.copr.api.build.Build;
+import org.copr.api.build.BuildService;
+import org.copr.api.copr.CoprRequests.CoprUpdate;
+import org.copr.api.copr.CoprRequests.Grant;
+import org.copr.api.copr.CoprRequests.NewCopr;
+import org.copr.api.error.ApiException;
+import org.copr.api.outbox.Outbox;
+import org.copr.api.user.Caller;
+import org.copr.api.user.User;
+import org.copr.contracts.CoprEvent;
+import org.jboss.logging.Logger;
+
+@ApplicationScoped
+public class CoprService {
+  private static final Logger LOG = Logger.getLogger(CoprService.class);
+  private static final List<String> DEFAULT_ARCHES = List.of("x86_64");
+
+  @Inject Caller caller;
+  @Inject CoprConfig config;
+  @Inject Outbox outbox;
+  @Inject BuildService builds;
+  @Inject RepoUrls repoUrls;
+
+  @Transactional
+  public Page<CoprDto> list(String owner, Page.Request page) {
+    PanacheQuery<Copr> query =
+        owner == null || owner.isBlank()
+            ? Copr.findAll(Sort.by("name"))
+            : Copr.find("owner.username", Sort.by("name"), owner);
+    return page.of(query).map(CoprDto::of);
+  }
+
+  @Transactional
+  public CoprDto get(String name) {
+    return CoprDto.of(require(name));
+  }
+
+  @Transactional
+  public CoprDto create(NewCopr body) {
+    User owner = caller.require();
+    if (body == null) {
+      throw ApiException.badRequest("a JSON body {\"name\", \"releases\", ...} is required");
+    }
+    String name = Names.copr(body.name());
+    if (Copr.byName(name).isPresent()) {
+      throw ApiException.conflict("a copr named " + name + " already exists");
+    }
+    Copr copr = new Copr();
+    copr.name = name;
+    copr.owner = owner;
+    copr.description = body.description() == null ? "" : body.description();
+    copr.releases = releases(body.releases());
+    copr.arches = arches(body.arches() == null ? DEFAULT_ARCHES : body.arches());
+    copr.dependencies =
+        dependencies(name, body.dependencies() == null ? List.of() : body.dependencies());
+    copr.createdAt = Instant.now();
+    copr.persist();
+    outbox.copr(new CoprEvent.Created(name, owner.username, List.copyOf(copr.chroots())));
+    LOG.infof("copr %s created by %s with chroots %s", name, owner.username, copr.chroots());
+    return CoprDto.of(copr);
+  }
+
+  @Transactional
+  public CoprDto update(String name, CoprUpdate body) {
+    Copr copr = requireManaged(name, "edit");
+    if (body == null) {
+      throw ApiException.badRequest(
+          "a JSON body with any of description, releases, arches, dependencies is required");
+    }
+    if (body.description() != null) {
+      copr.description = body.description();
+    }
+    Set<String> newReleases = body.releases() == null ? copr.releases : releases(body.releases());
+    Set<String> newArches = body.arches() == null ? copr.arches : arches(body.arches());
+    if (body.dependencies() != null) {
+      copr.dependencies = dependencies(name, body.dependencies());
+    }
+    changeChroots(copr, newReleases, newArches);
+    return CoprDto.of(copr);
+  }
+
+  @Transactional
+  public CoprDto addDependencies(String name, CoprRequests.Dependencies body) {
+    Copr copr = requireManaged(name, "change the dependencies of");
+    copr.dependencies.addAll(
+        dependencies(name, list(body == null ? null : body.dependencies(), "dependencies")));
+    return CoprDto.of(copr);
+  }
+
+  @Transactional
+  public CoprDto removeDependencies(String name, CoprRequests.Dependencies body) {
+    Copr copr = requireManaged(name, "change the dependencies of");
+    Set<String> remove = new HashSet<>();
+    for (String dep : list(body == null ? null : body.dependencies(), "dependencies")) {
+      remove.add(Names.copr(dep));
+    }
+    copr.dependencies.removeIf(d -> remove.contains(d.name));
+    return CoprDto.of(copr);
+  }
+
+  @Transactional
+  public CoprDto addReleases(String name, CoprRequests.Releases body) {
+    Copr copr = requireManaged(name, "change the releases of");
+    Set<String> releases = new HashSet<>(copr.releases);
+    releases.addAll(releases(list(body == null ? null : body.releases(), "releases")));
+    changeChroots(copr, releases, copr.arches);
+    return CoprDto.of(copr);
+  }
+
+  @Transactional
+  public CoprDto removeReleases(String name, CoprRequests.Releases body) {
+    Copr copr = requireManaged(name, "change the releases of");
+    Set<String> releases = new HashSet<>(copr.releases);
+    for (String release : list(body == null ? null : body.releases(), "releases")) {
+      releases.remove(Names.release(release));
+    }
+    if (releases.isEmpty()) {
+      throw ApiException.invalid("a copr needs at least one release; delete the copr instead");
+    }
+    changeChroots(copr, releases, copr.arches);
+    return CoprDto.of(copr);
+  }
+
+  @Transactional
+  public CoprDto grant(String name, Grant body) {
+    Copr copr = requireManaged(name, "grant permissions on");
+    User user = grantee(copr, body);
+    CoprPermission.Level level =
+        CoprPermission.Level.parse(body.permission())
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        "permission must be \"builder\" or \"admin\", not " + body.permission()));
+    CoprPermission permission =
+        copr.permissionOf(user)
+            .orElseGet(
+                () -> {
+                  CoprPermission p = new CoprPermission();
+                  p.copr = copr;
+                  p.user = user;
+                  copr.permissions.add(p);
+                  return p;
+                });
+    permission.permission = level;
+    LOG.infof("copr %s: %s granted %s", name, user.username, level.wire());
+    return CoprDto.of(copr);
+  }
+
+  @Transactional
+  public CoprDto revoke(String name, Grant body) {
+    Copr copr = requireManaged(name, "revoke permissions on");
+    User user = grantee(copr, body);
+    CoprPermission permission =
+        copr.permissionOf(user)
+            .orElseThrow(
+                () -> ApiException.notFound(user.username + " has no permission on copr " + name));
+    copr.permissions.remove(permission);
+    LOG.infof(
+        "copr %s: %s's %s permission revoked", name, user.username, permission.permission.wire());
+    return CoprDto.of(copr);
+  }
+
+  @Transactional
+  public void delete(String name) {
+    Copr copr = requireManaged(name, "delete");
+    List<String> dependents =
+        Copr.<Copr>find("select c from Copr c join c.dependencies d where d = ?1", copr).stream()
+            .map(c -> c.name)
+            .sorted()
+            .toList();
+    if (!dependents.isEmpty()) {
+      throw ApiException.conflict(
+          "coprs " + dependents + " depend on " + name + "; remove the dependency first");
+    }
+    builds.requestCancel(Build.unfinishedIn(copr), "copr " + name + " deleted");
+    outbox.copr(new CoprEvent.Deleted(name));
+    copr.delete();
+    LOG.infof("copr %s deleted by %s", name, caller.require().username);
+  }
+
+  /**
+   * A dnf .repo file: this copr's repository for the release, then its dependencies' repositories.
+   */
+  @Transactional
+  public String repoFile(String name, String release) {
+    Copr copr = require(name);
+    if (!copr.releases.contains(release)) {
+      throw ApiException.notFound(
+          "copr "
+              + name
+              + " has no release "
+              + release
+              + "; it has "
+              + new TreeSet<>(copr.releases));
+    }
+    StringBuilder file = new StringBuilder();
+    file.append("# dnf repositories of copr ")
+        .append(name)
+        .append(" for ")
+        .append(release)
+        .append('\n');
+    repoSection(file, copr, release);
+    copr.dependencies.stream()
+        .filter(d -> d.releases.contains(release))
+        .sorted(java.util.Comparator.comparing(d -> d.name))
+        .forEach(d -> repoSection(file, d, release));
+    return file.toString();
+  }
+
+  private void repoSection(StringBuilder file, Copr copr, String release) {
+    file.append('\n')
+        .append("[copr-")
+        .append(copr.name.replaceAll("[^A-Za-z0-9_.:-]", "_"))
+        .append("]\n")
+        .append("name=Copr ")
+        .append(copr.name)
+        .append(" (")
+        .append(copr.owner.username)
+        .append(") for ")
+        .append(release)
+        .append('\n')
+        .append("baseurl=")
+        .append(repoUrls.basearch(copr.name, release))
+        .append('\n')
+        .append("enabled=1\n")
+        .append("gpgcheck=0\n");
+  }
+
+  public Copr require(String name) {
+    return Copr.byName(name).orElseThrow(() -> ApiException.notFound("no copr named " + name));
+  }
+
+  private Copr requireManaged(String name, String action) {
+    User user = caller.require();
+    Copr copr = require(name);
+    if (!copr.canManage(user)) {
+      throw new ForbiddenException(
+          "only the owner or an admin of copr " + name + " may " + action + " it");
+    }
+    return copr;
+  }
+
+  /** Applies new releases and arches and tells repo-worker which chroots came and went. */
+  private void changeChroots(Copr copr, Set<String> releases, Set<String> arches) {
+    SortedSet<String> before = copr.chroots();
+    copr.releases = new HashSet<>(releases);
+    copr.arches = new HashSet<>(arches);
+    SortedSet<String> after = copr.chroots();
+    SortedSet<String> added = new TreeSet<>(after);
+    added.removeAll(before);
+    SortedSet<String> removed = new TreeSet<>(before);
+    removed.removeAll(after);
+    if (!added.isEmpty()) {
+      outbox.copr(new CoprEvent.ChrootsAdded(copr.name, List.copyOf(added)));
+    }
+    if (!removed.isEmpty()) {
+      builds.requestCancel(
+          Build.unfinishedIn(copr).stream().filter(b -> removed.contains(b.chroot)).toList(),
+          "chroot removed from copr " + copr.name);
+      outbox.copr(new CoprEvent.ChrootsRemoved(copr.name, List.copyOf(removed)));
+    }
+    if (!added.isEmpty() || !removed.isEmpty()) {
+      LOG.infof("copr %s: chroots added %s, removed %s", copr.name, added, removed);
+    }
+  }
+
+  private Set<String> releases(List<String> names) {
+    if (names == null || names.isEmpty()) {
+      throw ApiException.invalid(
+          "releases is required: a copr needs at least one release, such as fedora-40");
+    }
+    Set<String> releases = new LinkedHashSet<>();
+    for (String release : names) {
+      releases.add(Names.release(release));
+    }
+    return releases;
+  }
+
+  private Set<String> arches(List<String> names) {
+    if (names.isEmpty()) {
+      throw ApiException.invalid("arches must name at least one architecture");
+    }
+    Set<String> arches = new LinkedHashSet<>();
+    for (String arch : names) {
+      if (!config.arches().contains(arch)) {
+        throw ApiException.invalid("unknown arch '" + arch + "'; choose from " + config.arches());
+      }
+      arches.add(arch);
+    }
+    return arches;
+  }
+
+  private Set<Copr> dependencies(String self, Collection<String> names) {
+    Set<Copr> deps = new HashSet<>();
+    for (String name : names) {
+      Names.copr(name);
+      if (name.equals(self)) {
+        throw ApiException.invalid("copr " + self + " cannot depend on itself");
+      }
+      deps.add(
+          Copr.byName(name)
+              .orElseThrow(
+                  () -> ApiException.invalid("dependency " + name + " is not an existing copr")));
+    }
+    return deps;
+  }
+
+  private User grantee(Copr copr, Grant body) {
+    if (body == null) {
+      throw ApiException.badRequest("a JSON body {\"username\", \"permission\"} is required");
+    }
+    String username = Names.user(body.username());
+    User user =
+        User.byName(username).orElseThrow(() -> ApiException.invalid("no user named " + username));
+    if (user.id.equals(copr.owner.id)) {
+      throw ApiException.invalid(
+          username + " owns copr " + copr.name + " and has every permission");
+    }
+    return user;
+  }
+
+  private static List<String> list(List<String> values, String field) {
+    if (values == null) {
+      throw ApiException.invalid(field + " is required: a list of names");
+    }
+    return new ArrayList<>(values);
+  }
+}

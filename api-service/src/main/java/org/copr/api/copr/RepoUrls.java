@@ -1,0 +1,42 @@
+package org.copr.api.copr;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.copr.api.CoprConfig;
+
+/** URLs of the repositories repo-worker serves under {@code copr.repo.base-url}. */
+@ApplicationScoped
+public class RepoUrls {
+  private final String base;
+
+  @Inject
+  RepoUrls(CoprConfig config) {
+    base = config.repo().baseUrl().replaceAll("/+$", "");
+  }
+
+  public String chroot(String copr, String chroot) {
+    return base + "/" + copr + "/" + chroot + "/";
+  }
+
+  /** For .repo files: dnf puts the machine's architecture in place of {@code $basearch}. */
+  public String basearch(String copr, String release) {
+    return base + "/" + copr + "/" + release + "-$basearch/";
+  }
+
+  /**
+   * The repositories a build of {@code copr} in {@code chroot} sees: its own and those of each
+   * dependency that has that chroot (a dependency without it has no such repository).
+   */
+  public List<String> forBuild(Copr copr, String chroot) {
+    List<String> urls = new ArrayList<>();
+    urls.add(chroot(copr.name, chroot));
+    copr.dependencies.stream()
+        .filter(d -> d.chroots().contains(chroot))
+        .sorted(Comparator.comparing(d -> d.name))
+        .forEach(d -> urls.add(chroot(d.name, chroot)));
+    return urls;
+  }
+}

@@ -1,0 +1,179 @@
+package org.copr.api.pkg;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.copr.api.CoprConfig;
+import org.copr.api.Page;
+import org.copr.api.build.Build;
+import org.copr.api.build.BuildDto;
+import org.copr.api.build.BuildService;
+import org.copr.api.copr.Copr;
+import org.copr.api.copr.CoprService;
+import org.copr.api.error.ApiException;
+import org.copr.api.outbox.Outbox;
+import org.copr.api.storage.Storage;
+import org.copr.api.user.Caller;
+import org.copr.api.user.User;
+import org.copr.contracts.CoprEvent;
+import org.jboss.logging.Logger;
+
+@ApplicationScoped
+public class PackageService {
+  private static final Logger LOG = Logger.getLogger(PackageService.class);
+
+  @Inject Caller caller;
+  @Inject CoprConfig config;
+  @Inject CoprService coprs;
+  @Inject BuildService builds;
+  @Inject Outbox outbox;
+  @Inject Storage storage;
+
+  @Transactional
+  public Page<PackageDto> list(String coprName, Page.Request page) {
+    Copr copr = coprs.require(coprName);
+    return page.of(CoprPackage.<CoprPackage>find("copr", Sort.by("name"), copr)).map(this::dto);
+  }
+
+  @Transactional
+  public PackageDto get(String coprName, String name) {
+    return dto(require(coprs.require(coprName), name));
+  }
+
+  /**
+   * Takes an SRPM into the copr: a new package or a new version of one, and a build for every
+   * chroot. Everything is checked before anything is written.
+   *
+   * @param fileName the name the client gave the file; only checked, never used
+   */
+  @Transactional
+  public PackageDto.Upload upload(String coprName, Path file, String fileName, long size) {
+    User user = caller.require();
+    Copr copr = coprs.require(coprName);
+    if (!copr.canBuild(user)) {
+      throw new ForbiddenException(
+          "only the owner, admins and builders of copr " + coprName + " may upload packages");
+    }
+    if (fileName != null
+        && (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".."))) {
+      throw ApiException.invalid("the file name '" + fileName + "' would leave its folder");
+    }
+    long max = config.srpm().maxSize().asLongValue();
+    if (size > max) {
+      throw ApiException.tooLarge("the SRPM has " + size + " bytes; the limit is " + max);
+    }
+    SrpmReader.Srpm srpm = SrpmReader.read(file, size);
+    CoprPackage pkg = CoprPackage.find(copr, srpm.name()).orElse(null);
+    if (pkg != null
+        && PackageVersion.count(
+                "pkg = ?1 and epoch = ?2 and version = ?3 and release = ?4",
+                pkg,
+                srpm.epoch(),
+                srpm.version(),
+                srpm.release())
+            > 0) {
+      throw ApiException.conflict(
+          srpm.name()
+              + " "
+              + evr(srpm)
+              + " is already in copr "
+              + coprName
+              + "; raise the version or release to build again");
+    }
+    String sha256 = sha256(file);
+    String path = storage.storeSrpm(file, sha256);
+    if (pkg == null) {
+      pkg = new CoprPackage();
+      pkg.copr = copr;
+      pkg.name = srpm.name();
+      pkg.createdAt = Instant.now();
+    }
+    pkg.summary = srpm.summary();
+    pkg.license = srpm.license();
+    pkg.persist();
+    PackageVersion version = new PackageVersion();
+    version.pkg = pkg;
+    version.epoch = srpm.epoch();
+    version.version = srpm.version();
+    version.release = srpm.release();
+    version.srpmPath = path;
+    version.srpmSha256 = sha256;
+    version.srpmSize = size;
+    version.uploadedBy = user.username;
+    version.uploadedAt = Instant.now();
+    version.persist();
+    LOG.infof(
+        "copr %s: %s uploaded %s %s (%s)", coprName, user.username, pkg.name, version.evr(), path);
+    List<BuildDto> started = builds.request(pkg, version, user).stream().map(BuildDto::of).toList();
+    return new PackageDto.Upload(dto(pkg), started);
+  }
+
+  /** Removes the package, its versions and builds; repo-worker removes its published RPMs. */
+  @Transactional
+  public void delete(String coprName, String name) {
+    User user = caller.require();
+    Copr copr = coprs.require(coprName);
+    if (!copr.canManage(user)) {
+      throw new ForbiddenException(
+          "only the owner or an admin of copr " + coprName + " may delete packages");
+    }
+    CoprPackage pkg = require(copr, name);
+    builds.requestCancel(Build.unfinishedOf(pkg), "package " + name + " deleted");
+    List<Long> buildIds =
+        Build.<Build>list("pkg = ?1 order by id", pkg).stream().map(b -> b.id).toList();
+    outbox.copr(new CoprEvent.PackageDeleted(coprName, name, buildIds));
+    pkg.delete();
+    LOG.infof(
+        "copr %s: package %s deleted by %s (builds %s)", coprName, name, user.username, buildIds);
+  }
+
+  private CoprPackage require(Copr copr, String name) {
+    return CoprPackage.find(copr, name)
+        .orElseThrow(() -> ApiException.notFound("no package " + name + " in copr " + copr.name));
+  }
+
+  private PackageDto dto(CoprPackage pkg) {
+    List<PackageDto.VersionDto> versions =
+        PackageVersion.<PackageVersion>list("pkg = ?1 order by uploadedAt desc, id desc", pkg)
+            .stream()
+            .map(PackageDto.VersionDto::of)
+            .toList();
+    List<BuildDto> latest =
+        Build.<Build>list(
+                "pkg = ?1 and id in (select max(b.id) from Build b where b.pkg = ?1 group by b.chroot) order by chroot",
+                pkg)
+            .stream()
+            .map(BuildDto::of)
+            .toList();
+    return new PackageDto(pkg.name, pkg.copr.name, pkg.summary, pkg.license, versions, latest);
+  }
+
+  private static String evr(SrpmReader.Srpm s) {
+    return (s.epoch() == 0 ? "" : s.epoch() + ":") + s.version() + "-" + s.release();
+  }
+
+  private static String sha256(Path file) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.copr.api.user;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** A login. Quarkus security-jpa checks HTTP Basic credentials against these rows. */
+@Entity
+@Table(name = "users")
+@UserDefinition
+public class User extends PanacheEntityBase {
+  public static final String ROLE_USER = "user";
+  public static final String ROLE_ADMIN = "admin";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Username public String username;
+
+  @Password
+  @Column(name = "password_hash")
+  public String passwordHash;
+
+  /** Comma-separated: {@code user}, plus {@code admin} for site administrators. */
+  @Roles public String roles;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  public static User create(String username, String password, boolean admin) {
+    User u = new User();
+    u.username = username;
+    u.passwordHash = BcryptUtil.bcryptHash(password);
+    u.roles = admin ? ROLE_USER + "," + ROLE_ADMIN : ROLE_USER;
+    u.createdAt = Instant.now();
+    u.persist();
+    return u;
+  }
+
+  public static Optional<User> byName(String username) {
+    return find("username", username).firstResultOptional();
+  }
+
+  public boolean admin() {
+    return Arrays.asList(roles.split(",")).contains(ROLE_ADMIN);
+  }
+}
