@@ -1,0 +1,242 @@
+package org.copr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.copr.testing.Dnf;
+import org.copr.testing.Processes;
+import org.copr.testing.TestRpms;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A packager's journey through the running system, as README's first command starts it: the real
+ * {@code copr} command, builds by real build-workers (rpmbuild backend), repositories published by
+ * repo-worker, and real dnf installing from them. Then crashes of a worker and of the scheduler.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JourneyTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String USER = "alice";
+  private static final String PASSWORD = "alice-secret-1";
+
+  private static Path work;
+  private static Stack stack;
+
+  @BeforeAll
+  static void up() throws IOException {
+    work = Files.createTempDirectory("copr-e2e-");
+    stack = new Stack(work.resolve("stack"), 2);
+    stack.up();
+    HttpResponse<String> created =
+        api("POST", "/users", "{\"username\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}",
+            "admin", stack.adminPassword);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
+
+  @AfterAll
+  static void down() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aPackageUploadedWithTheCommandInstallsWithDnfFromTheCoprsRepoFile() throws Exception {
+    ok(copr("create-copr", "tools", "--release", "fedora-40,epel-9", "--description", "my tools"));
+    Path srpm = TestRpms.srpm(work.resolve("srpms"), "hello-tools", "1.0", TestRpms.Options.defaults());
+
+    Processes.Result upload = copr("create-pkg", "tools", srpm.toString());
+
+    assertThat(upload.exitCode()).as(upload.output()).isZero();
+    assertThat(upload.output()).contains("fedora-40-x86_64").contains("epel-9-x86_64").contains("succeeded");
+    Dnf dnf = dnfWith(work.resolve("root-tools"), "tools");
+    assertInstalls(dnf, "hello-tools");
+    assertThat(dnf.runInstalled("hello-tools")).isEqualTo("hello-tools 1.0");
+  }
+
+  @Test
+  @Order(2)
+  void aCoprThatDependsOnAnotherBuildsAndResolvesAgainstBoth() throws Exception {
+    ok(copr("create-copr", "apps", "--release", "fedora-40", "--dependency", "tools"));
+    Path srpm =
+        TestRpms.srpm(
+            work.resolve("srpms"),
+            "hello-app",
+            "2.0",
+            TestRpms.Options.defaults().requires("hello-tools").buildRequires("hello-tools"));
+
+    ok(copr("create-pkg", "apps", srpm.toString()));
+
+    Dnf dnf = dnfWith(work.resolve("root-apps"), "apps", "tools");
+    assertInstalls(dnf, "hello-app");
+    assertThat(dnf.runInstalled("hello-app")).isEqualTo("hello-app 2.0");
+    assertThat(dnf.runInstalled("hello-tools")).isEqualTo("hello-tools 1.0");
+  }
+
+  @Test
+  @Order(3)
+  void aFailingPackageEndsFailedWithItsLogReadable() throws Exception {
+    Path srpm =
+        TestRpms.srpm(work.resolve("srpms"), "broken-tool", "0.1", TestRpms.Options.defaults().failing());
+
+    Processes.Result upload = copr("create-pkg", "tools", srpm.toString());
+
+    assertThat(upload.exitCode()).as(upload.output()).isNotZero();
+    assertThat(upload.output()).contains("failed");
+    List<Long> ids = buildIds("tools", "broken-tool");
+    assertThat(ids).hasSize(2);
+    for (long id : ids) {
+      assertThat(build(id).get("state").asText()).isEqualTo("failed");
+      Processes.Result log = copr("build-log", Long.toString(id));
+      assertThat(log.exitCode()).as(log.output()).isZero();
+      assertThat(log.output()).contains("this package is meant to fail to build");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void deletingThePackageAndTheCoprTakesThemOutOfDnfsView() throws Exception {
+    ok(copr("delete-pkg", "apps", "hello-app"));
+    Dnf apps = dnfWith(work.resolve("root-deleted-pkg"), "apps", "tools");
+    assertThat(apps.install("hello-app").exitCode()).isNotZero();
+    assertInstalls(apps, "hello-tools");
+
+    ok(copr("delete-copr", "apps"));
+    ok(copr("delete-copr", "tools"));
+    Dnf gone = new Dnf(work.resolve("root-deleted-copr"), "40").repo("tools", repoUrl("tools", "fedora-40"));
+    assertThat(gone.install("hello-tools").exitCode()).isNotZero();
+    assertThat(copr("info-copr", "tools").exitCode()).isEqualTo(4);
+  }
+
+  @Test
+  @Order(5)
+  void buildsSurviveAWorkerAndTheSchedulerBeingKilled() throws Exception {
+    ok(copr("create-copr", "crashes", "--release", "fedora-40"));
+    String slowSpec =
+        TestRpms.spec("slow-one", "1.0", TestRpms.Options.defaults()).replace("%build\n", "%build\nsleep 8\n");
+    Path slow = TestRpms.srpmFromSpec(work.resolve("srpms"), "slow-one", slowSpec);
+    ok(copr("create-pkg", "--nowait", "crashes", slow.toString()));
+    long slowBuild = buildIds("crashes", "slow-one").get(0);
+
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> "running".equals(build(slowBuild).get("state").asText()));
+    String worker = build(slowBuild).get("worker_id").asText();
+    stack.kill9(worker);
+
+    List<String> queued = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      String name = "queued-" + i;
+      String spec =
+          TestRpms.spec(name, "1.0", TestRpms.Options.defaults()).replace("%build\n", "%build\nsleep 2\n");
+      ok(copr("create-pkg", "--nowait", "crashes", TestRpms.srpmFromSpec(work.resolve("srpms"), name, spec).toString()));
+      queued.add(name);
+    }
+    stack.kill9("scheduler-service");
+    stack.up();
+
+    List<Long> all = new ArrayList<>(List.of(slowBuild));
+    for (String name : queued) {
+      all.addAll(buildIds("crashes", name));
+    }
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(6))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> all.stream().allMatch(id -> ended(build(id))));
+    for (long id : all) {
+      JsonNode b = build(id);
+      assertThat(b.get("state").asText()).as("build %s: %s", id, b).isEqualTo("succeeded");
+    }
+    assertThat(build(slowBuild).get("attempt").asInt()).isGreaterThanOrEqualTo(2);
+
+    Path repo = stack.storage().resolve("repos/crashes/fedora-40-x86_64");
+    for (long id : all) {
+      try (Stream<Path> dirs = Files.list(repo)) {
+        assertThat(dirs.filter(d -> d.getFileName().toString().startsWith(String.format("%08d-", id))))
+            .as("published folders of build %s", id)
+            .hasSize(1);
+      }
+    }
+    Dnf dnf = dnfWith(work.resolve("root-crashes"), "crashes");
+    Processes.Result list = dnf.run("repoquery", "--qf", "%{name}", "--available");
+    List<String> names = list.output().lines().filter(l -> l.startsWith("slow-") || l.startsWith("queued-")).toList();
+    assertThat(names).containsExactlyInAnyOrder("slow-one", "queued-1", "queued-2", "queued-3", "queued-4", "queued-5", "queued-6");
+  }
+
+  private static boolean ended(JsonNode build) {
+    return List.of("succeeded", "failed", "canceled").contains(build.get("state").asText());
+  }
+
+  private static Processes.Result copr(String... args) {
+    return stack.copr(USER, PASSWORD, args);
+  }
+
+  private static void ok(Processes.Result r) {
+    assertThat(r.exitCode()).as(r.output()).isZero();
+  }
+
+  private static void assertInstalls(Dnf dnf, String pkg) {
+    Processes.Result r = dnf.install(pkg);
+    assertThat(r.exitCode()).as(r.output()).isZero();
+  }
+
+  /** A dnf root with the .repo files the API hands out for the coprs' fedora-40 release. */
+  private static Dnf dnfWith(Path root, String... coprs) throws Exception {
+    Dnf dnf = new Dnf(root, "40");
+    for (String c : coprs) {
+      HttpResponse<String> repoFile = api("GET", "/coprs/" + c + "/repo/fedora-40.repo", null, null, null);
+      assertThat(repoFile.statusCode()).as(repoFile.body()).isEqualTo(200);
+      dnf.repoFile(repoFile.body());
+    }
+    return dnf;
+  }
+
+  private static String repoUrl(String copr, String release) {
+    return stack.repoUrl() + "/" + copr + "/" + release + "-x86_64/";
+  }
+
+  private static List<Long> buildIds(String copr, String pkg) throws Exception {
+    JsonNode page = JSON.readTree(api("GET", "/coprs/" + copr + "/builds?package=" + pkg, null, null, null).body());
+    List<Long> ids = new ArrayList<>();
+    page.get("items").forEach(b -> ids.add(b.get("id").asLong()));
+    return ids;
+  }
+
+  private static JsonNode build(long id) throws Exception {
+    return JSON.readTree(api("GET", "/builds/" + id, null, null, null).body());
+  }
+
+  private static HttpResponse<String> api(String method, String path, String body, String user, String password)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
+    if (user != null) {
+      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      req.header("Authorization", "Basic " + token);
+    }
+    return HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,122 @@
+package org.copr.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.copr.testing.KafkaBroker;
+import org.copr.testing.Processes;
+import org.copr.testing.Repo;
+
+/**
+ * The whole system, started by the project's own {@code dev/stack} on free ports with its own
+ * databases, broker and storage, so that it never meets a developer's running stack.
+ */
+final class Stack implements AutoCloseable {
+  final Path root = Repo.root();
+  final Path dir;
+  final int apiPort = KafkaBroker.freePort();
+  final int repoPort = KafkaBroker.freePort();
+  final String adminPassword = UUID.randomUUID().toString();
+  private final Map<String, String> env = new HashMap<>();
+
+  Stack(Path dir, int workersPerArch) {
+    this.dir = dir;
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    env.put("COPR_STACK_DIR", dir.toString());
+    env.put("COPR_STORAGE", dir.resolve("storage").toString());
+    env.put("COPR_API_PORT", Integer.toString(apiPort));
+    env.put("COPR_SCHEDULER_PORT", Integer.toString(KafkaBroker.freePort()));
+    env.put("COPR_WORKER_PORT", Integer.toString(KafkaBroker.freePort()));
+    env.put("COPR_REPO_PORT", Integer.toString(repoPort));
+    env.put("COPR_KAFKA_PORT", Integer.toString(KafkaBroker.freePort()));
+    env.put("COPR_KAFKA_CONTROLLER_PORT", Integer.toString(KafkaBroker.freePort()));
+    env.put("COPR_API_DB", "copr_e2e_api_" + suffix);
+    env.put("COPR_SCHEDULER_DB", "copr_e2e_scheduler_" + suffix);
+    env.put("COPR_ADMIN_PASSWORD", adminPassword);
+    env.put("COPR_WORKERS_PER_ARCH", Integer.toString(workersPerArch));
+    env.put("COPR_WORKER_BACKEND", "rpmbuild");
+    // A killed worker is noticed in seconds rather than the production default's half minute.
+    env.put("COPR_WORKER_HEARTBEAT_INTERVAL", "1s");
+    env.put("COPR_SCHEDULER_WORKER_TIMEOUT", "6s");
+  }
+
+  String apiUrl() {
+    return "http://127.0.0.1:" + apiPort;
+  }
+
+  String repoUrl() {
+    return "http://127.0.0.1:" + repoPort + "/repos";
+  }
+
+  Path storage() {
+    return dir.resolve("storage");
+  }
+
+  /** Starts every part that is not running and waits until all are healthy. */
+  void up() {
+    stack("up");
+  }
+
+  @Override
+  public void close() {
+    stack("down");
+    for (String db : List.of(env.get("COPR_API_DB"), env.get("COPR_SCHEDULER_DB"))) {
+      Processes.run(
+          root,
+          Map.of(),
+          List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc",
+              "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)"));
+    }
+  }
+
+  /** Kills a service's process at once, as a crash would (names as {@code dev/stack status}). */
+  void kill9(String service) {
+    try {
+      String pid = Files.readString(dir.resolve("run").resolve(service + ".pid")).trim();
+      Processes.check(root, Map.of(), List.of("kill", "-9", pid));
+      while (Files.exists(Path.of("/proc", pid))) {
+        Thread.sleep(100);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String status() {
+    return Processes.run(root, env, List.of("bash", "dev/stack", "status")).output();
+  }
+
+  private void stack(String command) {
+    Processes.Result r = Processes.run(root, env, List.of("bash", "dev/stack", command));
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("dev/stack " + command + " failed:\n" + r.output() + logs());
+    }
+  }
+
+  String logs() {
+    return Processes.run(root, env, List.of("bash", "dev/stack", "logs")).output();
+  }
+
+  /** Runs the real {@code copr} command as a user with the given login. */
+  Processes.Result copr(String username, String password, String... args) {
+    Map<String, String> userEnv = new HashMap<>();
+    userEnv.put("COPR_URL", apiUrl());
+    if (username != null) {
+      userEnv.put("COPR_USERNAME", username);
+      userEnv.put("COPR_PASSWORD", password);
+    }
+    userEnv.put("HOME", dir.resolve("home").toString());
+    List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(root.resolve("cli/target/copr").toString());
+    cmd.addAll(List.of(args));
+    return Processes.run(dir, userEnv, cmd);
+  }
+}
