@@ -1,0 +1,64 @@
+package org.copr.repo;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.copr.contracts.StorageLayout;
+
+/** Every {@code copr.*} key repo-worker reads; each may be set by environment variable. */
+@ConfigMapping(prefix = "copr")
+public interface RepoWorkerConfig {
+
+  /** The shared storage root (env {@code COPR_STORAGE}) holding results/, logs/ and repos/. */
+  Path storage();
+
+  Repo repo();
+
+  default StorageLayout layout() {
+    return new StorageLayout(storage().toAbsolutePath().normalize());
+  }
+
+  interface Repo {
+    /**
+     * How long a repository's writer waits after the first queued change before it starts, so that
+     * builds finishing together share one createrepo_c run.
+     */
+    @WithDefault("500ms")
+    Duration batchWindow();
+
+    /** At most this many changes go into one batch; the rest wait for the next run. */
+    @WithDefault("500")
+    int maxBatch();
+
+    /** Threads that run batches; each repository still has one writer at a time. */
+    @WithDefault("2")
+    int writerThreads();
+
+    /** Check every package with {@code rpm -K} before it is published. */
+    @WithDefault("true")
+    boolean verifyPackages();
+
+    Createrepo createrepo();
+  }
+
+  interface Createrepo {
+    @WithDefault("createrepo_c")
+    String command();
+
+    @WithDefault("2")
+    int workers();
+
+    /** dnf reads only the XML metadata; the sqlite files double the time. */
+    @WithDefault("true")
+    boolean noDatabase();
+
+    @WithDefault("10m")
+    Duration timeout();
+
+    /** Extra arguments, e.g. {@code --general-compress-type=zstd}. */
+    Optional<List<String>> extraArgs();
+  }
+}

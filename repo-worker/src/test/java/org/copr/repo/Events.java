@@ -1,0 +1,72 @@
+package org.copr.repo;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.CoprEvent;
+import org.copr.contracts.Event;
+import org.copr.contracts.EventJson;
+import org.copr.contracts.Topics;
+import org.copr.testing.KafkaBroker;
+import org.copr.testing.TopicProbe;
+
+/** Sends events as api-service and build workers do, through one producer for the whole JVM. */
+public final class Events {
+  private static KafkaProducer<String, String> producer;
+
+  private Events() {}
+
+  public static String bootstrap() {
+    return KafkaBroker.shared().bootstrapServers();
+  }
+
+  public static void copr(CoprEvent event) {
+    send(Topics.COPRS, event.copr(), EventJson.write(event));
+  }
+
+  public static void status(BuildStatus event) {
+    send(Topics.BUILDS_STATUS, Long.toString(event.buildId()), EventJson.write(event));
+  }
+
+  public static synchronized void send(String topic, String key, String value) {
+    if (producer == null) {
+      Properties p = new Properties();
+      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+      p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      producer = new KafkaProducer<>(p);
+    }
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot send to " + topic, e);
+    }
+  }
+
+  public static TopicProbe statusProbe() {
+    return new TopicProbe(bootstrap(), Topics.BUILDS_STATUS);
+  }
+
+  public static BuildStatus.Published awaitPublished(TopicProbe probe, long buildId) {
+    return probe.awaitEvent(
+        BuildStatus.Published.class, p -> p.buildId() == buildId, Duration.ofSeconds(90));
+  }
+
+  public static BuildStatus.PublishFailed awaitPublishFailed(TopicProbe probe, long buildId) {
+    return probe.awaitEvent(
+        BuildStatus.PublishFailed.class, p -> p.buildId() == buildId, Duration.ofSeconds(90));
+  }
+
+  /** How many events of this type the probe has seen for the build so far. */
+  public static long count(TopicProbe probe, Class<? extends Event> type, long buildId) {
+    return probe.values().stream()
+        .map(v -> EventJson.read(v, Event.class))
+        .filter(type::isInstance)
+        .filter(e -> e instanceof BuildStatus s && s.buildId() == buildId)
+        .count();
+  }
+}
