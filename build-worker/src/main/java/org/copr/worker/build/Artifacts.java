@@ -1,0 +1,48 @@
+package org.copr.worker.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.copr.contracts.BuildStatus.Artifact;
+import org.eclipse.packager.rpm.info.RpmInformation;
+import org.eclipse.packager.rpm.info.RpmInformations;
+import org.eclipse.packager.rpm.parse.RpmInputStream;
+
+/** Reads the NEVRA of every RPM in a result directory from the RPM headers themselves. */
+final class Artifacts {
+  private static final short SOURCE_PACKAGE = 1;
+
+  private Artifacts() {}
+
+  static List<Artifact> readAll(Path resultDir) throws IOException {
+    List<Artifact> artifacts = new ArrayList<>();
+    try (Stream<Path> files = Files.list(resultDir)) {
+      for (Path rpm :
+          files.filter(p -> p.getFileName().toString().endsWith(".rpm")).sorted().toList()) {
+        artifacts.add(read(rpm));
+      }
+    }
+    return List.copyOf(artifacts);
+  }
+
+  static Artifact read(Path rpm) throws IOException {
+    try (RpmInputStream in = new RpmInputStream(Files.newInputStream(rpm))) {
+      RpmInformation info = RpmInformations.makeInformation(in);
+      // The header's arch of a source package is its BuildArch; the file is still "src".
+      String arch = in.getLead().getType() == SOURCE_PACKAGE ? "src" : info.getArchitecture();
+      String epoch = info.getVersion().getEpoch();
+      return new Artifact(
+          rpm.getFileName().toString(),
+          info.getName(),
+          epoch == null || epoch.isBlank() ? null : Integer.valueOf(epoch),
+          info.getVersion().getVersion(),
+          info.getVersion().getRelease(),
+          arch);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("cannot read the RPM header of " + rpm.getFileName() + ": " + e, e);
+    }
+  }
+}

@@ -1,0 +1,276 @@
+package org.copr.worker.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.copr.contracts.BuildSpec;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.BuildStatus.Artifact;
+import org.copr.contracts.Chroot;
+import org.copr.contracts.StorageLayout;
+import org.copr.worker.build.RunningBuild.Stop;
+import org.copr.worker.build.RunningBuild.StopKind;
+import org.copr.worker.builder.BuildJob;
+import org.copr.worker.builder.Builder;
+import org.copr.worker.config.Worker;
+import org.copr.worker.messaging.StatusSender;
+
+/**
+ * Runs one attempt start to end: opens its log, reports {@code started}, runs the builder with a
+ * timer, and works out the event that ends the attempt. Its private work folder is always removed.
+ */
+final class BuildRun {
+  /**
+   * Exit code reported when the worker's timer stopped the builder (as coreutils' timeout does).
+   */
+  static final int EXIT_TIMEOUT = 124;
+
+  /** Exit code reported when the builder never ran or its output was unusable. */
+  static final int EXIT_NOT_RUN = -1;
+
+  private final RunningBuild build;
+  private final Worker worker;
+  private final Builder builder;
+  private final StatusSender status;
+  private final ScheduledExecutorService timers;
+  private final StorageLayout storage;
+  private final Path logFile;
+  private final Path results;
+  private final Path work;
+
+  BuildRun(
+      RunningBuild build,
+      Worker worker,
+      Builder builder,
+      StatusSender status,
+      ScheduledExecutorService timers) {
+    this.build = build;
+    this.worker = worker;
+    this.builder = builder;
+    this.status = status;
+    this.timers = timers;
+    this.storage = worker.storage();
+    this.logFile = storage.log(build.buildId(), build.attempt());
+    this.results = storage.results(build.buildId(), build.attempt());
+    this.work =
+        worker
+            .workDir()
+            .resolve(
+                build.buildId()
+                    + "-"
+                    + build.attempt()
+                    + "-"
+                    + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /** The event that ends the attempt; empty when the worker shut down under it. */
+  Optional<BuildStatus> run() {
+    if (build.stopped() != null) {
+      return ended(build.stopped(), null, 0);
+    }
+    try (BuildLog log = BuildLog.create(logFile, worker.config().logTailLines())) {
+      status.send(
+          new BuildStatus.Started(
+              build.buildId(), build.attempt(), worker.id(), storage.relativize(logFile)));
+      try {
+        return build(log);
+      } catch (IOException | RuntimeException e) {
+        log.line("copr-build-worker: " + e.getMessage());
+        return Optional.of(finished(false, EXIT_NOT_RUN, List.of(), log.tail(), 0));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ended(new Stop(StopKind.SHUTDOWN, "worker interrupted"), log, 0);
+      }
+    } catch (IOException e) {
+      return Optional.of(
+          finished(false, EXIT_NOT_RUN, List.of(), "cannot write the build log: " + e, 0));
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private Optional<BuildStatus> build(BuildLog log) throws IOException, InterruptedException {
+    BuildSpec spec = build.spec();
+    log.line(
+        String.format(
+            "copr-build-worker %s: build %d attempt %d of %s in %s/%s for %s with %s",
+            worker.id(),
+            spec.buildId(),
+            build.attempt(),
+            spec.packageName(),
+            spec.owner(),
+            spec.copr(),
+            spec.chroot(),
+            builder.name()));
+    Path srpm = checkedSrpm(spec);
+    deleteTree(results);
+    Files.createDirectories(results);
+    Files.createDirectories(work.resolve("tmp"));
+    Duration timeout = timeout();
+    BuildJob job =
+        new BuildJob(
+            spec.buildId(),
+            build.attempt(),
+            Chroot.parse(spec.chroot()),
+            srpm,
+            results,
+            work,
+            spec.repos() == null ? List.of() : spec.repos(),
+            timeout);
+    List<String> command = builder.command(job);
+    log.line("$ " + String.join(" ", command));
+
+    long start = System.nanoTime();
+    BuilderProcess process = BuilderProcess.start(command, work, worker.path());
+    build.attach(process);
+    ScheduledFuture<?> timer =
+        timers.schedule(
+            () -> build.stop(StopKind.TIMEOUT, "the build timed out after " + timeout),
+            timeout.toMillis(),
+            TimeUnit.MILLISECONDS);
+    int exit;
+    try {
+      process.pump(log::line);
+      exit = process.waitFor();
+    } finally {
+      timer.cancel(false);
+    }
+    long builderMillis = (System.nanoTime() - start) / 1_000_000;
+
+    if (build.stopped() != null) {
+      return ended(build.stopped(), log, builderMillis);
+    }
+    if (exit != 0) {
+      log.line(
+          "copr-build-worker: "
+              + builder.name()
+              + " exited with "
+              + exit
+              + " after "
+              + builderMillis
+              + " ms");
+      return Optional.of(finished(false, exit, List.of(), log.tail(), builderMillis));
+    }
+    keepSrpm(srpm);
+    List<Artifact> artifacts = Artifacts.readAll(results);
+    if (artifacts.stream().allMatch(Artifact::source)) {
+      log.line("copr-build-worker: " + builder.name() + " exited 0 but left no RPMs");
+      return Optional.of(finished(false, EXIT_NOT_RUN, List.of(), log.tail(), builderMillis));
+    }
+    log.line(
+        "copr-build-worker: built in "
+            + builderMillis
+            + " ms: "
+            + artifacts.stream().map(Artifact::file).toList());
+    return Optional.of(finished(true, 0, artifacts, "", builderMillis));
+  }
+
+  private Path checkedSrpm(BuildSpec spec) throws IOException {
+    Path srpm = storage.resolve(spec.srpm());
+    if (!Files.isRegularFile(srpm)) {
+      throw new IOException("the SRPM is not on the shared storage: " + spec.srpm());
+    }
+    if (spec.srpmSha256() != null && !spec.srpmSha256().isBlank()) {
+      String actual = sha256(srpm);
+      if (!actual.equalsIgnoreCase(spec.srpmSha256())) {
+        throw new IOException(
+            "the SRPM's SHA-256 is " + actual + ", the request says " + spec.srpmSha256());
+      }
+    }
+    return srpm;
+  }
+
+  /** rpmbuild leaves the SRPM where it was; mock rebuilds it into the result directory. */
+  private void keepSrpm(Path srpm) throws IOException {
+    try (Stream<Path> files = Files.list(results)) {
+      if (files.noneMatch(p -> p.getFileName().toString().endsWith(".src.rpm"))) {
+        Files.copy(srpm, results.resolve(srpm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private Duration timeout() {
+    long seconds = build.dispatch().timeoutSeconds();
+    return seconds > 0 ? Duration.ofSeconds(seconds) : worker.config().buildTimeout();
+  }
+
+  private Optional<BuildStatus> ended(Stop stop, BuildLog log, long builderMillis) {
+    if (log != null) {
+      log.line("copr-build-worker: " + stop.reason());
+    }
+    return switch (stop.kind()) {
+      case CANCEL ->
+          Optional.of(new BuildStatus.Canceled(build.buildId(), build.attempt(), stop.reason()));
+      case TIMEOUT ->
+          Optional.of(
+              finished(
+                  false,
+                  EXIT_TIMEOUT,
+                  List.of(),
+                  log == null ? stop.reason() : log.tail(),
+                  builderMillis));
+      case SHUTDOWN -> Optional.empty();
+    };
+  }
+
+  private BuildStatus.Finished finished(
+      boolean success, int exitCode, List<Artifact> artifacts, String logTail, long builderMillis) {
+    BuildSpec spec = build.spec();
+    return new BuildStatus.Finished(
+        spec.buildId(),
+        build.attempt(),
+        worker.id(),
+        spec.copr(),
+        spec.chroot(),
+        spec.packageName(),
+        success,
+        exitCode,
+        storage.relativize(results),
+        storage.relativize(logFile),
+        artifacts,
+        logTail,
+        builderMillis);
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      io.quarkus.logging.Log.warnf("cannot remove %s: %s", dir, e.getMessage());
+    }
+  }
+}

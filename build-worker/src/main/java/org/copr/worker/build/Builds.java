@@ -1,0 +1,193 @@
+package org.copr.worker.build;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.copr.contracts.BuildDispatch;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.CancelBuild;
+import org.copr.worker.build.RunningBuild.Key;
+import org.copr.worker.build.RunningBuild.StopKind;
+import org.copr.worker.builder.Builder;
+import org.copr.worker.config.Worker;
+import org.copr.worker.messaging.StatusSender;
+
+/**
+ * The worker's slots: a dispatch takes one (waiting while all are busy), runs on the bounded pool,
+ * and gives it back after its last event is sent. Cancels reach running builds here, and are kept
+ * for a while in case their dispatch is still on its way.
+ */
+@ApplicationScoped
+public class Builds {
+  private static final int REMEMBERED = 1000;
+
+  private final Worker worker;
+  private final Builder builder;
+  private final StatusSender status;
+  private final MeterRegistry metrics;
+  private final Semaphore slots;
+  private final ExecutorService pool;
+  private final ScheduledExecutorService timers;
+  private final Map<Key, RunningBuild> running = new ConcurrentHashMap<>();
+  private final Map<Key, Boolean> done = Collections.synchronizedMap(lru());
+  private final Map<Long, CancelBuild> cancels = Collections.synchronizedMap(lru());
+  private volatile boolean draining;
+
+  public Builds(Worker worker, Builder builder, StatusSender status, MeterRegistry metrics) {
+    this.worker = worker;
+    this.builder = builder;
+    this.status = status;
+    this.metrics = metrics;
+    this.slots = new Semaphore(worker.slots());
+    this.pool = Executors.newFixedThreadPool(worker.slots(), named("build-slot"));
+    this.timers = Executors.newSingleThreadScheduledExecutor(named("build-timer"));
+    metrics.gauge("copr.worker.slots", worker.slots());
+    metrics.gaugeMapSize("copr.worker.slots.busy", List.of(), running);
+  }
+
+  /**
+   * Waits for a free slot and starts the build in it. Returns false, taking nothing, once the
+   * worker drains: the dispatch must then stay unacknowledged so that another worker of the arch
+   * gets it.
+   */
+  public boolean take(BuildDispatch dispatch) throws InterruptedException {
+    slots.acquire();
+    if (draining) {
+      slots.release();
+      return false;
+    }
+    RunningBuild build = new RunningBuild(dispatch, timers, worker.config().killGrace());
+    if (running.containsKey(build.key()) || done.containsKey(build.key())) {
+      Log.infof(
+          "build %d attempt %d: already taken here, dispatch ignored",
+          build.buildId(), build.attempt());
+      slots.release();
+      return true;
+    }
+    CancelBuild earlier = cancels.get(build.buildId());
+    if (earlier != null && earlier.appliesTo(build.attempt())) {
+      build.stop(StopKind.CANCEL, earlier.reason());
+    }
+    running.put(build.key(), build);
+    Log.infof(
+        "build %d attempt %d: %s in %s for %s taken",
+        build.buildId(),
+        build.attempt(),
+        build.spec().packageName(),
+        build.spec().copr(),
+        build.spec().chroot());
+    pool.execute(() -> run(build));
+    return true;
+  }
+
+  private void run(RunningBuild build) {
+    try {
+      Optional<BuildStatus> end = new BuildRun(build, worker, builder, status, timers).run();
+      end.ifPresent(status::send);
+      String outcome = end.map(Builds::outcome).orElse("shutdown");
+      metrics.counter("copr.worker.builds", "outcome", outcome).increment();
+      if (end.orElse(null) instanceof BuildStatus.Finished f) {
+        metrics
+            .timer("copr.worker.builder.time", "success", Boolean.toString(f.success()))
+            .record(Duration.ofMillis(f.builderMillis()));
+      }
+      Log.infof("build %d attempt %d: %s", build.buildId(), build.attempt(), outcome);
+    } catch (RuntimeException e) {
+      Log.errorf(e, "build %d attempt %d: the worker failed", build.buildId(), build.attempt());
+    } finally {
+      done.put(build.key(), true);
+      running.remove(build.key());
+      slots.release();
+    }
+  }
+
+  private static String outcome(BuildStatus end) {
+    if (end instanceof BuildStatus.Finished f) {
+      return f.success()
+          ? "success"
+          : f.exitCode() == BuildRun.EXIT_TIMEOUT ? "timeout" : "failure";
+    }
+    return "canceled";
+  }
+
+  /** A user's cancel (attempt 0) or the scheduler giving up on one attempt. */
+  public void cancel(CancelBuild cancel) {
+    cancels.put(cancel.buildId(), cancel);
+    for (RunningBuild build : running.values()) {
+      if (build.buildId() == cancel.buildId()
+          && cancel.appliesTo(build.attempt())
+          && build.stop(StopKind.CANCEL, cancel.reason())) {
+        Log.infof(
+            "build %d attempt %d: canceling (%s)",
+            build.buildId(), build.attempt(), cancel.reason());
+      }
+    }
+  }
+
+  public List<RunningBuild> running() {
+    return running.values().stream().sorted(Comparator.comparing(RunningBuild::takenAt)).toList();
+  }
+
+  public boolean draining() {
+    return draining;
+  }
+
+  public void startDraining() {
+    draining = true;
+  }
+
+  /**
+   * Takes no more work and waits up to {@code timeout} for the running builds. Builds still running
+   * then are killed without an event: the scheduler requeues them when the heartbeats stop.
+   */
+  public void drain(Duration timeout) throws InterruptedException {
+    startDraining();
+    Log.infof("draining: %d build(s) running, waiting up to %s", running.size(), timeout);
+    if (!slots.tryAcquire(worker.slots(), timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      for (RunningBuild build : running.values()) {
+        build.stop(StopKind.SHUTDOWN, "the worker shut down before the build ended");
+      }
+      long grace = worker.config().killGrace().toMillis() + 5_000;
+      slots.tryAcquire(worker.slots(), grace, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    pool.shutdownNow();
+    timers.shutdownNow();
+  }
+
+  private static <K, V> Map<K, V> lru() {
+    return new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > REMEMBERED;
+      }
+    };
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

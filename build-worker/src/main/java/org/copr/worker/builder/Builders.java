@@ -1,0 +1,60 @@
+package org.copr.worker.builder;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.copr.worker.config.Worker;
+import org.copr.worker.config.WorkerConfig.Backend;
+
+/** Chooses the builder at start, so that a worker without its builder fails at once, loudly. */
+@ApplicationScoped
+public class Builders {
+
+  @Produces
+  @ApplicationScoped
+  Builder builder(Worker worker) {
+    Builder builder =
+        choose(worker.config().backend(), worker.path(), worker.config().rpmbuild().nodeps());
+    Log.infof(
+        "worker %s (%s, %d slots) builds with %s at %s",
+        worker.id(), worker.arch(), worker.slots(), builder.name(), builder.executable());
+    return builder;
+  }
+
+  public static Builder choose(Backend backend, String path, boolean nodeps) {
+    Optional<Path> mock = find("mock", path);
+    return switch (backend) {
+      case MOCK -> new MockBuilder(mock.orElseThrow(() -> missing("mock", path)));
+      case RPMBUILD -> rpmbuild(path, nodeps);
+      case AUTO -> mock.<Builder>map(MockBuilder::new).orElseGet(() -> rpmbuild(path, nodeps));
+    };
+  }
+
+  private static Builder rpmbuild(String path, boolean nodeps) {
+    return new RpmbuildBuilder(
+        find("rpmbuild", path).orElseThrow(() -> missing("rpmbuild", path)), nodeps);
+  }
+
+  /** Looks a program up the way a shell would; Java's own lookup ignores a changed PATH. */
+  public static Optional<Path> find(String program, String path) {
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, program);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate.toAbsolutePath());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static IllegalStateException missing(String program, String path) {
+    return new IllegalStateException(
+        program + " is not on the PATH (" + path + "); install it or set copr.worker.backend");
+  }
+}

@@ -1,0 +1,35 @@
+package org.copr.worker.web;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.copr.worker.build.Builds;
+import org.copr.worker.builder.Builder;
+import org.copr.worker.config.Worker;
+
+/** Read-only: what this worker is and what it builds right now. */
+@Path("/builds")
+@Produces(MediaType.APPLICATION_JSON)
+public class BuildsResource {
+  private final Worker worker;
+  private final Builder builder;
+  private final Builds builds;
+
+  public BuildsResource(Worker worker, Builder builder, Builds builds) {
+    this.worker = worker;
+    this.builder = builder;
+    this.builds = builds;
+  }
+
+  @GET
+  public WorkerView list() {
+    return new WorkerView(
+        worker.id(),
+        worker.arch(),
+        worker.slots(),
+        builder.name(),
+        builds.draining(),
+        builds.running().stream().map(RunningBuildView::of).toList());
+  }
+}

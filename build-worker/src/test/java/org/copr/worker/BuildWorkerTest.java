@@ -1,0 +1,305 @@
+package org.copr.worker;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.copr.contracts.BuildDispatch;
+import org.copr.contracts.BuildSpec;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.CancelBuild;
+import org.copr.contracts.EventJson;
+import org.copr.contracts.StorageLayout;
+import org.copr.contracts.Topics;
+import org.copr.contracts.WorkerHeartbeat;
+import org.copr.testing.KafkaTestResource;
+import org.copr.testing.TestRpms;
+import org.copr.testing.TopicProbe;
+import org.copr.worker.config.Worker;
+import org.copr.worker.messaging.ControlConsumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker against a real broker, building real SRPMs with rpmbuild. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(StorageTestResource.class)
+class BuildWorkerTest {
+  private static final String CHROOT = "fedora-40-x86_64";
+  private static final Duration WAIT = Duration.ofSeconds(120);
+
+  @Inject Worker worker;
+  @Inject ControlConsumer control;
+
+  @ConfigProperty(name = "mp.messaging.incoming.dispatch.topic")
+  String dispatchTopic;
+
+  TopicProbe status;
+
+  @BeforeEach
+  void listen() {
+    status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS);
+    await().atMost(WAIT).until(control::listening);
+  }
+
+  @AfterEach
+  void close() {
+    status.close();
+  }
+
+  StorageLayout storage() {
+    return worker.storage();
+  }
+
+  @Test
+  void aDispatchedSrpmIsBuiltIntoResultsWithItsNevraAndLog() throws Exception {
+    long id = TestBuilds.nextId();
+    String name = "hello-" + id;
+    BuildSpec spec =
+        TestBuilds.dispatch(
+            storage(),
+            id,
+            CHROOT,
+            name,
+            TestRpms.spec(name, "2.5", TestRpms.Options.defaults().release("3")),
+            0);
+
+    var started = status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == id, WAIT);
+    var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
+
+    assertThat(started.attempt()).isEqualTo(1);
+    assertThat(started.workerId()).isEqualTo(worker.id());
+    assertThat(started.log()).isEqualTo("logs/" + id + "/build-1.log");
+    assertThat(finished.success()).as(finished.logTail()).isTrue();
+    assertThat(finished.exitCode()).isZero();
+    assertThat(finished.results()).isEqualTo("results/" + id + "/1");
+    assertThat(finished.copr()).isEqualTo(spec.copr());
+    assertThat(finished.chroot()).isEqualTo(CHROOT);
+    assertThat(finished.packageName()).isEqualTo(name);
+    assertThat(finished.artifacts())
+        .containsExactlyInAnyOrder(
+            new BuildStatus.Artifact(name + "-2.5-3.noarch.rpm", name, null, "2.5", "3", "noarch"),
+            new BuildStatus.Artifact(name + "-2.5-3.src.rpm", name, null, "2.5", "3", "src"));
+    Path results = storage().results(id, 1);
+    for (var artifact : finished.artifacts()) {
+      assertThat(results.resolve(artifact.file())).isRegularFile();
+    }
+    // The event's NEVRA agrees with what rpm itself reads from the file.
+    String query =
+        org.copr.testing.Processes.check(
+            results,
+            java.util.Map.of(),
+            List.of(
+                "rpm",
+                "--dbpath",
+                results.resolve("../rpmdb-probe").normalize().toString(),
+                "-qp",
+                "--qf",
+                "%{NAME}-%{VERSION}-%{RELEASE}.%{ARCH}",
+                name + "-2.5-3.noarch.rpm"));
+    assertThat(query.trim()).isEqualTo(name + "-2.5-3.noarch");
+    assertThat(Files.readString(storage().log(id, 1)))
+        .contains("Executing(%build)")
+        .contains("built in");
+    assertThat(finished.builderMillis()).isPositive();
+    assertThat(workFolders()).isEmpty();
+  }
+
+  @Test
+  void aPackageWhoseBuildFailsEndsFinishedWithoutSuccessAndKeepsItsLog() throws Exception {
+    long id = TestBuilds.nextId();
+    String name = "broken-" + id;
+    TestBuilds.dispatch(
+        storage(),
+        id,
+        CHROOT,
+        name,
+        TestRpms.spec(name, "1.0", TestRpms.Options.defaults().failing()),
+        0);
+
+    var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
+
+    assertThat(finished.success()).isFalse();
+    assertThat(finished.exitCode()).isEqualTo(1);
+    assertThat(finished.artifacts()).isEmpty();
+    assertThat(finished.logTail()).contains("this package is meant to fail to build");
+    assertThat(finished.logTail().lines().count()).isLessThanOrEqualTo(30);
+    assertThat(Files.readString(storage().resolve(finished.log())))
+        .contains("this package is meant to fail to build")
+        .contains("rpmbuild exited with 1");
+    assertThat(workFolders()).isEmpty();
+  }
+
+  @Test
+  void aRunningBuildStreamsItsLogShowsInHeartbeatsAndIsKilledByCancel() throws Exception {
+    long id = TestBuilds.nextId();
+    String marker = "sleep " + (3000 + id % 1000);
+    String name = "sleepy-" + id;
+    TestBuilds.dispatch(
+        storage(), id, CHROOT, name, TestBuilds.sleepingSpec(name, 3000 + (int) (id % 1000)), 0);
+    TestBuilds.awaitProcess(marker);
+
+    await()
+        .atMost(WAIT)
+        .until(() -> Files.readString(storage().log(id, 1)).contains("about to sleep"));
+    try (var heartbeats = new TopicProbe(TestBuilds.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
+      var beat =
+          heartbeats.awaitEvent(
+              WorkerHeartbeat.class,
+              h ->
+                  h.workerId().equals(worker.id())
+                      && h.running().contains(new WorkerHeartbeat.Running(id, 1)),
+              WAIT);
+      assertThat(beat.arch()).isEqualTo("x86_64");
+      assertThat(beat.slots()).isEqualTo(worker.slots());
+      assertThat(beat.draining()).isFalse();
+    }
+    given().get("/builds").then().statusCode(200).body("running.build_id", hasItem(id));
+
+    TopicProbe.send(
+        TestBuilds.bootstrap(),
+        Topics.BUILDS_CONTROL,
+        Long.toString(id),
+        new CancelBuild(id, 0, "canceled by alice"));
+
+    var canceled = status.awaitEvent(BuildStatus.Canceled.class, e -> e.buildId() == id, WAIT);
+    assertThat(canceled.attempt()).isEqualTo(1);
+    assertThat(canceled.reason()).isEqualTo("canceled by alice");
+    TestBuilds.awaitNoProcess(marker);
+    assertThat(statusOf(id)).noneMatch(e -> e instanceof BuildStatus.Finished);
+    assertThat(Files.readString(storage().log(id, 1))).contains("canceled by alice");
+    await().atMost(WAIT).until(() -> workFolders().isEmpty());
+  }
+
+  @Test
+  void aBuildPastItsTimeoutIsKilledAndFails() throws Exception {
+    long id = TestBuilds.nextId();
+    String marker = "sleep " + (5000 + id % 1000);
+    String name = "slow-" + id;
+    TestBuilds.dispatch(
+        storage(), id, CHROOT, name, TestBuilds.sleepingSpec(name, 5000 + (int) (id % 1000)), 2);
+
+    var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
+
+    assertThat(finished.success()).isFalse();
+    assertThat(finished.exitCode()).isEqualTo(124);
+    assertThat(finished.logTail()).contains("about to sleep").contains("timed out after PT2S");
+    TestBuilds.awaitNoProcess(marker);
+  }
+
+  @Test
+  void aWorkerTakesNoMoreBuildsThanItHasSlots() throws Exception {
+    assertThat(worker.slots()).isEqualTo(2);
+    List<Long> ids = List.of(TestBuilds.nextId(), TestBuilds.nextId(), TestBuilds.nextId());
+    for (long id : ids) {
+      TestBuilds.dispatch(
+          storage(), id, CHROOT, "busy-" + id, TestBuilds.sleepingSpec("busy-" + id, 600), 0);
+    }
+    status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == ids.get(0), WAIT);
+    status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == ids.get(1), WAIT);
+    status.drain(Duration.ofSeconds(3));
+    assertThat(statusOf(ids.get(2))).isEmpty();
+    given()
+        .get("/builds")
+        .then()
+        .statusCode(200)
+        .body("running.size()", org.hamcrest.Matchers.is(2));
+
+    cancel(ids.get(0));
+    status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == ids.get(2), WAIT);
+    cancel(ids.get(1));
+    cancel(ids.get(2));
+    status.awaitEvent(BuildStatus.Canceled.class, e -> e.buildId() == ids.get(2), WAIT);
+  }
+
+  @Test
+  void malformedAndMisroutedDispatchesGoToTheDeadLetterTopicAndTheConsumerGoesOn()
+      throws Exception {
+    String dlqTopic = Topics.deadLetter(Topics.dispatch("x86_64"));
+    long misrouted = TestBuilds.nextId();
+    try (var dlq = new TopicProbe(TestBuilds.bootstrap(), dlqTopic)) {
+      String garbage = "{not a dispatch " + misrouted;
+      TopicProbe.send(TestBuilds.bootstrap(), Topics.dispatch("x86_64"), "garbage", garbage);
+      var wrongArch =
+          new BuildDispatch(
+              new BuildSpec(
+                  misrouted,
+                  "c",
+                  "alice",
+                  "x",
+                  "fedora-40-aarch64",
+                  "srpms/x.src.rpm",
+                  null,
+                  List.of()),
+              1,
+              0);
+      TopicProbe.send(
+          TestBuilds.bootstrap(), Topics.dispatch("x86_64"), Long.toString(misrouted), wrongArch);
+
+      dlq.awaitRecord(r -> garbage.equals(r.value()), WAIT);
+      dlq.awaitRecord(r -> r.value().contains("\"build_id\":" + misrouted), WAIT);
+    }
+    long id = TestBuilds.nextId();
+    TestBuilds.dispatch(
+        storage(),
+        id,
+        CHROOT,
+        "after-" + id,
+        TestRpms.spec("after-" + id, "1", TestRpms.Options.defaults()),
+        0);
+    assertThat(
+            status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT).success())
+        .isTrue();
+    assertThat(statusOf(misrouted)).isEmpty();
+  }
+
+  @Test
+  void aMalformedCancelGoesToTheControlDeadLetterTopic() {
+    try (var dlq =
+        new TopicProbe(TestBuilds.bootstrap(), Topics.deadLetter(Topics.BUILDS_CONTROL))) {
+      String garbage = "cancel everything " + TestBuilds.nextId();
+      TopicProbe.send(TestBuilds.bootstrap(), Topics.BUILDS_CONTROL, "x", garbage);
+      dlq.awaitRecord(r -> garbage.equals(r.value()), WAIT);
+    }
+  }
+
+  @Test
+  void theWorkerReadsOnlyItsOwnArchsDispatchTopicInItsArchsGroup() {
+    assertThat(dispatchTopic).isEqualTo(Topics.dispatch("x86_64"));
+    given().get("/builds").then().statusCode(200).body("arch", org.hamcrest.Matchers.is("x86_64"));
+  }
+
+  private void cancel(long id) {
+    TopicProbe.send(
+        TestBuilds.bootstrap(),
+        Topics.BUILDS_CONTROL,
+        Long.toString(id),
+        new CancelBuild(id, 0, "test over"));
+  }
+
+  private List<BuildStatus> statusOf(long id) {
+    return status.drain(Duration.ZERO).stream()
+        .map(ConsumerRecord::value)
+        .map(v -> EventJson.read(v, BuildStatus.class))
+        .filter(e -> e.buildId() == id)
+        .toList();
+  }
+
+  private List<Path> workFolders() throws Exception {
+    try (Stream<Path> s = Files.list(worker.workDir())) {
+      return s.toList();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.copr.worker;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.copr.contracts.BuildDispatch;
+import org.copr.contracts.BuildSpec;
+import org.copr.contracts.StorageLayout;
+import org.copr.contracts.Topics;
+import org.copr.testing.KafkaBroker;
+import org.copr.testing.TestRpms;
+import org.copr.testing.TopicProbe;
+
+/** Real SRPMs on the test's shared storage and the dispatches that ask for them. */
+public final class TestBuilds {
+  /** Build ids unique across test runs on one broker, whose topics outlive a test class. */
+  private static final AtomicLong IDS =
+      new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 100);
+
+  private TestBuilds() {}
+
+  public static long nextId() {
+    return IDS.incrementAndGet();
+  }
+
+  public static String bootstrap() {
+    return KafkaBroker.shared().bootstrapServers();
+  }
+
+  /**
+   * A package whose %build says it sleeps and then sleeps {@code seconds}: the marker to look for.
+   */
+  public static String sleepingSpec(String name, int seconds) {
+    return TestRpms.spec(name, "1.0", TestRpms.Options.defaults())
+        .replace("%build\n", "%build\necho 'about to sleep'\nsleep " + seconds + "\n");
+  }
+
+  public static BuildSpec spec(
+      StorageLayout storage, long id, String chroot, String name, Path srpm, List<String> repos) {
+    return new BuildSpec(
+        id, "copr-" + id, "alice", name, chroot, storage.relativize(srpm), null, repos);
+  }
+
+  /** Builds the SRPM from {@code specText} into srpms/<id>/ and dispatches attempt 1 of it. */
+  public static BuildSpec dispatch(
+      StorageLayout storage,
+      long id,
+      String chroot,
+      String name,
+      String specText,
+      long timeoutSeconds) {
+    Path srpm = TestRpms.srpmFromSpec(storage.srpms().resolve(Long.toString(id)), name, specText);
+    BuildSpec spec = spec(storage, id, chroot, name, srpm, List.of());
+    send(new BuildDispatch(spec, 1, timeoutSeconds));
+    return spec;
+  }
+
+  public static void send(BuildDispatch dispatch) {
+    TopicProbe.send(
+        bootstrap(),
+        Topics.dispatch(dispatch.build().arch()),
+        Long.toString(dispatch.build().buildId()),
+        dispatch);
+  }
+
+  public static boolean processRuns(String marker) {
+    return ProcessHandle.allProcesses()
+        .anyMatch(h -> h.info().commandLine().orElse("").contains(marker));
+  }
+
+  public static void awaitProcess(String marker) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> processRuns(marker));
+  }
+
+  public static void awaitNoProcess(String marker) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> !processRuns(marker));
+  }
+}
