@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** One document of a rendered overlay, read as a plain tree; {@link KubernetesModels} types it. */
 record Manifest(JsonNode doc) {
@@ -46,6 +47,17 @@ record Manifest(JsonNode doc) {
     at("/spec/template/spec/containers").forEach(containers::add);
     at("/spec/template/spec/initContainers").forEach(containers::add);
     return containers;
+  }
+
+  /** A KafkaTopic's topic: spec.topicName, or the resource's name when that is the same. */
+  String topicName() {
+    return at("/spec/topicName").asText(name());
+  }
+
+  static Stream<JsonNode> items(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items.stream();
   }
 
   @Override

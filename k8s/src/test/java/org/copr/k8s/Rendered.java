@@ -1,12 +1,15 @@
 package org.copr.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 
 /** An overlay as kubectl renders it, with the look-ups the checks need. */
 record Rendered(String overlay, List<Manifest> manifests) {
@@ -23,6 +26,12 @@ record Rendered(String overlay, List<Manifest> manifests) {
             throw new IllegalStateException(e);
           }
         });
+  }
+
+  /** Every overlay under k8s/overlays, rendered once per test run. */
+  static Stream<Named<Rendered>> overlays() throws IOException {
+    return Kustomize.overlays().stream()
+        .map(dir -> Named.of(dir.getFileName().toString(), of(dir)));
   }
 
   List<Manifest> all(String kind) {
@@ -56,6 +65,18 @@ record Rendered(String overlay, List<Manifest> manifests) {
           e.has("value") ? e.path("value").asText() : "<from " + e.path("valueFrom") + ">");
     }
     return env;
+  }
+
+  /** The Deployments whose pods carry every label of a (non-empty) selector. */
+  List<Manifest> deploymentsSelectedBy(Map<String, String> selector) {
+    return all("Deployment").stream()
+        .filter(
+            d ->
+                !selector.isEmpty()
+                    && d.labels("/spec/template/metadata/labels")
+                        .entrySet()
+                        .containsAll(selector.entrySet()))
+        .toList();
   }
 
   /** The module a container runs: the last path segment of its image, without the tag. */

@@ -1,0 +1,53 @@
+package org.copr.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.copr.contracts.Topics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The KafkaTopics are exactly the contracts' topics, and cover every topic a service names. */
+class KafkaTopicsTest {
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.copr.k8s.Rendered#overlays")
+  void kafkaTopicsAreExactlyTheContractTopicsAndCoverWhatServicesUse(Rendered overlay) {
+    Set<String> kafkaClusters = new TreeSet<>();
+    overlay.all("Kafka").forEach(k -> kafkaClusters.add(k.name()));
+    List<String> problems = new ArrayList<>();
+    Set<String> declared = new TreeSet<>();
+    for (Manifest t : overlay.all("KafkaTopic")) {
+      declared.add(t.topicName());
+      if (!kafkaClusters.contains(t.doc().at("/metadata/labels/strimzi.io~1cluster").asText())) {
+        problems.add(t + ": strimzi.io/cluster names no Kafka in " + kafkaClusters);
+      }
+      if (t.at("/spec/partitions").asInt() < 1 || !t.at("/spec/config/retention.ms").isNumber()) {
+        problems.add(t + ": partitions and retention.ms must be chosen");
+      }
+    }
+    assertThat(declared)
+        .as("KafkaTopics vs Topics.all()")
+        .containsExactlyInAnyOrderElementsOf(Topics.all());
+
+    Set<String> used = new TreeSet<>();
+    for (String service : Project.SERVICES) {
+      ServiceConfig config = Project.config(service);
+      config
+          .properties()
+          .forEach(
+              (key, value) -> {
+                if (key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
+                  used.add(config.resolve(value, Map.of()));
+                }
+              });
+    }
+    used.removeAll(declared);
+    used.forEach(topic -> problems.add("a service uses topic " + topic + ", no KafkaTopic has it"));
+    assertThat(problems).isEmpty();
+  }
+}
