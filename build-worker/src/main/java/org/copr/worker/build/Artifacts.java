@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.copr.contracts.BuildStatus.Artifact;
+import org.eclipse.packager.rpm.RpmTag;
 import org.eclipse.packager.rpm.info.RpmInformation;
 import org.eclipse.packager.rpm.info.RpmInformations;
 import org.eclipse.packager.rpm.parse.RpmInputStream;
@@ -33,16 +34,25 @@ final class Artifacts {
       RpmInformation info = RpmInformations.makeInformation(in);
       // The header's arch of a source package is its BuildArch; the file is still "src".
       String arch = in.getLead().getType() == SOURCE_PACKAGE ? "src" : info.getArchitecture();
-      String epoch = info.getVersion().getEpoch();
+      Integer epoch = epoch(in.getPayloadHeader().getTag(RpmTag.EPOCH));
       return new Artifact(
           rpm.getFileName().toString(),
           info.getName(),
-          epoch == null || epoch.isBlank() ? null : Integer.valueOf(epoch),
+          epoch,
           info.getVersion().getVersion(),
           info.getVersion().getRelease(),
           arch);
     } catch (IOException | RuntimeException e) {
       throw new IOException("cannot read the RPM header of " + rpm.getFileName() + ": " + e, e);
     }
+  }
+
+  /** The EPOCH tag is an INT32 array of one; RpmInformations reads only string tags. */
+  private static Integer epoch(Object tag) {
+    Object value = tag instanceof Object[] a && a.length > 0 ? a[0] : tag;
+    if (tag instanceof int[] a && a.length > 0) {
+      value = a[0];
+    }
+    return value instanceof Number n ? n.intValue() : null;
   }
 }

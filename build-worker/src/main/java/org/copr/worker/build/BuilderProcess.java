@@ -37,12 +37,15 @@ final class BuilderProcess {
     Optional<Path> setsid = Builders.find("setsid", path);
     List<String> full = new ArrayList<>();
     setsid.ifPresent(p -> full.add(p.toString()));
+    // Line-buffered stdio, so the log shows each line when it is written and in order.
+    Builders.find("stdbuf", path).ifPresent(p -> full.addAll(List.of(p.toString(), "-oL", "-eL")));
     full.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().put("PATH", path);
     // rpmbuild and mock read ~/.rpmmacros; a private HOME keeps the host's out of the build.
     pb.environment().put("HOME", dir.toString());
     pb.environment().put("LC_ALL", "C.UTF-8");
+    pb.environment().put("PYTHONUNBUFFERED", "1");
     Process process = pb.start();
     process.getOutputStream().close();
     return new BuilderProcess(process, setsid.isPresent(), Builders.find("kill", path));

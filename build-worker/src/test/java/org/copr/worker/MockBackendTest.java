@@ -1,0 +1,71 @@
+package org.copr.worker;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.copr.contracts.BuildDispatch;
+import org.copr.contracts.BuildSpec;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.Topics;
+import org.copr.testing.TestRpms;
+import org.copr.testing.TopicProbe;
+import org.copr.worker.config.Worker;
+import org.junit.jupiter.api.Test;
+
+/** Backend auto with a stand-in mock on the PATH (see {@link MockStandIn}). */
+@QuarkusTest
+@TestProfile(MockStandIn.class)
+class MockBackendTest {
+  private static final Duration WAIT = Duration.ofSeconds(120);
+
+  @Inject Worker worker;
+
+  @Test
+  void autoPicksMockAndRunsItWithTheChrootTheReposAUniqueRootAndTheTimeout() throws Exception {
+    given().get("/builds").then().statusCode(200).body("backend", is("mock"));
+    long id = TestBuilds.nextId();
+    String name = "mocked-" + id;
+    Path srpm =
+        TestRpms.srpm(
+            worker.storage().srpms().resolve(Long.toString(id)),
+            name,
+            "1.2",
+            TestRpms.Options.defaults());
+    List<String> repos =
+        List.of(
+            "http://repos.test/alice/copr-" + id + "/fedora-40-x86_64/",
+            "http://repos.test/bob/deps/fedora-40-x86_64/");
+    BuildSpec spec = TestBuilds.spec(worker.storage(), id, "fedora-40-x86_64", name, srpm, repos);
+
+    try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS)) {
+      TestBuilds.send(new BuildDispatch(spec, 1, 1800));
+      var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
+
+      assertThat(finished.success()).as(finished.logTail()).isTrue();
+      assertThat(finished.artifacts())
+          .extracting(BuildStatus.Artifact::file)
+          .containsExactly(name + "-1.2-1.noarch.rpm", name + "-1.2-1.src.rpm");
+    }
+    Path results = worker.storage().results(id, 1);
+    assertThat(MockStandIn.arguments(id, 1))
+        .containsExactly(
+            "-r", "fedora-40-x86_64",
+            "--rebuild", srpm.toString(),
+            "--resultdir", results.toString(),
+            "--addrepo", repos.get(0),
+            "--addrepo", repos.get(1),
+            "--uniqueext", "copr-" + id + "-1",
+            "--rpmbuild_timeout", "1800");
+    assertThat(Files.readString(worker.storage().log(id, 1)))
+        .contains("$ " + MockStandIn.DIR.resolve("mock") + " -r fedora-40-x86_64")
+        .contains("mock stand-in: rebuilding");
+  }
+}

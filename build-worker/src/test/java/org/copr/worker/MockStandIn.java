@@ -1,0 +1,71 @@
+package org.copr.worker;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A test profile that puts a STAND-IN for mock first on the worker's PATH, with backend auto. The
+ * stand-in is a shell script named {@code mock} in a folder named {@code mock-stand-in}: it records
+ * its arguments and rebuilds the SRPM with the real rpmbuild into {@code --resultdir}, as mock
+ * would inside its buildroot. Real mock cannot run on this machine (not packaged, no network).
+ */
+public class MockStandIn implements QuarkusTestProfile {
+  static final Path DIR = create();
+
+  private static final String SCRIPT =
+      """
+      #!/bin/bash
+      # STAND-IN for mock, written by the build-worker tests (MockStandIn.java). Not mock.
+      here=$(dirname "$0")
+      srpm=""; resultdir=""; unique=""
+      args=("$@")
+      while [ $# -gt 0 ]; do
+        case "$1" in
+          --rebuild) srpm=$2; shift ;;
+          --resultdir) resultdir=$2; shift ;;
+          --uniqueext) unique=$2; shift ;;
+        esac
+        shift
+      done
+      printf '%s\\n' "${args[@]}" > "$here/$unique.args"
+      echo "mock stand-in: rebuilding $srpm into $resultdir"
+      top=$(mktemp -d)
+      rpmbuild --rebuild --define "_topdir $top" --define "_rpmdir $resultdir" \\
+        --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \\
+        --dbpath "$top/rpmdb" --nodeps "$srpm"
+      rc=$?
+      cp "$srpm" "$resultdir/"
+      echo "mock stand-in: rpmbuild exited $rc" > "$resultdir/build.log"
+      rm -rf "$top"
+      exit $rc
+      """;
+
+  @Override
+  public Map<String, String> getConfigOverrides() {
+    return Map.of(
+        "copr.worker.backend", "auto", "copr.worker.path", DIR + ":" + System.getenv("PATH"));
+  }
+
+  /** What the stand-in was called with for the attempt. */
+  static List<String> arguments(long buildId, int attempt) throws IOException {
+    return Files.readAllLines(DIR.resolve("copr-" + buildId + "-" + attempt + ".args"));
+  }
+
+  private static Path create() {
+    try {
+      Path dir = Files.createTempDirectory("mock-stand-in-");
+      Path mock = dir.resolve("mock");
+      Files.writeString(mock, SCRIPT);
+      Files.setPosixFilePermissions(mock, PosixFilePermissions.fromString("rwxr-xr-x"));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
