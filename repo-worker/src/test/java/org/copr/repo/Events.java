@@ -1,6 +1,8 @@
 package org.copr.repo;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -8,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
-import org.copr.contracts.Event;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
@@ -61,12 +62,24 @@ public final class Events {
         BuildStatus.PublishFailed.class, p -> p.buildId() == buildId, Duration.ofSeconds(90));
   }
 
+  /** Every readable build status event the probe has seen so far (other tests send garbage). */
+  public static List<BuildStatus> statuses(TopicProbe probe) {
+    List<BuildStatus> events = new ArrayList<>();
+    for (String value : probe.values()) {
+      try {
+        events.add(EventJson.read(value, BuildStatus.class));
+      } catch (EventJson.MalformedEventException e) {
+        // not an event: skip it
+      }
+    }
+    return events;
+  }
+
   /** How many events of this type the probe has seen for the build so far. */
-  public static long count(TopicProbe probe, Class<? extends Event> type, long buildId) {
-    return probe.values().stream()
-        .map(v -> EventJson.read(v, Event.class))
+  public static long count(TopicProbe probe, Class<? extends BuildStatus> type, long buildId) {
+    return statuses(probe).stream()
         .filter(type::isInstance)
-        .filter(e -> e instanceof BuildStatus s && s.buildId() == buildId)
+        .filter(e -> e.buildId() == buildId)
         .count();
   }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.StorageLayout;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class RepoLifecycleTest {
-  private static final String FEDORA = "fedora-40-x86_64";
+  private static final String FEDORA = Coprs.FEDORA;
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static TopicProbe status;
 
@@ -55,7 +54,7 @@ class RepoLifecycleTest {
     }
 
     Events.copr(new CoprEvent.ChrootsAdded(copr, List.of("fedora-41-aarch64")));
-    awaitRepodata(copr, "fedora-41-aarch64");
+    Coprs.awaitRepodata(layout(), copr, "fedora-41-aarch64");
     assertThat(new Dnf(url(copr, "fedora-41-aarch64")).available()).isEmpty();
 
     Events.copr(new CoprEvent.ChrootsRemoved(copr, List.of("epel-9-x86_64")));
@@ -138,19 +137,7 @@ class RepoLifecycleTest {
   }
 
   private String newCopr(String prefix, String... chroots) {
-    String copr = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Events.copr(new CoprEvent.Created(copr, "alice", List.of(chroots)));
-    for (String chroot : chroots) {
-      awaitRepodata(copr, chroot);
-    }
-    return copr;
-  }
-
-  private void awaitRepodata(String copr, String chroot) {
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> Files.isRegularFile(layout().repo(copr, chroot).resolve("repodata/repomd.xml")));
+    return Coprs.create(layout(), prefix, chroots);
   }
 
   private StorageLayout layout() {

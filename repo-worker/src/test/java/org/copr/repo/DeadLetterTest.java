@@ -1,0 +1,52 @@
+package org.copr.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.copr.contracts.CoprEvent;
+import org.copr.contracts.EventJson;
+import org.copr.contracts.Topics;
+import org.copr.testing.KafkaTestResource;
+import org.copr.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+/** Events that cannot be applied go to the dead-letter topic and change nothing on disk. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
+class DeadLetterTest {
+  @Inject RepoWorkerConfig config;
+
+  @Test
+  void unreadableOrEscapingCoprEventsAreDeadLettered() {
+    String escaping =
+        EventJson.write(
+            new CoprEvent.Created("../../outside", "mallory", List.of("fedora-40-x86_64")));
+    String badChroot = EventJson.write(new CoprEvent.ChrootsAdded("fine", List.of("../../etc")));
+    try (TopicProbe dlq = new TopicProbe(Events.bootstrap(), Topics.deadLetter(Topics.COPRS))) {
+      Events.send(Topics.COPRS, "garbage", "this is not json");
+      Events.send(Topics.COPRS, "outside", escaping);
+      Events.send(Topics.COPRS, "fine", badChroot);
+      dlq.awaitRecord(r -> r.value().equals("this is not json"), Duration.ofSeconds(60));
+      dlq.awaitRecord(r -> r.value().equals(escaping), Duration.ofSeconds(60));
+      dlq.awaitRecord(r -> r.value().equals(badChroot), Duration.ofSeconds(60));
+    }
+    assertThat(config.layout().root().resolve("outside")).doesNotExist();
+    assertThat(config.layout().repos().resolve("fine")).doesNotExist();
+    assertThat(Files.exists(config.layout().root().getParent().resolve("outside"))).isFalse();
+  }
+
+  @Test
+  void unreadableBuildStatusIsDeadLettered() {
+    try (TopicProbe dlq =
+        new TopicProbe(Events.bootstrap(), Topics.deadLetter(Topics.BUILDS_STATUS))) {
+      Events.send(Topics.BUILDS_STATUS, "1", "{\"type\":\"finished\",\"build_id\":\"x\"");
+      dlq.awaitRecord(r -> r.value().startsWith("{\"type\":\"finished\""), Duration.ofSeconds(60));
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package org.copr.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.nio.file.Path;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.StorageLayout;
+import org.copr.repo.repository.Createrepo;
+import org.copr.testing.KafkaTestResource;
+import org.copr.testing.TestRpms;
+import org.copr.testing.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kafka delivers at least once and attempts race: a repeated or stale {@code finished} never
+ * publishes twice nor replaces a newer build.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
+class RepeatedAndStaleEventsTest {
+  private static TopicProbe status;
+
+  @Inject RepoWorkerConfig config;
+  @Inject Createrepo createrepo;
+
+  @TestHTTPResource("/repos")
+  URL repos;
+
+  @BeforeAll
+  static void probe() {
+    status = Events.statusProbe();
+  }
+
+  @AfterAll
+  static void close() {
+    status.close();
+  }
+
+  @Test
+  void repeatedFinishedIsNotPublishedAgain() {
+    String copr = Coprs.create(layout(), "repeat", Coprs.FEDORA);
+    long id = TestBuilds.nextBuildId();
+    BuildStatus.Finished finished =
+        TestBuilds.build(layout(), id, copr, Coprs.FEDORA, "once", "1.0");
+    Events.status(finished);
+    Events.awaitPublished(status, id);
+    long runs = createrepo.runs();
+
+    Events.status(finished);
+    Events.status(finished);
+    afterQueuedWorkOf(copr);
+
+    assertThat(Events.count(status, BuildStatus.Published.class, id)).isEqualTo(1);
+    assertThat(Events.count(status, BuildStatus.PublishFailed.class, id)).isZero();
+    assertThat(createrepo.runs() - runs).as("only the marker build's run").isEqualTo(1);
+    assertThat(
+            layout()
+                .publishedBuild(copr, Coprs.FEDORA, id, "once")
+                .resolve("once-1.0-1.noarch.rpm"))
+        .isRegularFile();
+  }
+
+  @Test
+  void newerAttemptReplacesAndStaleAttemptIsIgnored() {
+    String copr = Coprs.create(layout(), "attempts", Coprs.FEDORA);
+    long id = TestBuilds.nextBuildId();
+    TestRpms.Options first = TestRpms.Options.defaults().release("1");
+    TestRpms.Options second = TestRpms.Options.defaults().release("2");
+    BuildStatus.Finished attempt1 =
+        TestBuilds.build(layout(), id, 1, copr, Coprs.FEDORA, "racer", "1.0", first);
+    BuildStatus.Finished attempt2 =
+        TestBuilds.build(layout(), id, 2, copr, Coprs.FEDORA, "racer", "1.0", second);
+    BuildStatus.Finished attempt3 =
+        TestBuilds.build(layout(), id, 3, copr, Coprs.FEDORA, "racer", "1.0", first.release("3"));
+    Path folder = layout().publishedBuild(copr, Coprs.FEDORA, id, "racer");
+
+    Events.status(attempt2);
+    status.awaitEvent(
+        BuildStatus.Published.class,
+        p -> p.buildId() == id && p.attempt() == 2,
+        java.time.Duration.ofSeconds(90));
+    assertThat(folder.resolve("racer-1.0-2.noarch.rpm")).isRegularFile();
+
+    Events.status(attempt1);
+    afterQueuedWorkOf(copr);
+    assertThat(Events.statuses(status))
+        .filteredOn(e -> e.buildId() == id && e.attempt() == 1)
+        .as("attempt 1 is stale: neither published nor failed")
+        .allMatch(BuildStatus.Finished.class::isInstance);
+    assertThat(folder.resolve("racer-1.0-2.noarch.rpm")).isRegularFile();
+    assertThat(folder.resolve("racer-1.0-1.noarch.rpm")).doesNotExist();
+
+    Events.status(attempt3);
+    status.awaitEvent(
+        BuildStatus.Published.class,
+        p -> p.buildId() == id && p.attempt() == 3,
+        java.time.Duration.ofSeconds(90));
+    assertThat(folder.resolve("racer-1.0-3.noarch.rpm")).isRegularFile();
+    assertThat(folder.resolve("racer-1.0-2.noarch.rpm")).doesNotExist();
+    assertThat(new Dnf(url(copr)).available())
+        .contains("racer 1.0-3")
+        .doesNotContain("racer 1.0-1", "racer 1.0-2");
+  }
+
+  @Test
+  void olderBuildArrivingLateKeepsTheNewerOne() {
+    String copr = Coprs.create(layout(), "late", Coprs.FEDORA);
+    long older = TestBuilds.nextBuildId();
+    long newer = TestBuilds.nextBuildId();
+    BuildStatus.Finished olderBuild =
+        TestBuilds.build(layout(), older, copr, Coprs.FEDORA, "tortoise", "1.0");
+    BuildStatus.Finished newerBuild =
+        TestBuilds.build(layout(), newer, copr, Coprs.FEDORA, "tortoise", "2.0");
+
+    Events.status(newerBuild);
+    Events.awaitPublished(status, newer);
+    Events.status(olderBuild);
+    Events.awaitPublished(status, older);
+
+    assertThat(layout().publishedBuild(copr, Coprs.FEDORA, newer, "tortoise")).isDirectory();
+    assertThat(layout().publishedBuild(copr, Coprs.FEDORA, older, "tortoise")).isDirectory();
+    Dnf dnf = new Dnf(url(copr));
+    dnf.check("install", "tortoise");
+    assertThat(dnf.runProgram("tortoise")).isEqualTo("tortoise 2.0");
+  }
+
+  /** Publishes one more build in the copr: the writer has handled everything queued before it. */
+  private void afterQueuedWorkOf(String copr) {
+    long marker = TestBuilds.nextBuildId();
+    Events.status(TestBuilds.build(layout(), marker, copr, Coprs.FEDORA, "marker", "1.0"));
+    Events.awaitPublished(status, marker);
+  }
+
+  private StorageLayout layout() {
+    return config.layout();
+  }
+
+  private String url(String copr) {
+    return repos + "/" + copr + "/" + Coprs.FEDORA + "/";
+  }
+}
