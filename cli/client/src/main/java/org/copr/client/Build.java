@@ -2,7 +2,12 @@ package org.copr.client;
 
 import java.time.Instant;
 
-/** One build of one package upload in one chroot. */
+/**
+ * One build of one package upload in one chroot.
+ *
+ * @param cancelRequestedAt when a user asked to cancel it; the state becomes canceled once the
+ *     scheduler or the worker confirms
+ */
 public record Build(
     long id,
     String copr,
@@ -16,4 +21,5 @@ public record Build(
     Instant submittedAt,
     Instant startedAt,
     Instant endedAt,
-    String reason) {}
+    String reason,
+    Instant cancelRequestedAt) {}

@@ -201,11 +201,16 @@ public final class CoprClient {
 
   /** The build's log from byte {@code offset} on; pass the answer's nextOffset to follow it. */
   public LogChunk buildLog(long id, long offset) {
-    HttpResponse<byte[]> r = exchange(get("/builds/" + id + "/log?offset=" + offset));
+    HttpResponse<byte[]> r = exchange(text("/builds/" + id + "/log?offset=" + offset));
     String state = r.headers().firstValue("X-Copr-Build-State").orElse(null);
+    long next =
+        r.headers()
+            .firstValue("X-Copr-Log-Offset")
+            .map(Long::parseLong)
+            .orElse(offset + r.body().length);
     return new LogChunk(
         new String(r.body(), StandardCharsets.UTF_8),
-        offset + r.body().length,
+        next,
         state == null ? null : BuildState.of(state));
   }
 
@@ -232,7 +237,7 @@ public final class CoprClient {
   /** The dnf .repo file of a copr for one release (e.g. fedora-40). */
   public String repoFile(String copr, String release) {
     return new String(
-        exchange(get(coprPath(copr) + "/repo/" + segment(release) + ".repo")).body(),
+        exchange(text(coprPath(copr) + "/repo/" + segment(release) + ".repo")).body(),
         StandardCharsets.UTF_8);
   }
 
@@ -278,6 +283,10 @@ public final class CoprClient {
 
   private HttpRequest.Builder get(String path) {
     return request(path).GET();
+  }
+
+  private HttpRequest.Builder text(String path) {
+    return request(path).setHeader("Accept", "text/plain, application/json").GET();
   }
 
   private HttpRequest.Builder post(String path, Object body) {

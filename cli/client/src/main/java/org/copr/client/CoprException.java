@@ -29,7 +29,9 @@ public class CoprException extends RuntimeException {
             ? "connection refused"
             : cause instanceof java.net.http.HttpTimeoutException
                 ? "timed out"
-                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+                : cause.getMessage() == null
+                    ? cause.getClass().getSimpleName()
+                    : cause.getMessage();
     return new CoprException(
         0, NETWORK_ERROR, "cannot reach the Copr service at " + url + " (" + why + ")", cause);
   }

@@ -20,6 +20,7 @@ public final class Cli {
     cl.setErr(shell.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setSeparator(" ");
+    cl.setUsageHelpWidth(100);
     cl.setParameterExceptionHandler(Cli::usageError);
     cl.setExecutionExceptionHandler((e, command, parsed) -> failure(top, shell, e));
     return cl;

@@ -4,6 +4,7 @@ import org.copr.cli.CoprSubcommand;
 import org.copr.cli.ExitCode;
 import org.copr.cli.OutputOptions;
 import org.copr.client.Build;
+import org.copr.client.BuildState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,15 @@ public class CancelBuild extends CoprSubcommand {
     if (format.json()) {
       output().json(b);
     } else {
-      output().line("Build " + b.id() + " is " + b.state().wireName() + ".");
+      output()
+          .line(
+              b.state() == BuildState.CANCELED
+                  ? "Build " + b.id() + " is canceled."
+                  : "Build "
+                      + b.id()
+                      + " will be canceled (it is "
+                      + b.state().wireName()
+                      + "; the scheduler or its worker stops it).");
     }
     return ExitCode.OK;
   }

@@ -39,6 +39,7 @@ public class InfoBuild extends CoprSubcommand {
                 List.of("submitted", Output.time(b.submittedAt())),
                 List.of("started", Output.time(b.startedAt())),
                 List.of("ended", Output.time(b.endedAt())),
+                List.of("cancel asked", Output.time(b.cancelRequestedAt())),
                 List.of("reason", Output.text(b.reason()))));
     return ExitCode.OK;
   }
