@@ -15,15 +15,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Build requests, the workers' status reports and users' cancels. */
 @ApplicationScoped
+@Retry(
+    maxRetries = Inbound.MAX_RETRIES,
+    delay = Inbound.RETRY_DELAY_MS,
+    abortOn = EventJson.MalformedEventException.class)
 public class BuildEventsConsumer {
   @Inject Builds builds;
 
   @Incoming("builds-requested")
   @Blocking
-  @Retry(
-      maxRetries = Inbound.MAX_RETRIES,
-      delay = Inbound.RETRY_DELAY_MS,
-      abortOn = EventJson.MalformedEventException.class)
   public void requested(String json) {
     BuildRequested request = EventJson.read(json, BuildRequested.class);
     BuildSpec spec = request.build();
@@ -35,15 +35,11 @@ public class BuildEventsConsumer {
 
   @Incoming("builds-status")
   @Blocking
-  @Retry(
-      maxRetries = Inbound.MAX_RETRIES,
-      delay = Inbound.RETRY_DELAY_MS,
-      abortOn = EventJson.MalformedEventException.class)
   public void status(String json) {
     BuildStatus status = EventJson.read(json, BuildStatus.class);
     if (status instanceof BuildStatus.Started started) {
       Inbound.require(started.workerId() != null, "worker_id");
-      builds.started(started);
+      builds.started(started.buildId(), started.attempt(), started.workerId());
     } else if (status instanceof BuildStatus.Finished finished) {
       builds.ended(finished, finished.success() ? "succeeded" : "failed");
     } else if (status instanceof BuildStatus.Canceled canceled) {
@@ -54,10 +50,6 @@ public class BuildEventsConsumer {
 
   @Incoming("builds-control")
   @Blocking
-  @Retry(
-      maxRetries = Inbound.MAX_RETRIES,
-      delay = Inbound.RETRY_DELAY_MS,
-      abortOn = EventJson.MalformedEventException.class)
   public void control(String json) {
     CancelBuild cancel = EventJson.read(json, CancelBuild.class);
     if (cancel.attempt() == 0) {

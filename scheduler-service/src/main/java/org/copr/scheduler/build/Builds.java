@@ -40,16 +40,17 @@ public class Builds {
     build.persist();
   }
 
+  /** A worker started the attempt: said so in a status event or listed it in a heartbeat. */
   @Transactional
-  public void started(BuildStatus.Started started) {
-    Build.locked(started.buildId())
-        .filter(build -> build.isCurrent(started.attempt()))
+  public void started(long buildId, int attempt, String workerId) {
+    Build.locked(buildId)
+        .filter(build -> build.isCurrent(attempt) && build.state == BuildState.DISPATCHED)
         .ifPresent(
             build -> {
-              build.start(started.workerId(), Instant.now());
-              LOG.infof("%s started on worker %s", build, started.workerId());
+              build.start(workerId, Instant.now());
+              LOG.infof("%s started on worker %s", build, workerId);
               if (build.cancelReason != null) {
-                outbox.cancel(new CancelBuild(build.buildId, build.attempt, build.cancelReason));
+                outbox.cancel(new CancelBuild(buildId, attempt, build.cancelReason));
               }
             });
   }

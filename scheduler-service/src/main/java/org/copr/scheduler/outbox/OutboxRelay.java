@@ -29,7 +29,8 @@ public class OutboxRelay {
 
   @Scheduled(
       every = "${copr.scheduler.outbox-interval}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   @Transactional
   void relay() {
     // SKIP LOCKED: a second scheduler replica relays other rows instead of waiting.

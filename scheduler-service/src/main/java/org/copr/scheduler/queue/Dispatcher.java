@@ -37,7 +37,8 @@ public class Dispatcher {
 
   @Scheduled(
       every = "${copr.scheduler.dispatch-interval}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void dispatchAll() {
     Map<String, Long> queued = QuarkusTransaction.requiringNew().call(load::queuedPerArch);
     metrics.queueLength(queued, config.arches());

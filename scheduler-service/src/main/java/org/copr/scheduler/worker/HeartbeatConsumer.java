@@ -9,16 +9,17 @@ import org.copr.scheduler.Inbound;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+/** Heartbeats of the build workers (see {@link Inbound} for malformed ones and retries). */
 @ApplicationScoped
+@Retry(
+    maxRetries = Inbound.MAX_RETRIES,
+    delay = Inbound.RETRY_DELAY_MS,
+    abortOn = EventJson.MalformedEventException.class)
 public class HeartbeatConsumer {
   @Inject Workers workers;
 
   @Incoming("workers-heartbeat")
   @Blocking
-  @Retry(
-      maxRetries = Inbound.MAX_RETRIES,
-      delay = Inbound.RETRY_DELAY_MS,
-      abortOn = EventJson.MalformedEventException.class)
   public void heartbeat(String json) {
     WorkerHeartbeat heartbeat = EventJson.read(json, WorkerHeartbeat.class);
     Inbound.require(heartbeat.workerId() != null && heartbeat.arch() != null, "worker_id and arch");

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.copr.scheduler.SchedulerConfig;
@@ -24,7 +25,8 @@ public class Liveness {
 
   @Scheduled(
       every = "${copr.scheduler.liveness-interval}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void sweep() {
     if (!workers.heartbeatsFlowing()) {
       return; // the broker or this scheduler was away: silence proves nothing about a worker
@@ -39,12 +41,12 @@ public class Liveness {
         liveSince);
     giveUp(
         "from Build b where b.state = ?1 and b.dispatchedAt < ?2",
-        "no worker started it within " + config.startTimeout(),
+        "no worker started it within " + readable(config.startTimeout()),
         BuildState.DISPATCHED,
         now.minus(config.startTimeout()));
     giveUp(
         "from Build b where b.state = ?1 and b.startedAt < ?2",
-        "ran longer than the build timeout of " + config.buildTimeout(),
+        "ran longer than the build timeout of " + readable(config.buildTimeout()),
         BuildState.RUNNING,
         now.minus(config.buildTimeout()).minus(config.workerTimeout()));
   }
@@ -55,5 +57,10 @@ public class Liveness {
       String reason = build.workerId == null ? why : why + " (worker " + build.workerId + ")";
       builds.giveUp(build.buildId, build.attempt, reason);
     }
+  }
+
+  /** 90 seconds as "1m30s", as the configuration writes it. */
+  static String readable(Duration duration) {
+    return duration.toString().substring(2).toLowerCase();
   }
 }

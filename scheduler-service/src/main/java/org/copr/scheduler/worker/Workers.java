@@ -9,7 +9,7 @@ import org.copr.contracts.CancelBuild;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.Build;
-import org.copr.scheduler.build.BuildState;
+import org.copr.scheduler.build.Builds;
 import org.copr.scheduler.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -20,9 +20,10 @@ public class Workers {
 
   @Inject SchedulerConfig config;
   @Inject Outbox outbox;
+  @Inject Builds builds;
 
-  private final Instant startedAt = Instant.now();
   private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>(Instant.EPOCH);
+  private final AtomicReference<Instant> judgeFrom = new AtomicReference<>(Instant.MAX);
 
   @Transactional
   public void heartbeat(WorkerHeartbeat heartbeat) {
@@ -41,21 +42,25 @@ public class Workers {
     worker.lastSeen = now;
     worker.persist();
     for (WorkerHeartbeat.Running running : heartbeat.running()) {
-      reconcile(heartbeat.workerId(), running, now);
+      reconcile(heartbeat.workerId(), running);
     }
-    lastHeartbeat.set(now);
+    if (lastHeartbeat.getAndSet(now).isBefore(now.minus(config.workerTimeout()))) {
+      // The first heartbeat after a silence: give every live worker time to be heard from again.
+      judgeFrom.set(now.plus(config.workerTimeout()));
+    }
   }
 
   /**
    * A heartbeat may show a start whose status event is still on its way (take it), or an attempt
    * the scheduler has given up on, which the worker must stop (tell it again).
    */
-  private void reconcile(String workerId, WorkerHeartbeat.Running running, Instant now) {
-    Build build = Build.locked(running.buildId()).orElse(null);
-    if (build != null && build.isCurrent(running.attempt())) {
-      if (build.state == BuildState.DISPATCHED) {
-        build.start(workerId, now);
-      }
+  private void reconcile(String workerId, WorkerHeartbeat.Running running) {
+    boolean current =
+        Build.<Build>findByIdOptional(running.buildId())
+            .filter(build -> build.isCurrent(running.attempt()))
+            .isPresent();
+    if (current) {
+      builds.started(running.buildId(), running.attempt(), workerId);
     } else {
       LOG.infof(
           "worker %s still runs stale attempt %d of build %d: asking it to stop",
@@ -65,12 +70,14 @@ public class Workers {
   }
 
   /**
-   * Whether the scheduler can judge liveness now: heartbeats arrive (otherwise the broker, not
-   * every worker, is likely away) and it has run long enough to have heard from every live worker.
+   * Whether the scheduler can judge liveness now: heartbeats arrive (when none do, the broker or
+   * this scheduler is cut off, not every worker dead), and have arrived for a whole worker timeout
+   * since the last such silence or the scheduler's start, so that every live worker was heard.
    */
   public boolean heartbeatsFlowing() {
-    Instant horizon = Instant.now().minus(config.workerTimeout());
-    return startedAt.isBefore(horizon) && lastHeartbeat.get().isAfter(horizon);
+    Instant now = Instant.now();
+    return lastHeartbeat.get().isAfter(now.minus(config.workerTimeout()))
+        && now.isAfter(judgeFrom.get());
   }
 
   public Instant liveSince() {

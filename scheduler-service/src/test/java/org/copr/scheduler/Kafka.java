@@ -1,0 +1,72 @@
+package org.copr.scheduler;
+
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.copr.contracts.BuildRequested;
+import org.copr.contracts.BuildSpec;
+import org.copr.contracts.CancelBuild;
+import org.copr.contracts.Event;
+import org.copr.contracts.EventJson;
+import org.copr.contracts.Topics;
+import org.copr.testing.KafkaBroker;
+import org.copr.testing.TopicProbe;
+
+/** What the tests send to the test broker, as api-service and the workers would. */
+final class Kafka {
+  private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 1000);
+  private static KafkaProducer<String, String> producer;
+
+  private Kafka() {}
+
+  static String servers() {
+    return KafkaBroker.shared().bootstrapServers();
+  }
+
+  static long newBuildId() {
+    return IDS.incrementAndGet();
+  }
+
+  static TopicProbe probe(String topic) {
+    return new TopicProbe(servers(), topic);
+  }
+
+  /** api-service asks for a build of a package of the owner's copr for the chroot. */
+  static long request(String owner, String chroot) {
+    long id = newBuildId();
+    BuildSpec spec =
+        new BuildSpec(
+            id,
+            owner + "-copr",
+            owner,
+            "pkg-" + id,
+            chroot,
+            "srpms/x.src.rpm",
+            "00",
+            java.util.List.of());
+    send(Topics.BUILDS_REQUESTED, id, new BuildRequested(spec));
+    return id;
+  }
+
+  static void cancel(long buildId) {
+    send(Topics.BUILDS_CONTROL, buildId, new CancelBuild(buildId, 0, "canceled by its owner"));
+  }
+
+  static synchronized void send(String topic, Object key, Event event) {
+    if (producer == null) {
+      Properties p = new Properties();
+      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers());
+      p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      producer = new KafkaProducer<>(p);
+    }
+    try {
+      producer.send(new ProducerRecord<>(topic, key.toString(), EventJson.write(event))).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot send to " + topic, e);
+    }
+  }
+}

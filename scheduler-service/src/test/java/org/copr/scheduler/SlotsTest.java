@@ -1,0 +1,60 @@
+package org.copr.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.copr.contracts.BuildDispatch;
+import org.copr.contracts.Topics;
+import org.copr.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SlotsTest extends ServiceTest {
+  private static final String ARCH = "slotarch";
+
+  @Test
+  void noMoreBuildsAreDispatchedThanTheArchHasFreeSlots() {
+    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+        WorkerStandIn worker = new WorkerStandIn(ARCH, 2)) {
+      List<Long> ids =
+          LongStream.range(0, 5).mapToObj(i -> Kafka.request("carol", "epel-9-" + ARCH)).toList();
+
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> queueOf(ARCH), q -> q.get("dispatched").equals(2) && q.get("queued").equals(3));
+      assertThat(queueOf(ARCH)).containsEntry("free_slots", 0).containsEntry("live_workers", 1);
+      List<BuildDispatch> sent = dispatched(dispatches, ids);
+      assertThat(sent).extracting(d -> d.build().buildId()).containsExactly(ids.get(0), ids.get(1));
+
+      worker.started(sent.get(0));
+      worker.finished(ids.get(0), 1, true);
+      awaitDispatch(dispatches, ids.get(2), 1);
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> queueOf(ARCH), q -> q.get("queued").equals(2) && q.get("free_slots").equals(0));
+      assertThat(dispatched(dispatches, ids)).hasSize(3);
+
+      worker.drain();
+      worker.started(sent.get(1));
+      worker.finished(ids.get(1), 1, true);
+      awaitBuild(ids.get(1), b -> "done".equals(b.getString("state")));
+      assertThat(queueOf(ARCH)).containsEntry("free_slots", 0);
+      assertThat(dispatched(dispatches, ids)).hasSize(3);
+    }
+  }
+
+  /** Every dispatch of these builds seen after a quiet while (to catch any surplus one). */
+  private static List<BuildDispatch> dispatched(TopicProbe dispatches, List<Long> ids) {
+    dispatches.drain(Duration.ofSeconds(2));
+    return dispatches.values().stream()
+        .map(v -> org.copr.contracts.EventJson.read(v, BuildDispatch.class))
+        .filter(d -> ids.contains(d.build().buildId()))
+        .toList();
+  }
+}
