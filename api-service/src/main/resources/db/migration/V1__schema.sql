@@ -60,7 +60,7 @@ create table package_versions (
     version     varchar(200) not null,
     release     varchar(200) not null,
     srpm_path   varchar(500) not null,
-    srpm_sha256 char(64)     not null,
+    srpm_sha256 varchar(64)  not null,
     srpm_size   bigint       not null,
     uploaded_by varchar(64)  not null,
     uploaded_at timestamptz  not null,

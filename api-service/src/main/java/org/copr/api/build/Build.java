@@ -67,7 +67,31 @@ public class Build extends PanacheEntityBase {
     return list("copr = ?1 and state in ?2", copr, UNFINISHED);
   }
 
-  public static List<Build> unfinishedOf(CoprPackage pkg) {
-    return list("pkg = ?1 and state in ?2", pkg, UNFINISHED);
+  /** Ids only: these builds are about to be deleted and must not stay in the session. */
+  public static List<Long> unfinishedIdsIn(Copr copr) {
+    return ids("b.copr = ?1", copr);
+  }
+
+  public static List<Long> unfinishedIdsOf(CoprPackage pkg) {
+    return ids("b.pkg = ?1", pkg);
+  }
+
+  public static List<Long> allIdsOf(CoprPackage pkg) {
+    return getEntityManager()
+        .createQuery("select b.id from Build b where b.pkg = ?1 order by b.id", Long.class)
+        .setParameter(1, pkg)
+        .getResultList();
+  }
+
+  private static List<Long> ids(String where, Object owner) {
+    return getEntityManager()
+        .createQuery(
+            "select b.id from Build b where "
+                + where
+                + " and b.state in ?2 and b.cancelRequestedAt is null order by b.id",
+            Long.class)
+        .setParameter(1, owner)
+        .setParameter(2, UNFINISHED)
+        .getResultList();
   }
 }

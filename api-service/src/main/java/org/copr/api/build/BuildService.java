@@ -123,10 +123,20 @@ public class BuildService {
     for (Build b : builds) {
       if (b.cancelRequestedAt == null && !b.state.ended()) {
         b.cancelRequestedAt = Instant.now();
-        outbox.cancel(new CancelBuild(b.id, 0, reason));
-        LOG.infof("build %d (copr %s): cancel requested, %s", b.id, b.copr.name, reason);
+        announceCancel(b.id, reason);
       }
     }
+  }
+
+  /** Cancels builds that are deleted in the same transaction (with their copr or package). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void cancelBeforeDelete(List<Long> buildIds, String reason) {
+    buildIds.forEach(id -> announceCancel(id, reason));
+  }
+
+  private void announceCancel(long buildId, String reason) {
+    outbox.cancel(new CancelBuild(buildId, 0, reason));
+    LOG.infof("build %d: cancel requested, %s", buildId, reason);
   }
 
   /** The live log of the build's current attempt, if the worker has written one. */

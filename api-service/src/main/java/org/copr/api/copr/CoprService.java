@@ -192,7 +192,7 @@ public class CoprService {
       throw ApiException.conflict(
           "coprs " + dependents + " depend on " + name + "; remove the dependency first");
     }
-    builds.requestCancel(Build.unfinishedIn(copr), "copr " + name + " deleted");
+    builds.cancelBeforeDelete(Build.unfinishedIdsIn(copr), "copr " + name + " deleted");
     outbox.copr(new CoprEvent.Deleted(name));
     copr.delete();
     LOG.infof("copr %s deleted by %s", name, caller.require().username);

@@ -23,10 +23,6 @@ public class ApiException extends RuntimeException {
     return new ApiException(400, "bad_request", detail);
   }
 
-  public static ApiException forbidden(String detail) {
-    return new ApiException(403, "forbidden", detail);
-  }
-
   public static ApiException notFound(String detail) {
     return new ApiException(404, "not_found", detail);
   }

@@ -1,6 +1,7 @@
 package org.copr.api.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -22,7 +23,8 @@ public class ErrorMappers {
     return respond(e.status(), e.error(), e.getMessage());
   }
 
-  @ServerExceptionMapper
+  /** Also names Jackson's MismatchedInputException, which Quarkus otherwise answers itself. */
+  @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
   public Response badJson(JsonProcessingException e) {
     return respond(
         400,
@@ -62,7 +64,7 @@ public class ErrorMappers {
     }
     String detail =
         switch (status) {
-          case 404 -> "no such resource: /" + uri.getPath(false).replaceFirst("^/", "");
+          case 404 -> "no such resource: /" + uri.getPath().replaceFirst("^/", "");
           case 405 -> "this route does not take that HTTP method";
           case 415 ->
               "unsupported Content-Type; send application/json (multipart/form-data for uploads)";

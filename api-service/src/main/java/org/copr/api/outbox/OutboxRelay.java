@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -73,8 +74,12 @@ public class OutboxRelay {
 
   /** Asks for a relay round; rounds never overlap and extra wake-ups merge into one. */
   public void wake() {
-    if (queued.compareAndSet(false, true)) {
-      thread.execute(this::relayAll);
+    if (!thread.isShutdown() && queued.compareAndSet(false, true)) {
+      try {
+        thread.execute(this::relayAll);
+      } catch (RejectedExecutionException e) {
+        // shutting down: the rows stay in the outbox for the next start
+      }
     }
   }
 

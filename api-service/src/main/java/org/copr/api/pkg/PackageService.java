@@ -131,9 +131,8 @@ public class PackageService {
           "only the owner or an admin of copr " + coprName + " may delete packages");
     }
     CoprPackage pkg = require(copr, name);
-    builds.requestCancel(Build.unfinishedOf(pkg), "package " + name + " deleted");
-    List<Long> buildIds =
-        Build.<Build>list("pkg = ?1 order by id", pkg).stream().map(b -> b.id).toList();
+    builds.cancelBeforeDelete(Build.unfinishedIdsOf(pkg), "package " + name + " deleted");
+    List<Long> buildIds = Build.allIdsOf(pkg);
     outbox.copr(new CoprEvent.PackageDeleted(coprName, name, buildIds));
     pkg.delete();
     LOG.infof(

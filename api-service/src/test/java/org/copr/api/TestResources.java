@@ -1,0 +1,16 @@
+package org.copr.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import org.copr.testing.KafkaTestResource;
+import org.copr.testing.PostgresTestResource;
+
+/**
+ * Every @QuarkusTest of this module runs against a fresh real database, the real broker and its own
+ * storage.
+ */
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
+public final class TestResources {
+  private TestResources() {}
+}

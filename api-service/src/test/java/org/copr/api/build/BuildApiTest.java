@@ -1,0 +1,241 @@
+package org.copr.api.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.copr.api.Api.anonymous;
+import static org.copr.api.Api.as;
+import static org.copr.api.Api.awaitBuild;
+import static org.copr.api.Api.error;
+import static org.copr.api.Api.newCopr;
+import static org.copr.api.Api.newUser;
+import static org.copr.api.Api.unique;
+import static org.copr.api.Api.upload;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.copr.api.DbState;
+import org.copr.api.Rpms;
+import org.copr.api.storage.Storage;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.Event;
+import org.copr.contracts.Topics;
+import org.copr.testing.KafkaBroker;
+import org.copr.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Build progress arrives as events on the real broker. The status topic has one partition, so the
+ * consumer sees events in the order sent: once a later event shows, the earlier ones were handled.
+ */
+@QuarkusTest
+class BuildApiTest {
+  @Inject DbState db;
+  @Inject Storage storage;
+
+  private static void status(BuildStatus... events) {
+    for (BuildStatus e : events) {
+      TopicProbe.send(
+          KafkaBroker.shared().bootstrapServers(),
+          Topics.BUILDS_STATUS,
+          Long.toString(e.buildId()),
+          (Event) e);
+    }
+  }
+
+  /** Builds of a fresh one-chroot copr owned by a fresh user. */
+  private record Fixture(String owner, String copr, long build) {}
+
+  private static Fixture build() {
+    String owner = newUser("alice");
+    String copr = newCopr(owner, List.of("fedora-40"), List.of("x86_64"));
+    long id =
+        upload(owner, copr, Rpms.srpm(unique("pkg"), "1.0"))
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath()
+            .getLong("builds[0].id");
+    return new Fixture(owner, copr, id);
+  }
+
+  @Test
+  void statusEventsMoveABuildForwardOnly() {
+    long b = build().build();
+    long marker = build().build();
+
+    status(
+        new BuildStatus.Dispatched(b, 1, "x86_64"),
+        new BuildStatus.Started(b, 1, "worker-1", "logs/" + b + "/build-1.log"),
+        new BuildStatus.Dispatched(b, 1, "x86_64"),
+        new BuildStatus.Started(b, 1, "worker-1", "logs/" + b + "/build-1.log"),
+        finished(b, 1, "worker-1", true));
+    Map<String, Object> publishing = awaitBuild(b, m -> "publishing".equals(m.get("state")));
+    assertThat(publishing).containsEntry("attempt", 1).containsEntry("worker_id", "worker-1");
+    assertThat(publishing.get("started_at")).isNotNull();
+    assertThat(publishing.get("ended_at")).isNull();
+
+    // the scheduler requeues: attempt 2 starts over; attempt 1's late news is stale
+    status(
+        new BuildStatus.Dispatched(b, 2, "x86_64"),
+        new BuildStatus.Started(b, 1, "worker-1", "logs/" + b + "/build-1.log"),
+        finished(b, 1, "worker-1", false));
+    Map<String, Object> requeued = awaitBuild(b, m -> Integer.valueOf(2).equals(m.get("attempt")));
+    assertThat(requeued).containsEntry("state", "starting").containsEntry("worker_id", null);
+
+    status(
+        new BuildStatus.Started(b, 2, "worker-2", "logs/" + b + "/build-2.log"),
+        finished(b, 2, "worker-2", true),
+        new BuildStatus.Published(b, 2, "c", "fedora-40-x86_64", "repos/c/fedora-40-x86_64/x"),
+        new BuildStatus.Failed(b, 2, "too late"),
+        new BuildStatus.Canceled(b, 0, "too late as well"),
+        new BuildStatus.Dispatched(b, 3, "x86_64"),
+        new BuildStatus.Dispatched(marker, 1, "x86_64"));
+    awaitBuild(marker, m -> "starting".equals(m.get("state")));
+
+    anonymous()
+        .get("/builds/{id}", b)
+        .then()
+        .body("state", equalTo("succeeded"))
+        .body("attempt", equalTo(2))
+        .body("worker_id", equalTo("worker-2"))
+        .body("reason", equalTo(null))
+        .body("ended_at", notNullValue());
+  }
+
+  @Test
+  void failuresEndABuildWithAReason() {
+    long built = build().build();
+    long publish = build().build();
+    long gaveUp = build().build();
+
+    status(
+        new BuildStatus.Dispatched(built, 1, "x86_64"),
+        new BuildStatus.Started(built, 1, "w", "logs/x"),
+        finished(built, 1, "w", false),
+        new BuildStatus.Started(publish, 1, "w", "logs/y"),
+        finished(publish, 1, "w", true),
+        new BuildStatus.PublishFailed(publish, 1, "createrepo_c failed"),
+        new BuildStatus.Failed(gaveUp, 3, "3 attempts lost"));
+
+    assertThat(awaitBuild(built, m -> "failed".equals(m.get("state"))).get("reason").toString())
+        .contains("exit code 1");
+    assertThat(awaitBuild(publish, m -> "failed".equals(m.get("state"))).get("reason").toString())
+        .contains("createrepo_c failed");
+    assertThat(awaitBuild(gaveUp, m -> "failed".equals(m.get("state"))))
+        .containsEntry("reason", "3 attempts lost")
+        .containsEntry("attempt", 3);
+  }
+
+  @Test
+  void cancelIsRequestedThenConfirmedByTheScheduler() {
+    Fixture f = build();
+    String builder = newUser("bob");
+    String stranger = newUser("mallory");
+    as(f.owner())
+        .contentType(ContentType.JSON)
+        .body(Map.of("username", builder, "permission", "builder"))
+        .post("/coprs/{c}/grant", f.copr())
+        .then()
+        .statusCode(200);
+
+    db.unchangedBy(
+        () -> error(anonymous().post("/builds/{id}/cancel", f.build()), 401, "unauthorized"));
+    db.unchangedBy(
+        () -> error(as(stranger).post("/builds/{id}/cancel", f.build()), 403, "forbidden"));
+    db.unchangedBy(
+        () -> error(as(builder).post("/builds/{id}/cancel", 987654321L), 404, "not_found"));
+
+    as(builder)
+        .post("/builds/{id}/cancel", f.build())
+        .then()
+        .statusCode(202)
+        .body("state", equalTo("pending"))
+        .body("cancel_requested_at", notNullValue());
+    // asking again is harmless and sends nothing new
+    db.unchangedBy(
+        () -> as(f.owner()).post("/builds/{id}/cancel", f.build()).then().statusCode(202));
+
+    status(new BuildStatus.Canceled(f.build(), 0, "canceled by " + builder));
+    Map<String, Object> canceled = awaitBuild(f.build(), m -> "canceled".equals(m.get("state")));
+    assertThat(canceled).containsEntry("reason", "canceled by " + builder);
+    assertThat(canceled.get("ended_at")).isNotNull();
+
+    db.unchangedBy(
+        () -> error(as(f.owner()).post("/builds/{id}/cancel", f.build()), 409, "conflict"));
+  }
+
+  @Test
+  void theLogIsServedFromAnOffsetWithTheBuildState() throws Exception {
+    long b = build().build();
+    anonymous()
+        .get("/builds/{id}/log", b)
+        .then()
+        .statusCode(200)
+        .header("X-Copr-Build-State", "pending")
+        .body(equalTo(""));
+
+    status(
+        new BuildStatus.Dispatched(b, 1, "x86_64"),
+        new BuildStatus.Started(b, 1, "w", "logs/" + b + "/build-1.log"));
+    awaitBuild(b, m -> "running".equals(m.get("state")));
+    Path log = storage.layout().log(b, 1);
+    Files.createDirectories(log.getParent());
+    Files.writeString(log, "Executing(%build)\n+ exit 0\n");
+
+    anonymous()
+        .get("/builds/{id}/log", b)
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.TEXT)
+        .header("X-Copr-Build-State", "running")
+        .header("X-Copr-Log-Offset", "27")
+        .body(equalTo("Executing(%build)\n+ exit 0\n"));
+    anonymous()
+        .queryParam("offset", 18)
+        .get("/builds/{id}/log", b)
+        .then()
+        .body(equalTo("+ exit 0\n"));
+    anonymous().queryParam("offset", 27).get("/builds/{id}/log", b).then().body(equalTo(""));
+    error(anonymous().queryParam("offset", -1).get("/builds/{id}/log", b), 400, "bad_request");
+    error(anonymous().get("/builds/{id}/log", 987654321L), 404, "not_found");
+  }
+
+  @Test
+  void aMalformedStatusMessageGoesToTheDeadLetterTopic() {
+    long b = build().build();
+    String bootstrap = KafkaBroker.shared().bootstrapServers();
+    String junk = "{\"type\": \"no_such_event\", \"build_id\": " + b + "}";
+    TopicProbe.send(bootstrap, Topics.BUILDS_STATUS, Long.toString(b), junk);
+    status(new BuildStatus.Dispatched(b, 1, "x86_64"));
+
+    awaitBuild(b, m -> "starting".equals(m.get("state")));
+    try (TopicProbe dlq = new TopicProbe(bootstrap, Topics.deadLetter(Topics.BUILDS_STATUS))) {
+      dlq.awaitRecord(r -> junk.equals(r.value()), Duration.ofSeconds(60));
+    }
+  }
+
+  private static BuildStatus.Finished finished(
+      long build, int attempt, String worker, boolean success) {
+    return new BuildStatus.Finished(
+        build,
+        attempt,
+        worker,
+        "c",
+        "fedora-40-x86_64",
+        "pkg",
+        success,
+        success ? 0 : 1,
+        "results/" + build + "/" + attempt,
+        "logs/" + build + "/build-" + attempt + ".log",
+        List.of(),
+        success ? "" : "error: exit 1",
+        100);
+  }
+}

@@ -1,0 +1,307 @@
+package org.copr.api.pkg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.copr.api.Api.anonymous;
+import static org.copr.api.Api.as;
+import static org.copr.api.Api.error;
+import static org.copr.api.Api.newCopr;
+import static org.copr.api.Api.newUser;
+import static org.copr.api.Api.unique;
+import static org.copr.api.Api.upload;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.copr.api.DbState;
+import org.copr.api.Rpms;
+import org.copr.api.storage.Storage;
+import org.copr.testing.TestRpms;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PackageApiTest {
+  @Inject DbState db;
+  @Inject Storage storage;
+
+  @Test
+  void uploadCreatesThePackageAndOneBuildPerChroot() throws Exception {
+    String alice = newUser("alice");
+    String copr = newCopr(alice, List.of("fedora-40", "epel-9"), List.of("x86_64", "aarch64"));
+    String pkg = unique("hello");
+    Path srpm = Rpms.srpm(pkg, "1.0");
+    Path misnamed = Files.copy(srpm, srpm.resolveSibling("whatever.src.rpm"));
+
+    JsonPath answer =
+        upload(alice, copr, misnamed)
+            .then()
+            .statusCode(202)
+            .body("package.name", equalTo(pkg))
+            .body("package.copr", equalTo(copr))
+            .body("package.summary", equalTo(pkg + " test package for Copr"))
+            .body("package.license", equalTo("MIT"))
+            .body("package.versions", hasSize(1))
+            .body("package.versions[0].evr", equalTo("1.0-1"))
+            .body("package.versions[0].epoch", equalTo(0))
+            .body("package.versions[0].version", equalTo("1.0"))
+            .body("package.versions[0].release", equalTo("1"))
+            .body("package.versions[0].uploaded_by", equalTo(alice))
+            .body(
+                "builds.chroot",
+                contains(
+                    "epel-9-aarch64", "epel-9-x86_64", "fedora-40-aarch64", "fedora-40-x86_64"))
+            .body("builds.state", everyItem(equalTo("pending")))
+            .body("builds.attempt", everyItem(equalTo(0)))
+            .body("builds.submitted_by", everyItem(equalTo(alice)))
+            .body("builds.package_name", everyItem(equalTo(pkg)))
+            .body("builds.evr", everyItem(equalTo("1.0-1")))
+            .body("builds.worker_id", everyItem(nullValue()))
+            .extract()
+            .jsonPath();
+
+    String sha256 =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(srpm)));
+    assertThat(answer.getString("package.versions[0].srpm_sha256")).isEqualTo(sha256);
+    assertThat(answer.getLong("package.versions[0].srpm_size")).isEqualTo(Files.size(srpm));
+    Path stored = storage.layout().srpms().resolve(sha256 + ".src.rpm");
+    assertThat(stored).exists().hasSameBinaryContentAs(srpm);
+
+    anonymous()
+        .get("/coprs/{copr}/packages/{pkg}", copr, pkg)
+        .then()
+        .statusCode(200)
+        .body(
+            "latest_builds.chroot",
+            contains("epel-9-aarch64", "epel-9-x86_64", "fedora-40-aarch64", "fedora-40-x86_64"))
+        .body("latest_builds.state", everyItem(equalTo("pending")));
+    anonymous()
+        .get("/coprs/{copr}/packages", copr)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(1))
+        .body("items.name", contains(pkg));
+    anonymous()
+        .get("/coprs/{copr}/builds", copr)
+        .then()
+        .statusCode(200)
+        .body("total", equalTo(4))
+        .body("items.copr", everyItem(equalTo(copr)));
+    long id = answer.getLong("builds[0].id");
+    anonymous()
+        .get("/builds/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("chroot", equalTo("epel-9-aarch64"))
+        .body("state", equalTo("pending"));
+  }
+
+  @Test
+  void aNewVersionAddsBuildsAndTheSameOneIsAConflict() {
+    String alice = newUser("alice");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    String pkg = unique("hello");
+    upload(alice, copr, Rpms.srpm(pkg, "1.0")).then().statusCode(202);
+    Path again = Rpms.srpm(pkg, "1.0");
+
+    db.unchangedBy(() -> error(upload(alice, copr, again), 409, "conflict"));
+
+    upload(alice, copr, Rpms.srpm(pkg, "1.1"))
+        .then()
+        .statusCode(202)
+        .body("package.versions.evr", contains("1.1-1", "1.0-1"))
+        .body("builds", hasSize(1));
+    upload(alice, copr, Rpms.srpm(pkg, "1.1", TestRpms.Options.defaults().release("2")))
+        .then()
+        .statusCode(202);
+    anonymous()
+        .get("/coprs/{copr}/packages/{pkg}", copr, pkg)
+        .then()
+        .body("versions.evr", contains("1.1-2", "1.1-1", "1.0-1"))
+        .body("latest_builds", hasSize(1))
+        .body("latest_builds[0].evr", equalTo("1.1-2"));
+    anonymous()
+        .queryParam("package", pkg)
+        .queryParam("limit", 2)
+        .get("/coprs/{copr}/builds", copr)
+        .then()
+        .body("total", equalTo(3))
+        .body("items.evr", contains("1.1-2", "1.1-1"));
+    anonymous()
+        .queryParam("state", "succeeded")
+        .get("/coprs/{copr}/builds", copr)
+        .then()
+        .body("total", equalTo(0));
+    error(
+        anonymous().queryParam("state", "sleeping").get("/coprs/{copr}/builds", copr),
+        400,
+        "bad_request");
+  }
+
+  @Test
+  void refusesFilesThatAreNotWholeSourcePackages() throws IOException {
+    String alice = newUser("alice");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    Path srpm = Rpms.srpm(unique("cut"), "1.0");
+    byte[] noise = new byte[4000];
+    new Random(42).nextBytes(noise);
+
+    db.unchangedBy(
+        () ->
+            error(upload(alice, copr, Rpms.binaryRpm(unique("bin"), "1.0")), 422, "invalid")
+                .body("detail", org.hamcrest.Matchers.containsString("binary")));
+    db.unchangedBy(
+        () -> error(upload(alice, copr, Rpms.write("empty.src.rpm", new byte[0])), 422, "invalid"));
+    db.unchangedBy(
+        () -> error(upload(alice, copr, Rpms.write("noise.src.rpm", noise)), 422, "invalid"));
+    db.unchangedBy(
+        () ->
+            error(
+                upload(
+                    alice,
+                    copr,
+                    Rpms.write("text.src.rpm", "Name: hello\n".getBytes(StandardCharsets.UTF_8))),
+                422,
+                "invalid"));
+    db.unchangedBy(() -> error(upload(alice, copr, Rpms.truncated(srpm, 300)), 422, "invalid"));
+    int size = (int) Files.size(srpm);
+    db.unchangedBy(
+        () -> error(upload(alice, copr, Rpms.truncated(srpm, size - 100)), 422, "invalid"));
+  }
+
+  @Test
+  void refusesOversizeUploadsWith413() {
+    String alice = newUser("alice");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    byte[] big = new byte[65 * 1024 + 1];
+    new Random(7).nextBytes(big);
+
+    db.unchangedBy(
+        () -> error(upload(alice, copr, Rpms.write("big.src.rpm", big)), 413, "too_large"));
+  }
+
+  @Test
+  void refusesFileNamesThatLeaveTheFolderAndBadRequests() throws IOException {
+    String alice = newUser("alice");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    byte[] srpm = Files.readAllBytes(Rpms.srpm(unique("sneaky"), "1.0"));
+
+    db.unchangedBy(
+        () ->
+            error(
+                as(alice)
+                    .multiPart("srpm", "../../etc/passwd.src.rpm", srpm, "application/x-rpm")
+                    .post("/coprs/{copr}/packages", copr),
+                422,
+                "invalid"));
+    db.unchangedBy(
+        () ->
+            error(
+                as(alice)
+                    .multiPart("file", "x.src.rpm", srpm, "application/x-rpm")
+                    .post("/coprs/{copr}/packages", copr),
+                400,
+                "bad_request"));
+    db.unchangedBy(
+        () ->
+            error(
+                as(alice)
+                    .contentType(ContentType.BINARY)
+                    .body(srpm)
+                    .post("/coprs/{copr}/packages", copr),
+                415,
+                "unsupported_media_type"));
+  }
+
+  @Test
+  void uploadsNeedALoginAndTheBuilderPermission() {
+    String alice = newUser("alice");
+    String bob = newUser("bob");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    Path srpm = Rpms.srpm(unique("perm"), "1.0");
+
+    db.unchangedBy(
+        () ->
+            error(
+                anonymous().multiPart("srpm", srpm.toFile()).post("/coprs/{copr}/packages", copr),
+                401,
+                "unauthorized"));
+    db.unchangedBy(() -> error(upload(bob, copr, srpm), 403, "forbidden"));
+    db.unchangedBy(() -> error(upload(alice, unique("missing"), srpm), 404, "not_found"));
+
+    as(alice)
+        .contentType(ContentType.JSON)
+        .body(Map.of("username", bob, "permission", "builder"))
+        .post("/coprs/{copr}/grant", copr)
+        .then()
+        .statusCode(200);
+    upload(bob, copr, srpm).then().statusCode(202).body("builds[0].submitted_by", equalTo(bob));
+  }
+
+  @Test
+  void deleteRemovesThePackageAndItsBuilds() {
+    String alice = newUser("alice");
+    String bob = newUser("bob");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    String pkg = unique("doomed");
+    long build =
+        upload(alice, copr, Rpms.srpm(pkg, "1.0"))
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath()
+            .getLong("builds[0].id");
+    as(alice)
+        .contentType(ContentType.JSON)
+        .body(Map.of("username", bob, "permission", "builder"))
+        .post("/coprs/{copr}/grant", copr)
+        .then()
+        .statusCode(200);
+
+    db.unchangedBy(
+        () ->
+            error(
+                anonymous().delete("/coprs/{copr}/packages/{pkg}", copr, pkg),
+                401,
+                "unauthorized"));
+    db.unchangedBy(
+        () -> error(as(bob).delete("/coprs/{copr}/packages/{pkg}", copr, pkg), 403, "forbidden"));
+    db.unchangedBy(
+        () ->
+            error(
+                as(alice).delete("/coprs/{copr}/packages/{pkg}", copr, "not-" + pkg),
+                404,
+                "not_found"));
+
+    as(alice).delete("/coprs/{copr}/packages/{pkg}", copr, pkg).then().statusCode(204);
+
+    error(anonymous().get("/coprs/{copr}/packages/{pkg}", copr, pkg), 404, "not_found");
+    error(anonymous().get("/builds/{id}", build), 404, "not_found");
+    anonymous().get("/coprs/{copr}/packages", copr).then().body("total", equalTo(0));
+  }
+
+  @Test
+  void readsOfUnknownThingsAre404() {
+    String alice = newUser("alice");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    error(anonymous().get("/coprs/{copr}/packages", unique("missing")), 404, "not_found");
+    error(anonymous().get("/coprs/{copr}/packages/{pkg}", copr, "nothing"), 404, "not_found");
+    error(anonymous().get("/coprs/{copr}/builds", unique("missing")), 404, "not_found");
+    error(anonymous().get("/builds/{id}", 987654321), 404, "not_found");
+    error(anonymous().get("/builds/{id}", "abc"), 404, "not_found");
+  }
+}
