@@ -57,6 +57,13 @@ public final class Events {
         BuildStatus.Published.class, p -> p.buildId() == buildId, Duration.ofSeconds(90));
   }
 
+  public static BuildStatus.Published awaitPublished(TopicProbe probe, long buildId, int attempt) {
+    return probe.awaitEvent(
+        BuildStatus.Published.class,
+        p -> p.buildId() == buildId && p.attempt() == attempt,
+        Duration.ofSeconds(90));
+  }
+
   public static BuildStatus.PublishFailed awaitPublishFailed(TopicProbe probe, long buildId) {
     return probe.awaitEvent(
         BuildStatus.PublishFailed.class, p -> p.buildId() == buildId, Duration.ofSeconds(90));

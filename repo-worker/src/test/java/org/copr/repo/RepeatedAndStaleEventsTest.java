@@ -83,10 +83,7 @@ class RepeatedAndStaleEventsTest {
     Path folder = layout().publishedBuild(copr, Coprs.FEDORA, id, "racer");
 
     Events.status(attempt2);
-    status.awaitEvent(
-        BuildStatus.Published.class,
-        p -> p.buildId() == id && p.attempt() == 2,
-        java.time.Duration.ofSeconds(90));
+    Events.awaitPublished(status, id, 2);
     assertThat(folder.resolve("racer-1.0-2.noarch.rpm")).isRegularFile();
 
     Events.status(attempt1);
@@ -99,10 +96,7 @@ class RepeatedAndStaleEventsTest {
     assertThat(folder.resolve("racer-1.0-1.noarch.rpm")).doesNotExist();
 
     Events.status(attempt3);
-    status.awaitEvent(
-        BuildStatus.Published.class,
-        p -> p.buildId() == id && p.attempt() == 3,
-        java.time.Duration.ofSeconds(90));
+    Events.awaitPublished(status, id, 3);
     assertThat(folder.resolve("racer-1.0-3.noarch.rpm")).isRegularFile();
     assertThat(folder.resolve("racer-1.0-2.noarch.rpm")).doesNotExist();
     assertThat(new Dnf(url(copr)).available())

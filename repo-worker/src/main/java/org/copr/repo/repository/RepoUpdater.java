@@ -56,6 +56,13 @@ public class RepoUpdater {
     List<Staging.Ready> ready = new ArrayList<>();
     List<Staging.Rejected> rejected = new ArrayList<>();
     boolean replaced = false;
+    boolean checked =
+        publisher.allIntact(
+            batch.stream()
+                .map(RepoWriters.Pending::change)
+                .filter(RepoChange.Publish.class::isInstance)
+                .map(c -> ((RepoChange.Publish) c).build())
+                .toList());
     try {
       for (RepoWriters.Pending pending : batch) {
         RepoChange change = pending.change();
@@ -67,7 +74,8 @@ public class RepoUpdater {
         } else if (change instanceof RepoChange.RemoveBuilds builds) {
           removeBuilds(repo, dir, builds);
         } else if (change instanceof RepoChange.Publish publish) {
-          Staging staging = publisher.stage(repo, publish.build(), pending.queuedAtNanos());
+          Staging staging =
+              publisher.stage(repo, publish.build(), pending.queuedAtNanos(), checked);
           if (staging instanceof Staging.Ready r) {
             ready.add(r);
             replaced |= r.replaced();

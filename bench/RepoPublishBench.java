@@ -1,0 +1,230 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.EventJson;
+import org.copr.contracts.StorageLayout;
+import org.copr.contracts.Topics;
+import org.copr.repo.build.BuildMarker;
+import org.eclipse.packager.rpm.build.RpmBuilder;
+
+/**
+ * The Java half of bench/repo-publish (run by it, with repo-worker's classpath).
+ *
+ * <pre>
+ *   prepare STORAGE COPR CHROOT N          N distinct small RPMs as published builds 1..N
+ *   publish STORAGE COPR CHROOT BOOTSTRAP METRICS_URL FIRST_ID BUILDS ROUNDS
+ * </pre>
+ *
+ *
+ * publish makes BUILDS fresh builds in results/, sends their finished events at once, waits for
+ * every published event and prints the wall time, ROUNDS times; the createrepo_c part comes from
+ * repo-worker's own metrics.
+ */
+public class RepoPublishBench {
+
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "prepare" -> prepare(
+          new StorageLayout(Path.of(args[1])), args[2], args[3], Integer.parseInt(args[4]));
+      case "publish" -> publish(
+          new StorageLayout(Path.of(args[1])),
+          args[2],
+          args[3],
+          args[4],
+          args[5],
+          Long.parseLong(args[6]),
+          Integer.parseInt(args[7]),
+          Integer.parseInt(args[8]));
+      default -> throw new IllegalArgumentException("prepare or publish, not " + args[0]);
+    }
+  }
+
+  static void prepare(StorageLayout layout, String copr, String chroot, int n) throws IOException {
+    long start = System.nanoTime();
+    for (long id = 1; id <= n; id++) {
+      String name = packageName(id);
+      Path dir = layout.publishedBuild(copr, chroot, id, name);
+      Files.createDirectories(dir);
+      rpm(dir, name, id);
+      new BuildMarker(id, 1, name, true).write(dir);
+    }
+    System.out.printf("made %d packages in %.1f s%n", n, seconds(start));
+  }
+
+  static void publish(
+      StorageLayout layout,
+      String copr,
+      String chroot,
+      String bootstrap,
+      String metricsUrl,
+      long firstId,
+      int builds,
+      int rounds)
+      throws Exception {
+    try (KafkaProducer<String, String> producer = producer(bootstrap);
+        KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+      while (consumer.assignment().isEmpty()) {
+        consumer.poll(Duration.ofMillis(200));
+      }
+      long id = firstId;
+      List<Double> times = new ArrayList<>();
+      // Round 0 warms up the service (JIT, consumer fetch) and is not counted.
+      for (int round = 0; round <= rounds; round++) {
+        List<BuildStatus.Finished> events = new ArrayList<>();
+        for (int i = 0; i < builds; i++, id++) {
+          events.add(results(layout, copr, chroot, id));
+        }
+        double[] before = createrepo(metricsUrl);
+        long start = System.nanoTime();
+        for (BuildStatus.Finished f : events) {
+          producer.send(
+              new ProducerRecord<>(
+                  Topics.BUILDS_STATUS, Long.toString(f.buildId()), EventJson.write(f)));
+        }
+        producer.flush();
+        awaitPublished(consumer, events);
+        double wall = seconds(start);
+        double[] after = createrepo(metricsUrl);
+        if (round > 0) {
+          times.add(wall);
+        }
+        System.out.printf(
+            "round %s: %d build(s) published in %.2f s; createrepo_c runs %d, %.2f s in all%n",
+            round == 0 ? "0 (warm-up)" : Integer.toString(round),
+            builds, wall, (long) (after[0] - before[0]), after[1] - before[1]);
+      }
+      System.out.printf(
+          "RESULT builds=%d rounds=%d median=%.2f s min=%.2f s max=%.2f s%n",
+          builds,
+          rounds,
+          times.stream().sorted().toList().get(times.size() / 2),
+          times.stream().mapToDouble(d -> d).min().orElseThrow(),
+          times.stream().mapToDouble(d -> d).max().orElseThrow());
+    }
+  }
+
+  private static BuildStatus.Finished results(
+      StorageLayout layout, String copr, String chroot, long id) throws IOException {
+    String name = "fresh-" + id;
+    Path results = layout.results(id, 1);
+    Files.createDirectories(results);
+    rpm(results, name, id);
+    return new BuildStatus.Finished(
+        id,
+        1,
+        "bench",
+        copr,
+        chroot,
+        name,
+        true,
+        0,
+        layout.relativize(results),
+        null,
+        List.of(),
+        "",
+        0);
+  }
+
+  private static void awaitPublished(
+      KafkaConsumer<String, String> consumer, List<BuildStatus.Finished> events) {
+    Set<Long> waiting = new HashSet<>();
+    events.forEach(e -> waiting.add(e.buildId()));
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (!waiting.isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("not published within 10 minutes: " + waiting);
+      }
+      for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+        BuildStatus status = EventJson.read(r.value(), BuildStatus.class);
+        if (status instanceof BuildStatus.PublishFailed failed && waiting.contains(failed.buildId())) {
+          throw new IllegalStateException("publish failed: " + failed.reason());
+        }
+        if (status instanceof BuildStatus.Published) {
+          waiting.remove(status.buildId());
+        }
+      }
+    }
+  }
+
+  /** A small, distinct, valid binary RPM with one file, as createrepo_c and dnf see real ones. */
+  private static void rpm(Path dir, String name, long id) throws IOException {
+    try (RpmBuilder builder = new RpmBuilder(name, "1.0", "1", "noarch", dir)) {
+      builder.getInformation().setSummary("benchmark package " + id);
+      builder.getInformation().setDescription("A package made by bench/repo-publish.");
+      builder.getInformation().setLicense("MIT");
+      builder
+          .newContext()
+          .addFile(
+              "/usr/share/copr-bench/" + name + ".txt",
+              (name + " " + id + "\n").getBytes(StandardCharsets.UTF_8));
+      builder.build();
+    }
+  }
+
+  /** [runs, seconds] of createrepo_c so far, from repo-worker's Prometheus endpoint. */
+  private static double[] createrepo(String metricsUrl) throws Exception {
+    String text =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
+    double runs = 0;
+    double secs = 0;
+    for (String line : text.lines().toList()) {
+      if (line.startsWith("copr_repo_createrepo_duration_seconds_count")) {
+        runs += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      } else if (line.startsWith("copr_repo_createrepo_duration_seconds_sum")) {
+        secs += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return new double[] {runs, secs};
+  }
+
+  private static String packageName(long id) {
+    return "bench-" + id;
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static KafkaProducer<String, String> producer(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return new KafkaProducer<>(p);
+  }
+
+  private static KafkaConsumer<String, String> consumer(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
+    consumer.subscribe(List.of(Topics.BUILDS_STATUS));
+    return consumer;
+  }
+}
