@@ -145,10 +145,7 @@ class BuildWorkerTest {
   @Test
   void aRunningBuildStreamsItsLogShowsInHeartbeatsAndIsKilledByCancel() throws Exception {
     long id = TestBuilds.nextId();
-    String marker = "sleep " + (3000 + id % 1000);
-    String name = "sleepy-" + id;
-    TestBuilds.dispatch(
-        storage(), id, CHROOT, name, TestBuilds.sleepingSpec(name, 3000 + (int) (id % 1000)), 0);
+    String marker = TestBuilds.dispatchSleeping(storage(), id, CHROOT, "sleepy-" + id, 0);
     TestBuilds.awaitProcess(marker);
 
     await()
@@ -168,11 +165,7 @@ class BuildWorkerTest {
     }
     given().get("/builds").then().statusCode(200).body("running.build_id", hasItem(id));
 
-    TopicProbe.send(
-        TestBuilds.bootstrap(),
-        Topics.BUILDS_CONTROL,
-        Long.toString(id),
-        new CancelBuild(id, 0, "canceled by alice"));
+    cancel(id, "canceled by alice");
 
     var canceled = status.awaitEvent(BuildStatus.Canceled.class, e -> e.buildId() == id, WAIT);
     assertThat(canceled.attempt()).isEqualTo(1);
@@ -186,10 +179,7 @@ class BuildWorkerTest {
   @Test
   void aBuildPastItsTimeoutIsKilledAndFails() throws Exception {
     long id = TestBuilds.nextId();
-    String marker = "sleep " + (5000 + id % 1000);
-    String name = "slow-" + id;
-    TestBuilds.dispatch(
-        storage(), id, CHROOT, name, TestBuilds.sleepingSpec(name, 5000 + (int) (id % 1000)), 2);
+    String marker = TestBuilds.dispatchSleeping(storage(), id, CHROOT, "slow-" + id, 2);
 
     var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
 
@@ -204,8 +194,7 @@ class BuildWorkerTest {
     assertThat(worker.slots()).isEqualTo(2);
     List<Long> ids = List.of(TestBuilds.nextId(), TestBuilds.nextId(), TestBuilds.nextId());
     for (long id : ids) {
-      TestBuilds.dispatch(
-          storage(), id, CHROOT, "busy-" + id, TestBuilds.sleepingSpec("busy-" + id, 600), 0);
+      TestBuilds.dispatchSleeping(storage(), id, CHROOT, "busy-" + id, 0);
     }
     status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == ids.get(0), WAIT);
     status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == ids.get(1), WAIT);
@@ -282,11 +271,15 @@ class BuildWorkerTest {
   }
 
   private void cancel(long id) {
+    cancel(id, "test over");
+  }
+
+  private void cancel(long id, String reason) {
     TopicProbe.send(
         TestBuilds.bootstrap(),
         Topics.BUILDS_CONTROL,
         Long.toString(id),
-        new CancelBuild(id, 0, "test over"));
+        new CancelBuild(id, 0, reason));
   }
 
   private List<BuildStatus> statusOf(long id) {

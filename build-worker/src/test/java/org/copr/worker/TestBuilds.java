@@ -38,6 +38,17 @@ public final class TestBuilds {
         .replace("%build\n", "%build\necho 'about to sleep'\nsleep " + seconds + "\n");
   }
 
+  /**
+   * Dispatches a package whose %build sleeps for long; returns the sleep's command line, by which
+   * the test finds its process.
+   */
+  public static String dispatchSleeping(
+      StorageLayout storage, long id, String chroot, String name, long timeoutSeconds) {
+    int seconds = 3000 + (int) (id % 1000);
+    dispatch(storage, id, chroot, name, sleepingSpec(name, seconds), timeoutSeconds);
+    return "sleep " + seconds;
+  }
+
   public static BuildSpec spec(
       StorageLayout storage, long id, String chroot, String name, Path srpm, List<String> repos) {
     return new BuildSpec(

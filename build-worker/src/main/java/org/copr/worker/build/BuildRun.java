@@ -108,16 +108,14 @@ final class BuildRun {
   private Optional<BuildStatus> build(BuildLog log) throws IOException, InterruptedException {
     BuildSpec spec = build.spec();
     log.line(
-        String.format(
-            "copr-build-worker %s: build %d attempt %d of %s in %s/%s for %s with %s",
-            worker.id(),
-            spec.buildId(),
-            build.attempt(),
-            spec.packageName(),
-            spec.owner(),
-            spec.copr(),
-            spec.chroot(),
-            builder.name()));
+        "copr-build-worker "
+            + worker.id()
+            + ": "
+            + build
+            + ": "
+            + spec.packageName()
+            + " with "
+            + builder.name());
     Path srpm = checkedSrpm(spec);
     deleteTree(results);
     Files.createDirectories(results);
@@ -150,6 +148,8 @@ final class BuildRun {
       exit = process.waitFor();
     } finally {
       timer.cancel(false);
+      // Nothing the builder started may outlive the build, after an error or a normal exit.
+      process.kill(timers, worker.config().killGrace());
     }
     long builderMillis = (System.nanoTime() - start) / 1_000_000;
 

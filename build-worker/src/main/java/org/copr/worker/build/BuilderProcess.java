@@ -76,9 +76,14 @@ final class BuilderProcess {
     if (!killed.compareAndSet(false, true)) {
       return;
     }
-    List<ProcessHandle> tree = tree();
-    signal(tree, "TERM");
-    timers.schedule(() -> signal(tree(tree), "KILL"), grace.toMillis(), TimeUnit.MILLISECONDS);
+    // Signalling runs a program: never on the caller's thread, which may be a Kafka event loop.
+    timers.execute(
+        () -> {
+          List<ProcessHandle> tree = tree();
+          signal(tree, "TERM");
+          timers.schedule(
+              () -> signal(tree(tree), "KILL"), grace.toMillis(), TimeUnit.MILLISECONDS);
+        });
   }
 
   private List<ProcessHandle> tree() {

@@ -1,5 +1,6 @@
 package org.copr.worker.build;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
@@ -56,7 +57,7 @@ public class Builds {
     this.slots = new Semaphore(worker.slots());
     this.pool = Executors.newFixedThreadPool(worker.slots(), named("build-slot"));
     this.timers = Executors.newSingleThreadScheduledExecutor(named("build-timer"));
-    metrics.gauge("copr.worker.slots", worker.slots());
+    Gauge.builder("copr.worker.slots", worker::slots).register(metrics);
     metrics.gaugeMapSize("copr.worker.slots.busy", List.of(), running);
   }
 
@@ -73,9 +74,7 @@ public class Builds {
     }
     RunningBuild build = new RunningBuild(dispatch, timers, worker.config().killGrace());
     if (running.containsKey(build.key()) || done.containsKey(build.key())) {
-      Log.infof(
-          "build %d attempt %d: already taken here, dispatch ignored",
-          build.buildId(), build.attempt());
+      Log.infof("%s: already taken here, dispatch ignored", build);
       slots.release();
       return true;
     }
@@ -84,13 +83,7 @@ public class Builds {
       build.stop(StopKind.CANCEL, earlier.reason());
     }
     running.put(build.key(), build);
-    Log.infof(
-        "build %d attempt %d: %s in %s for %s taken",
-        build.buildId(),
-        build.attempt(),
-        build.spec().packageName(),
-        build.spec().copr(),
-        build.spec().chroot());
+    Log.infof("%s: %s taken", build, build.spec().packageName());
     pool.execute(() -> run(build));
     return true;
   }
@@ -106,9 +99,9 @@ public class Builds {
             .timer("copr.worker.builder.time", "success", Boolean.toString(f.success()))
             .record(Duration.ofMillis(f.builderMillis()));
       }
-      Log.infof("build %d attempt %d: %s", build.buildId(), build.attempt(), outcome);
+      Log.infof("%s: %s", build, outcome);
     } catch (RuntimeException e) {
-      Log.errorf(e, "build %d attempt %d: the worker failed", build.buildId(), build.attempt());
+      Log.errorf(e, "%s: the worker failed", build);
     } finally {
       done.put(build.key(), true);
       running.remove(build.key());
@@ -132,9 +125,7 @@ public class Builds {
       if (build.buildId() == cancel.buildId()
           && cancel.appliesTo(build.attempt())
           && build.stop(StopKind.CANCEL, cancel.reason())) {
-        Log.infof(
-            "build %d attempt %d: canceling (%s)",
-            build.buildId(), build.attempt(), cancel.reason());
+        Log.infof("%s: canceling (%s)", build, cancel.reason());
       }
     }
   }

@@ -84,6 +84,15 @@ public final class RunningBuild {
     }
   }
 
+  /** How logs name it: build, attempt, copr and chroot. */
+  @Override
+  public String toString() {
+    BuildSpec spec = dispatch.build();
+    return String.format(
+        "build %d attempt %d (%s/%s, %s)",
+        spec.buildId(), attempt(), spec.owner(), spec.copr(), spec.chroot());
+  }
+
   Key key() {
     return new Key(buildId(), attempt());
   }

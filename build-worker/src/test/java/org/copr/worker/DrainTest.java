@@ -1,0 +1,90 @@
+package org.copr.worker;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.Topics;
+import org.copr.contracts.WorkerHeartbeat;
+import org.copr.testing.TestRpms;
+import org.copr.testing.TopicProbe;
+import org.copr.worker.build.Builds;
+import org.copr.worker.config.Worker;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What shutdown does before Quarkus stops (Shutdown observes it and calls the same drain): the
+ * worker says it drains, takes nothing new, and lets its running build end and report.
+ */
+@QuarkusTest
+@TestProfile(DrainTest.OneSlot.class)
+class DrainTest {
+  private static final Duration WAIT = Duration.ofSeconds(120);
+
+  public static class OneSlot implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("copr.worker.slots", "1");
+    }
+  }
+
+  @Inject Worker worker;
+  @Inject Builds builds;
+
+  @Test
+  void aDrainingWorkerSaysSoFinishesItsRunningBuildAndTakesNoNewOne() throws Exception {
+    long running = TestBuilds.nextId();
+    long later = TestBuilds.nextId();
+    try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS);
+        var heartbeats = new TopicProbe(TestBuilds.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
+      TestBuilds.dispatch(
+          worker.storage(),
+          running,
+          "fedora-40-x86_64",
+          "last-" + running,
+          TestBuilds.sleepingSpec("last-" + running, 8),
+          0);
+      status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == running, WAIT);
+
+      CompletableFuture<Void> drained =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  builds.drain(Duration.ofSeconds(100));
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      await().atMost(WAIT).until(builds::draining);
+      TestBuilds.dispatch(
+          worker.storage(),
+          later,
+          "fedora-40-x86_64",
+          "late-" + later,
+          TestRpms.spec("late-" + later, "1", TestRpms.Options.defaults()),
+          0);
+
+      var beat =
+          heartbeats.awaitEvent(
+              WorkerHeartbeat.class, h -> h.workerId().equals(worker.id()) && h.draining(), WAIT);
+      assertThat(beat.running()).contains(new WorkerHeartbeat.Running(running, 1));
+      given().get("/q/health/ready").then().statusCode(503);
+
+      var finished =
+          status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == running, WAIT);
+      assertThat(finished.success()).isTrue();
+      drained.get();
+      assertThat(builds.running()).isEmpty();
+      status.drain(Duration.ofSeconds(3));
+      assertThat(status.values()).noneMatch(v -> v.contains("\"build_id\":" + later + ","));
+    }
+  }
+}
