@@ -3,6 +3,7 @@ package org.copr.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
+import io.restassured.response.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.copr.api.storage.Storage;
 
@@ -72,6 +74,11 @@ public class DbState {
     Map<String, String> before = fingerprint();
     failingRequest.run();
     assertThat(fingerprint()).isEqualTo(before);
+  }
+
+  /** Runs a request that must be refused with this status and error code, changing nothing. */
+  public void refuses(int status, String code, Supplier<Response> request) {
+    unchangedBy(() -> Api.error(request.get(), status, code));
   }
 
   public List<String> srpms() {

@@ -145,12 +145,9 @@ class BuildApiTest {
         .then()
         .statusCode(200);
 
-    db.unchangedBy(
-        () -> error(anonymous().post("/builds/{id}/cancel", f.build()), 401, "unauthorized"));
-    db.unchangedBy(
-        () -> error(as(stranger).post("/builds/{id}/cancel", f.build()), 403, "forbidden"));
-    db.unchangedBy(
-        () -> error(as(builder).post("/builds/{id}/cancel", 987654321L), 404, "not_found"));
+    db.refuses(401, "unauthorized", () -> anonymous().post("/builds/{id}/cancel", f.build()));
+    db.refuses(403, "forbidden", () -> as(stranger).post("/builds/{id}/cancel", f.build()));
+    db.refuses(404, "not_found", () -> as(builder).post("/builds/{id}/cancel", 987654321L));
 
     as(builder)
         .post("/builds/{id}/cancel", f.build())
@@ -167,8 +164,7 @@ class BuildApiTest {
     assertThat(canceled).containsEntry("reason", "canceled by " + builder);
     assertThat(canceled.get("ended_at")).isNotNull();
 
-    db.unchangedBy(
-        () -> error(as(f.owner()).post("/builds/{id}/cancel", f.build()), 409, "conflict"));
+    db.refuses(409, "conflict", () -> as(f.owner()).post("/builds/{id}/cancel", f.build()));
   }
 
   @Test

@@ -144,33 +144,28 @@ class CoprApiTest {
         .statusCode(200)
         .body("dependencies", contains(b));
 
-    db.unchangedBy(
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(as(alice), Map.of("dependencies", List.of("no-such-copr-" + name)))
-                    .post("/coprs/{name}/add_dependencies", name),
-                422,
-                "invalid"));
-    db.unchangedBy(
+            json(as(alice), Map.of("dependencies", List.of("no-such-copr-" + name)))
+                .post("/coprs/{name}/add_dependencies", name));
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(as(alice), Map.of("dependencies", List.of(name)))
-                    .post("/coprs/{name}/add_dependencies", name),
-                422,
-                "invalid"));
-    db.unchangedBy(
+            json(as(alice), Map.of("dependencies", List.of(name)))
+                .post("/coprs/{name}/add_dependencies", name));
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(as(alice), Map.of("dependencies", List.of("../x")))
-                    .post("/coprs/{name}/add_dependencies", name),
-                422,
-                "invalid"));
-    db.unchangedBy(
-        () ->
-            error(
-                json(as(alice), Map.of()).post("/coprs/{name}/add_dependencies", name),
-                422,
-                "invalid"));
+            json(as(alice), Map.of("dependencies", List.of("../x")))
+                .post("/coprs/{name}/add_dependencies", name));
+    db.refuses(
+        422,
+        "invalid",
+        () -> json(as(alice), Map.of()).post("/coprs/{name}/add_dependencies", name));
   }
 
   @Test
@@ -192,27 +187,24 @@ class CoprApiTest {
         .statusCode(200)
         .body("releases", contains("epel-9"));
 
-    db.unchangedBy(
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(as(alice), Map.of("releases", List.of("epel-9")))
-                    .post("/coprs/{name}/remove_releases", name),
-                422,
-                "invalid"));
-    db.unchangedBy(
+            json(as(alice), Map.of("releases", List.of("epel-9")))
+                .post("/coprs/{name}/remove_releases", name));
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(as(alice), Map.of("releases", List.of("Fedora 40")))
-                    .post("/coprs/{name}/add_releases", name),
-                422,
-                "invalid"));
-    db.unchangedBy(
+            json(as(alice), Map.of("releases", List.of("Fedora 40")))
+                .post("/coprs/{name}/add_releases", name));
+    db.refuses(
+        400,
+        "bad_request",
         () ->
-            error(
-                json(as(alice), Map.of("releases", "fedora-41"))
-                    .post("/coprs/{name}/add_releases", name),
-                400,
-                "bad_request"));
+            json(as(alice), Map.of("releases", "fedora-41"))
+                .post("/coprs/{name}/add_releases", name));
   }
 
   @Test
@@ -228,13 +220,12 @@ class CoprApiTest {
         .statusCode(200)
         .body("permissions", contains(Map.of("username", bob, "permission", "builder")));
     // a builder may not manage the copr
-    db.unchangedBy(
+    db.refuses(
+        403,
+        "forbidden",
         () ->
-            error(
-                json(as(bob), Map.of("username", carol, "permission", "builder"))
-                    .post("/coprs/{name}/grant", name),
-                403,
-                "forbidden"));
+            json(as(bob), Map.of("username", carol, "permission", "builder"))
+                .post("/coprs/{name}/grant", name));
     json(as(alice), Map.of("username", bob, "permission", "admin"))
         .post("/coprs/{name}/grant", name)
         .then()
@@ -252,33 +243,28 @@ class CoprApiTest {
         .statusCode(200)
         .body("permissions.username", contains(bob));
 
-    db.unchangedBy(
+    db.refuses(
+        404,
+        "not_found",
+        () -> json(as(alice), Map.of("username", carol)).post("/coprs/{name}/revoke", name));
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(as(alice), Map.of("username", carol)).post("/coprs/{name}/revoke", name),
-                404,
-                "not_found"));
-    db.unchangedBy(
+            json(as(alice), Map.of("username", "nobody-" + name, "permission", "builder"))
+                .post("/coprs/{name}/grant", name));
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(as(alice), Map.of("username", "nobody-" + name, "permission", "builder"))
-                    .post("/coprs/{name}/grant", name),
-                422,
-                "invalid"));
-    db.unchangedBy(
+            json(as(alice), Map.of("username", carol, "permission", "owner"))
+                .post("/coprs/{name}/grant", name));
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(as(alice), Map.of("username", carol, "permission", "owner"))
-                    .post("/coprs/{name}/grant", name),
-                422,
-                "invalid"));
-    db.unchangedBy(
-        () ->
-            error(
-                json(as(alice), Map.of("username", alice, "permission", "builder"))
-                    .post("/coprs/{name}/grant", name),
-                422,
-                "invalid"));
+            json(as(alice), Map.of("username", alice, "permission", "builder"))
+                .post("/coprs/{name}/grant", name));
   }
 
   @Test
@@ -291,11 +277,11 @@ class CoprApiTest {
         .then()
         .statusCode(200);
 
-    db.unchangedBy(() -> error(as(alice).delete("/coprs/{name}", base), 409, "conflict"));
+    db.refuses(409, "conflict", () -> as(alice).delete("/coprs/{name}", base));
     as(alice).delete("/coprs/{name}", user).then().statusCode(204);
     as(alice).delete("/coprs/{name}", base).then().statusCode(204);
     error(anonymous().get("/coprs/{name}", base), 404, "not_found");
-    db.unchangedBy(() -> error(as(alice).delete("/coprs/{name}", base), 404, "not_found"));
+    db.refuses(404, "not_found", () -> as(alice).delete("/coprs/{name}", base));
   }
 
   @Test
@@ -313,63 +299,46 @@ class CoprApiTest {
             new RequestSpecification[] {
               anonymous().auth().preemptive().basic(alice, "wrong-password")
             })) {
-      db.unchangedBy(
+      db.refuses(
+          401,
+          "unauthorized",
           () ->
-              error(
-                  json(who[0], Map.of("name", unique("x"), "releases", List.of("fedora-40")))
-                      .post("/coprs"),
-                  401,
-                  "unauthorized"));
+              json(who[0], Map.of("name", unique("x"), "releases", List.of("fedora-40")))
+                  .post("/coprs"));
     }
-    db.unchangedBy(
-        () ->
-            error(
-                json(anonymous(), Map.of("description", "x")).put("/coprs/{name}", name),
-                401,
-                "unauthorized"));
-    db.unchangedBy(() -> error(anonymous().delete("/coprs/{name}", name), 401, "unauthorized"));
-    db.unchangedBy(
-        () ->
-            error(
-                json(anonymous(), releases).post("/coprs/{name}/add_releases", name),
-                401,
-                "unauthorized"));
+    db.refuses(
+        401,
+        "unauthorized",
+        () -> json(anonymous(), Map.of("description", "x")).put("/coprs/{name}", name));
+    db.refuses(401, "unauthorized", () -> anonymous().delete("/coprs/{name}", name));
+    db.refuses(
+        401,
+        "unauthorized",
+        () -> json(anonymous(), releases).post("/coprs/{name}/add_releases", name));
 
-    db.unchangedBy(
-        () ->
-            error(
-                json(as(mallory), Map.of("description", "mine now")).put("/coprs/{name}", name),
-                403,
-                "forbidden"));
-    db.unchangedBy(() -> error(as(mallory).delete("/coprs/{name}", name), 403, "forbidden"));
-    db.unchangedBy(
-        () ->
-            error(
-                json(as(mallory), releases).post("/coprs/{name}/add_releases", name),
-                403,
-                "forbidden"));
-    db.unchangedBy(
-        () ->
-            error(
-                json(as(mallory), releases).post("/coprs/{name}/remove_releases", name),
-                403,
-                "forbidden"));
-    db.unchangedBy(
-        () ->
-            error(
-                json(as(mallory), deps).post("/coprs/{name}/add_dependencies", name),
-                403,
-                "forbidden"));
-    db.unchangedBy(
-        () ->
-            error(
-                json(as(mallory), deps).post("/coprs/{name}/remove_dependencies", name),
-                403,
-                "forbidden"));
-    db.unchangedBy(
-        () -> error(json(as(mallory), grant).post("/coprs/{name}/grant", name), 403, "forbidden"));
-    db.unchangedBy(
-        () -> error(json(as(mallory), grant).post("/coprs/{name}/revoke", name), 403, "forbidden"));
+    db.refuses(
+        403,
+        "forbidden",
+        () -> json(as(mallory), Map.of("description", "mine now")).put("/coprs/{name}", name));
+    db.refuses(403, "forbidden", () -> as(mallory).delete("/coprs/{name}", name));
+    db.refuses(
+        403,
+        "forbidden",
+        () -> json(as(mallory), releases).post("/coprs/{name}/add_releases", name));
+    db.refuses(
+        403,
+        "forbidden",
+        () -> json(as(mallory), releases).post("/coprs/{name}/remove_releases", name));
+    db.refuses(
+        403,
+        "forbidden",
+        () -> json(as(mallory), deps).post("/coprs/{name}/add_dependencies", name));
+    db.refuses(
+        403,
+        "forbidden",
+        () -> json(as(mallory), deps).post("/coprs/{name}/remove_dependencies", name));
+    db.refuses(403, "forbidden", () -> json(as(mallory), grant).post("/coprs/{name}/grant", name));
+    db.refuses(403, "forbidden", () -> json(as(mallory), grant).post("/coprs/{name}/revoke", name));
 
     // a site admin may manage any copr
     json(as(ADMIN), Map.of("description", "fixed by the admin"))
@@ -383,26 +352,22 @@ class CoprApiTest {
     String alice = newUser("alice");
     String missing = unique("missing");
     error(anonymous().get("/coprs/{name}", missing), 404, "not_found");
-    db.unchangedBy(
+    db.refuses(
+        404,
+        "not_found",
+        () -> json(as(alice), Map.of("description", "x")).put("/coprs/{name}", missing));
+    db.refuses(
+        404,
+        "not_found",
         () ->
-            error(
-                json(as(alice), Map.of("description", "x")).put("/coprs/{name}", missing),
-                404,
-                "not_found"));
-    db.unchangedBy(
+            json(as(alice), Map.of("releases", List.of("fedora-41")))
+                .post("/coprs/{name}/add_releases", missing));
+    db.refuses(
+        404,
+        "not_found",
         () ->
-            error(
-                json(as(alice), Map.of("releases", List.of("fedora-41")))
-                    .post("/coprs/{name}/add_releases", missing),
-                404,
-                "not_found"));
-    db.unchangedBy(
-        () ->
-            error(
-                json(as(alice), Map.of("username", alice, "permission", "admin"))
-                    .post("/coprs/{name}/grant", missing),
-                404,
-                "not_found"));
+            json(as(alice), Map.of("username", alice, "permission", "admin"))
+                .post("/coprs/{name}/grant", missing));
     error(anonymous().get("/coprs/{name}/repo/fedora-40.repo", missing), 404, "not_found");
     error(anonymous().get("/no/such/route"), 404, "not_found");
   }
@@ -412,93 +377,71 @@ class CoprApiTest {
     String alice = newUser("alice");
     String taken = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
 
-    db.unchangedBy(
-        () ->
-            error(
-                createCopr(alice, taken, List.of("fedora-40"), List.of("x86_64")),
-                409,
-                "conflict"));
+    db.refuses(
+        409, "conflict", () -> createCopr(alice, taken, List.of("fedora-40"), List.of("x86_64")));
     for (String bad :
         new String[] {"", "../escape", "a/b", ".hidden", "with space", "x".repeat(101), "ünï"}) {
-      db.unchangedBy(
-          () ->
-              error(
-                  createCopr(alice, bad, List.of("fedora-40"), List.of("x86_64")), 422, "invalid"));
+      db.refuses(
+          422, "invalid", () -> createCopr(alice, bad, List.of("fedora-40"), List.of("x86_64")));
     }
     for (String release : new String[] {"fedora", "Fedora-40", "fedora 40", "../40", ""}) {
-      db.unchangedBy(
-          () ->
-              error(
-                  createCopr(alice, unique("r"), List.of(release), List.of("x86_64")),
-                  422,
-                  "invalid"));
+      db.refuses(
+          422,
+          "invalid",
+          () -> createCopr(alice, unique("r"), List.of(release), List.of("x86_64")));
     }
-    db.unchangedBy(
-        () -> error(createCopr(alice, unique("r"), List.of(), List.of("x86_64")), 422, "invalid"));
-    db.unchangedBy(
-        () ->
-            error(
-                createCopr(alice, unique("a"), List.of("fedora-40"), List.of("noarch")),
-                422,
-                "invalid"));
-    db.unchangedBy(
-        () ->
-            error(
-                createCopr(alice, unique("a"), List.of("fedora-40"), List.of("sparc")),
-                422,
-                "invalid"));
-    db.unchangedBy(
-        () ->
-            error(createCopr(alice, unique("a"), List.of("fedora-40"), List.of()), 422, "invalid"));
+    db.refuses(422, "invalid", () -> createCopr(alice, unique("r"), List.of(), List.of("x86_64")));
+    db.refuses(
+        422,
+        "invalid",
+        () -> createCopr(alice, unique("a"), List.of("fedora-40"), List.of("noarch")));
+    db.refuses(
+        422,
+        "invalid",
+        () -> createCopr(alice, unique("a"), List.of("fedora-40"), List.of("sparc")));
+    db.refuses(
+        422, "invalid", () -> createCopr(alice, unique("a"), List.of("fedora-40"), List.of()));
     String self = unique("self");
-    db.unchangedBy(
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(
-                        as(alice),
-                        Map.of(
-                            "name",
-                            self,
-                            "releases",
-                            List.of("fedora-40"),
-                            "dependencies",
-                            List.of(self)))
-                    .post("/coprs"),
-                422,
-                "invalid"));
-    db.unchangedBy(
+            json(
+                    as(alice),
+                    Map.of(
+                        "name",
+                        self,
+                        "releases",
+                        List.of("fedora-40"),
+                        "dependencies",
+                        List.of(self)))
+                .post("/coprs"));
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                json(
-                        as(alice),
-                        Map.of(
-                            "name",
-                            unique("d"),
-                            "releases",
-                            List.of("fedora-40"),
-                            "dependencies",
-                            List.of("not-there-" + self)))
-                    .post("/coprs"),
-                422,
-                "invalid"));
+            json(
+                    as(alice),
+                    Map.of(
+                        "name",
+                        unique("d"),
+                        "releases",
+                        List.of("fedora-40"),
+                        "dependencies",
+                        List.of("not-there-" + self)))
+                .post("/coprs"));
 
-    db.unchangedBy(
-        () -> error(json(as(alice), "{\"name\": \"x\", ").post("/coprs"), 400, "bad_request"));
-    db.unchangedBy(
-        () ->
-            error(
-                json(as(alice), "{\"name\": \"x\", \"releases\": \"fedora-40\"}").post("/coprs"),
-                400,
-                "bad_request"));
-    db.unchangedBy(() -> error(json(as(alice), "not json").post("/coprs"), 400, "bad_request"));
-    db.unchangedBy(
-        () -> error(as(alice).contentType(ContentType.JSON).post("/coprs"), 400, "bad_request"));
-    db.unchangedBy(
-        () ->
-            error(
-                as(alice).contentType(ContentType.TEXT).body("name=x").post("/coprs"),
-                415,
-                "unsupported_media_type"));
+    db.refuses(400, "bad_request", () -> json(as(alice), "{\"name\": \"x\", ").post("/coprs"));
+    db.refuses(
+        400,
+        "bad_request",
+        () -> json(as(alice), "{\"name\": \"x\", \"releases\": \"fedora-40\"}").post("/coprs"));
+    db.refuses(400, "bad_request", () -> json(as(alice), "not json").post("/coprs"));
+    db.refuses(400, "bad_request", () -> as(alice).contentType(ContentType.JSON).post("/coprs"));
+    db.refuses(
+        415,
+        "unsupported_media_type",
+        () -> as(alice).contentType(ContentType.TEXT).body("name=x").post("/coprs"));
   }
 
   @Test

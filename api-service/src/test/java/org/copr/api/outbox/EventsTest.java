@@ -150,6 +150,53 @@ class EventsTest {
     }
   }
 
+  @Test
+  void removedChrootsAndDeletedCoprsCancelTheirUnfinishedBuilds() {
+    String alice = newUser("alice");
+    String copr = Api.newCopr(alice, List.of("fedora-40"), List.of("x86_64", "aarch64"));
+    List<Long> builds =
+        upload(alice, copr, Rpms.srpm(unique("cancelme"), "1.0"))
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath()
+            .getList("builds.id", Long.class);
+    long aarch64 = builds.get(0);
+    long x86 = builds.get(1);
+
+    as(alice)
+        .contentType(ContentType.JSON)
+        .body(Map.of("arches", List.of("x86_64")))
+        .put("/coprs/{c}", copr)
+        .then()
+        .statusCode(200);
+    Api.anonymous()
+        .get("/builds/{id}", aarch64)
+        .then()
+        .body("cancel_requested_at", org.hamcrest.Matchers.notNullValue())
+        .body("chroot", org.hamcrest.Matchers.equalTo("fedora-40-aarch64"));
+    Api.anonymous()
+        .get("/builds/{id}", x86)
+        .then()
+        .body("cancel_requested_at", org.hamcrest.Matchers.nullValue());
+    as(alice).delete("/coprs/{c}", copr).then().statusCode(204);
+
+    try (TopicProbe control = probe(Topics.BUILDS_CONTROL)) {
+      assertThat(control.awaitEvent(CancelBuild.class, e -> e.buildId() == aarch64, WAIT).reason())
+          .isEqualTo("chroot removed from copr " + copr);
+      assertThat(control.awaitEvent(CancelBuild.class, e -> e.buildId() == x86, WAIT).reason())
+          .isEqualTo("copr " + copr + " deleted");
+    }
+    try (TopicProbe coprs = probe(Topics.COPRS)) {
+      assertThat(
+              coprs
+                  .awaitEvent(CoprEvent.ChrootsRemoved.class, e -> e.copr().equals(copr), WAIT)
+                  .chroots())
+          .containsExactly("fedora-40-aarch64");
+      coprs.awaitEvent(CoprEvent.Deleted.class, e -> e.copr().equals(copr), WAIT);
+    }
+  }
+
   private static String repo(String copr, String chroot) {
     return "http://127.0.0.1:8083/repos/" + copr + "/" + chroot + "/";
   }

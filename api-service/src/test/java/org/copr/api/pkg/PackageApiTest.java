@@ -118,7 +118,7 @@ class PackageApiTest {
     upload(alice, copr, Rpms.srpm(pkg, "1.0")).then().statusCode(202);
     Path again = Rpms.srpm(pkg, "1.0");
 
-    db.unchangedBy(() -> error(upload(alice, copr, again), 409, "conflict"));
+    db.refuses(409, "conflict", () -> upload(alice, copr, again));
 
     upload(alice, copr, Rpms.srpm(pkg, "1.1"))
         .then()
@@ -160,27 +160,24 @@ class PackageApiTest {
     byte[] noise = new byte[4000];
     new Random(42).nextBytes(noise);
 
+    Path binary = Rpms.binaryRpm(unique("bin"), "1.0");
     db.unchangedBy(
         () ->
-            error(upload(alice, copr, Rpms.binaryRpm(unique("bin"), "1.0")), 422, "invalid")
+            error(upload(alice, copr, binary), 422, "invalid")
                 .body("detail", org.hamcrest.Matchers.containsString("binary")));
-    db.unchangedBy(
-        () -> error(upload(alice, copr, Rpms.write("empty.src.rpm", new byte[0])), 422, "invalid"));
-    db.unchangedBy(
-        () -> error(upload(alice, copr, Rpms.write("noise.src.rpm", noise)), 422, "invalid"));
-    db.unchangedBy(
+    db.refuses(422, "invalid", () -> upload(alice, copr, Rpms.write("empty.src.rpm", new byte[0])));
+    db.refuses(422, "invalid", () -> upload(alice, copr, Rpms.write("noise.src.rpm", noise)));
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                upload(
-                    alice,
-                    copr,
-                    Rpms.write("text.src.rpm", "Name: hello\n".getBytes(StandardCharsets.UTF_8))),
-                422,
-                "invalid"));
-    db.unchangedBy(() -> error(upload(alice, copr, Rpms.truncated(srpm, 300)), 422, "invalid"));
+            upload(
+                alice,
+                copr,
+                Rpms.write("text.src.rpm", "Name: hello\n".getBytes(StandardCharsets.UTF_8))));
+    db.refuses(422, "invalid", () -> upload(alice, copr, Rpms.truncated(srpm, 300)));
     int size = (int) Files.size(srpm);
-    db.unchangedBy(
-        () -> error(upload(alice, copr, Rpms.truncated(srpm, size - 100)), 422, "invalid"));
+    db.refuses(422, "invalid", () -> upload(alice, copr, Rpms.truncated(srpm, size - 100)));
   }
 
   @Test
@@ -190,8 +187,7 @@ class PackageApiTest {
     byte[] big = new byte[65 * 1024 + 1];
     new Random(7).nextBytes(big);
 
-    db.unchangedBy(
-        () -> error(upload(alice, copr, Rpms.write("big.src.rpm", big)), 413, "too_large"));
+    db.refuses(413, "too_large", () -> upload(alice, copr, Rpms.write("big.src.rpm", big)));
   }
 
   @Test
@@ -200,31 +196,28 @@ class PackageApiTest {
     String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
     byte[] srpm = Files.readAllBytes(Rpms.srpm(unique("sneaky"), "1.0"));
 
-    db.unchangedBy(
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                as(alice)
-                    .multiPart("srpm", "../../etc/passwd.src.rpm", srpm, "application/x-rpm")
-                    .post("/coprs/{copr}/packages", copr),
-                422,
-                "invalid"));
-    db.unchangedBy(
+            as(alice)
+                .multiPart("srpm", "../../etc/passwd.src.rpm", srpm, "application/x-rpm")
+                .post("/coprs/{copr}/packages", copr));
+    db.refuses(
+        400,
+        "bad_request",
         () ->
-            error(
-                as(alice)
-                    .multiPart("file", "x.src.rpm", srpm, "application/x-rpm")
-                    .post("/coprs/{copr}/packages", copr),
-                400,
-                "bad_request"));
-    db.unchangedBy(
+            as(alice)
+                .multiPart("file", "x.src.rpm", srpm, "application/x-rpm")
+                .post("/coprs/{copr}/packages", copr));
+    db.refuses(
+        415,
+        "unsupported_media_type",
         () ->
-            error(
-                as(alice)
-                    .contentType(ContentType.BINARY)
-                    .body(srpm)
-                    .post("/coprs/{copr}/packages", copr),
-                415,
-                "unsupported_media_type"));
+            as(alice)
+                .contentType(ContentType.BINARY)
+                .body(srpm)
+                .post("/coprs/{copr}/packages", copr));
   }
 
   @Test
@@ -234,14 +227,12 @@ class PackageApiTest {
     String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
     Path srpm = Rpms.srpm(unique("perm"), "1.0");
 
-    db.unchangedBy(
-        () ->
-            error(
-                anonymous().multiPart("srpm", srpm.toFile()).post("/coprs/{copr}/packages", copr),
-                401,
-                "unauthorized"));
-    db.unchangedBy(() -> error(upload(bob, copr, srpm), 403, "forbidden"));
-    db.unchangedBy(() -> error(upload(alice, unique("missing"), srpm), 404, "not_found"));
+    db.refuses(
+        401,
+        "unauthorized",
+        () -> anonymous().multiPart("srpm", srpm.toFile()).post("/coprs/{copr}/packages", copr));
+    db.refuses(403, "forbidden", () -> upload(bob, copr, srpm));
+    db.refuses(404, "not_found", () -> upload(alice, unique("missing"), srpm));
 
     as(alice)
         .contentType(ContentType.JSON)
@@ -272,20 +263,13 @@ class PackageApiTest {
         .then()
         .statusCode(200);
 
-    db.unchangedBy(
-        () ->
-            error(
-                anonymous().delete("/coprs/{copr}/packages/{pkg}", copr, pkg),
-                401,
-                "unauthorized"));
-    db.unchangedBy(
-        () -> error(as(bob).delete("/coprs/{copr}/packages/{pkg}", copr, pkg), 403, "forbidden"));
-    db.unchangedBy(
-        () ->
-            error(
-                as(alice).delete("/coprs/{copr}/packages/{pkg}", copr, "not-" + pkg),
-                404,
-                "not_found"));
+    db.refuses(
+        401, "unauthorized", () -> anonymous().delete("/coprs/{copr}/packages/{pkg}", copr, pkg));
+    db.refuses(403, "forbidden", () -> as(bob).delete("/coprs/{copr}/packages/{pkg}", copr, pkg));
+    db.refuses(
+        404,
+        "not_found",
+        () -> as(alice).delete("/coprs/{copr}/packages/{pkg}", copr, "not-" + pkg));
 
     as(alice).delete("/coprs/{copr}/packages/{pkg}", copr, pkg).then().statusCode(204);
 

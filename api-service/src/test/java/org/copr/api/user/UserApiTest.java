@@ -98,79 +98,62 @@ class UserApiTest {
     String plain = newUser("carol");
     Map<String, Object> body = Map.of("username", unique("mallory"), "password", "long-enough-1");
 
-    db.unchangedBy(
+    db.refuses(
+        401,
+        "unauthorized",
+        () -> anonymous().contentType(ContentType.JSON).body(body).post("/users"));
+    db.refuses(
+        403, "forbidden", () -> as(plain).contentType(ContentType.JSON).body(body).post("/users"));
+    db.refuses(
+        403,
+        "forbidden",
         () ->
-            error(
-                anonymous().contentType(ContentType.JSON).body(body).post("/users"),
-                401,
-                "unauthorized"));
-    db.unchangedBy(
-        () ->
-            error(
-                as(plain).contentType(ContentType.JSON).body(body).post("/users"),
-                403,
-                "forbidden"));
-    db.unchangedBy(
-        () ->
-            error(
-                as(plain)
-                    .contentType(ContentType.JSON)
-                    .body(
-                        Map.of("username", unique("x"), "password", "long-enough-1", "admin", true))
-                    .post("/users"),
-                403,
-                "forbidden"));
+            as(plain)
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", unique("x"), "password", "long-enough-1", "admin", true))
+                .post("/users"));
   }
 
   @Test
   void refusesDuplicateNamesBadNamesShortPasswordsAndBadJson() {
     String existing = newUser("dave");
-    db.unchangedBy(
+    db.refuses(
+        409,
+        "conflict",
         () ->
-            error(
-                as(ADMIN)
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("username", existing, "password", "another-pass-1"))
-                    .post("/users"),
-                409,
-                "conflict"));
+            as(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", existing, "password", "another-pass-1"))
+                .post("/users"));
     for (String bad : new String[] {"../etc", "a b", "-dash", "", "x".repeat(65), "ümlaut"}) {
-      db.unchangedBy(
+      db.refuses(
+          422,
+          "invalid",
           () ->
-              error(
-                  as(ADMIN)
-                      .contentType(ContentType.JSON)
-                      .body(Map.of("username", bad, "password", "long-enough-1"))
-                      .post("/users"),
-                  422,
-                  "invalid"));
+              as(ADMIN)
+                  .contentType(ContentType.JSON)
+                  .body(Map.of("username", bad, "password", "long-enough-1"))
+                  .post("/users"));
     }
-    db.unchangedBy(
+    db.refuses(
+        422,
+        "invalid",
         () ->
-            error(
-                as(ADMIN)
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("username", unique("erin"), "password", "short"))
-                    .post("/users"),
-                422,
-                "invalid"));
-    db.unchangedBy(
-        () ->
-            error(
-                as(ADMIN).contentType(ContentType.JSON).body("{\"username\": ").post("/users"),
-                400,
-                "bad_request"));
-    db.unchangedBy(
-        () ->
-            error(
-                as(ADMIN).contentType(ContentType.JSON).body("[1, 2]").post("/users"),
-                400,
-                "bad_request"));
-    db.unchangedBy(
-        () ->
-            error(
-                as(ADMIN).contentType(ContentType.TEXT).body("username=x").post("/users"),
-                415,
-                "unsupported_media_type"));
+            as(ADMIN)
+                .contentType(ContentType.JSON)
+                .body(Map.of("username", unique("erin"), "password", "short"))
+                .post("/users"));
+    db.refuses(
+        400,
+        "bad_request",
+        () -> as(ADMIN).contentType(ContentType.JSON).body("{\"username\": ").post("/users"));
+    db.refuses(
+        400,
+        "bad_request",
+        () -> as(ADMIN).contentType(ContentType.JSON).body("[1, 2]").post("/users"));
+    db.refuses(
+        415,
+        "unsupported_media_type",
+        () -> as(ADMIN).contentType(ContentType.TEXT).body("username=x").post("/users"));
   }
 }
