@@ -143,6 +143,20 @@ class RepoFilesTest {
         .isRegularFile();
   }
 
+  @Test
+  void reportsHealthAndPublishMetrics() throws Exception {
+    HttpResponse<byte[]> ready = get("q/health/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(new String(ready.body())).contains("repo storage").contains("\"UP\"");
+
+    String metrics = new String(get("q/metrics").body());
+    assertThat(metrics)
+        .contains("copr_repo_publish_latency_seconds_count")
+        .contains("copr_repo_createrepo_duration_seconds_count{outcome=\"success\"")
+        .contains("copr_repo_batch_size_count")
+        .contains("copr_repo_publish_failed_total");
+  }
+
   private HttpResponse<byte[]> get(String rawPath) throws Exception {
     // URI.create keeps the path exactly as written: no client-side normalisation of ../ or %2e.
     return http.send(
