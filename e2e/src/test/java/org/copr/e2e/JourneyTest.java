@@ -43,13 +43,17 @@ class JourneyTest {
   private static Stack stack;
 
   @BeforeAll
-  static void up() throws IOException {
+  static void up() throws Exception {
     work = Files.createTempDirectory("copr-e2e-");
     stack = new Stack(work.resolve("stack"), 2);
     stack.up();
     HttpResponse<String> created =
-        api("POST", "/users", "{\"username\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}",
-            "admin", stack.adminPassword);
+        api(
+            "POST",
+            "/users",
+            "{\"username\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}",
+            "admin",
+            stack.adminPassword);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
   }
 
@@ -64,12 +68,16 @@ class JourneyTest {
   @Order(1)
   void aPackageUploadedWithTheCommandInstallsWithDnfFromTheCoprsRepoFile() throws Exception {
     ok(copr("create-copr", "tools", "--release", "fedora-40,epel-9", "--description", "my tools"));
-    Path srpm = TestRpms.srpm(work.resolve("srpms"), "hello-tools", "1.0", TestRpms.Options.defaults());
+    Path srpm =
+        TestRpms.srpm(work.resolve("srpms"), "hello-tools", "1.0", TestRpms.Options.defaults());
 
     Processes.Result upload = copr("create-pkg", "tools", srpm.toString());
 
     assertThat(upload.exitCode()).as(upload.output()).isZero();
-    assertThat(upload.output()).contains("fedora-40-x86_64").contains("epel-9-x86_64").contains("succeeded");
+    assertThat(upload.output())
+        .contains("fedora-40-x86_64")
+        .contains("epel-9-x86_64")
+        .contains("succeeded");
     Dnf dnf = dnfWith(work.resolve("root-tools"), "tools");
     assertInstalls(dnf, "hello-tools");
     assertThat(dnf.runInstalled("hello-tools")).isEqualTo("hello-tools 1.0");
@@ -98,7 +106,8 @@ class JourneyTest {
   @Order(3)
   void aFailingPackageEndsFailedWithItsLogReadable() throws Exception {
     Path srpm =
-        TestRpms.srpm(work.resolve("srpms"), "broken-tool", "0.1", TestRpms.Options.defaults().failing());
+        TestRpms.srpm(
+            work.resolve("srpms"), "broken-tool", "0.1", TestRpms.Options.defaults().failing());
 
     Processes.Result upload = copr("create-pkg", "tools", srpm.toString());
 
@@ -124,7 +133,9 @@ class JourneyTest {
 
     ok(copr("delete-copr", "apps"));
     ok(copr("delete-copr", "tools"));
-    Dnf gone = new Dnf(work.resolve("root-deleted-copr"), "40").repo("tools", repoUrl("tools", "fedora-40"));
+    Dnf gone =
+        new Dnf(work.resolve("root-deleted-copr"), "40")
+            .repo("tools", repoUrl("tools", "fedora-40"));
     assertThat(gone.install("hello-tools").exitCode()).isNotZero();
     assertThat(copr("info-copr", "tools").exitCode()).isEqualTo(4);
   }
@@ -134,7 +145,8 @@ class JourneyTest {
   void buildsSurviveAWorkerAndTheSchedulerBeingKilled() throws Exception {
     ok(copr("create-copr", "crashes", "--release", "fedora-40"));
     String slowSpec =
-        TestRpms.spec("slow-one", "1.0", TestRpms.Options.defaults()).replace("%build\n", "%build\nsleep 8\n");
+        TestRpms.spec("slow-one", "1.0", TestRpms.Options.defaults())
+            .replace("%build\n", "%build\nsleep 8\n");
     Path slow = TestRpms.srpmFromSpec(work.resolve("srpms"), "slow-one", slowSpec);
     ok(copr("create-pkg", "--nowait", "crashes", slow.toString()));
     long slowBuild = buildIds("crashes", "slow-one").get(0);
@@ -149,8 +161,14 @@ class JourneyTest {
     for (int i = 1; i <= 6; i++) {
       String name = "queued-" + i;
       String spec =
-          TestRpms.spec(name, "1.0", TestRpms.Options.defaults()).replace("%build\n", "%build\nsleep 2\n");
-      ok(copr("create-pkg", "--nowait", "crashes", TestRpms.srpmFromSpec(work.resolve("srpms"), name, spec).toString()));
+          TestRpms.spec(name, "1.0", TestRpms.Options.defaults())
+              .replace("%build\n", "%build\nsleep 2\n");
+      ok(
+          copr(
+              "create-pkg",
+              "--nowait",
+              "crashes",
+              TestRpms.srpmFromSpec(work.resolve("srpms"), name, spec).toString()));
       queued.add(name);
     }
     stack.kill9("scheduler-service");
@@ -163,7 +181,7 @@ class JourneyTest {
     Awaitility.await()
         .atMost(Duration.ofMinutes(6))
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> all.stream().allMatch(id -> ended(build(id))));
+        .until(() -> all.stream().allMatch(JourneyTest::ended));
     for (long id : all) {
       JsonNode b = build(id);
       assertThat(b.get("state").asText()).as("build %s: %s", id, b).isEqualTo("succeeded");
@@ -173,19 +191,30 @@ class JourneyTest {
     Path repo = stack.storage().resolve("repos/crashes/fedora-40-x86_64");
     for (long id : all) {
       try (Stream<Path> dirs = Files.list(repo)) {
-        assertThat(dirs.filter(d -> d.getFileName().toString().startsWith(String.format("%08d-", id))))
+        assertThat(
+                dirs.filter(d -> d.getFileName().toString().startsWith(String.format("%08d-", id))))
             .as("published folders of build %s", id)
             .hasSize(1);
       }
     }
     Dnf dnf = dnfWith(work.resolve("root-crashes"), "crashes");
     Processes.Result list = dnf.run("repoquery", "--qf", "%{name}", "--available");
-    List<String> names = list.output().lines().filter(l -> l.startsWith("slow-") || l.startsWith("queued-")).toList();
-    assertThat(names).containsExactlyInAnyOrder("slow-one", "queued-1", "queued-2", "queued-3", "queued-4", "queued-5", "queued-6");
+    List<String> names =
+        list.output()
+            .lines()
+            .filter(l -> l.startsWith("slow-") || l.startsWith("queued-"))
+            .toList();
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "slow-one", "queued-1", "queued-2", "queued-3", "queued-4", "queued-5", "queued-6");
   }
 
-  private static boolean ended(JsonNode build) {
-    return List.of("succeeded", "failed", "canceled").contains(build.get("state").asText());
+  private static boolean ended(long id) {
+    try {
+      return List.of("succeeded", "failed", "canceled").contains(build(id).get("state").asText());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Processes.Result copr(String... args) {
@@ -205,7 +234,8 @@ class JourneyTest {
   private static Dnf dnfWith(Path root, String... coprs) throws Exception {
     Dnf dnf = new Dnf(root, "40");
     for (String c : coprs) {
-      HttpResponse<String> repoFile = api("GET", "/coprs/" + c + "/repo/fedora-40.repo", null, null, null);
+      HttpResponse<String> repoFile =
+          api("GET", "/coprs/" + c + "/repo/fedora-40.repo", null, null, null);
       assertThat(repoFile.statusCode()).as(repoFile.body()).isEqualTo(200);
       dnf.repoFile(repoFile.body());
     }
@@ -217,7 +247,9 @@ class JourneyTest {
   }
 
   private static List<Long> buildIds(String copr, String pkg) throws Exception {
-    JsonNode page = JSON.readTree(api("GET", "/coprs/" + copr + "/builds?package=" + pkg, null, null, null).body());
+    JsonNode page =
+        JSON.readTree(
+            api("GET", "/coprs/" + copr + "/builds?package=" + pkg, null, null, null).body());
     List<Long> ids = new ArrayList<>();
     page.get("items").forEach(b -> ids.add(b.get("id").asLong()));
     return ids;
@@ -227,14 +259,21 @@ class JourneyTest {
     return JSON.readTree(api("GET", "/builds/" + id, null, null, null).body());
   }
 
-  private static HttpResponse<String> api(String method, String path, String body, String user, String password)
+  private static HttpResponse<String> api(
+      String method, String path, String body, String user, String password)
       throws IOException, InterruptedException {
     HttpRequest.Builder req =
         HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/json");
     if (user != null) {
-      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      String token =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       req.header("Authorization", "Basic " + token);
     }
     return HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());

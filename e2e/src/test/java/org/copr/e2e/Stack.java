@@ -69,7 +69,15 @@ final class Stack implements AutoCloseable {
       Processes.run(
           root,
           Map.of(),
-          List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc",
+          List.of(
+              "psql",
+              "-h",
+              "127.0.0.1",
+              "-U",
+              "postgres",
+              "-d",
+              "postgres",
+              "-qc",
               "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)"));
     }
   }
