@@ -133,7 +133,7 @@ public final class ApiServiceProcess {
 
   private void awaitReady() {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -157,7 +157,7 @@ public final class ApiServiceProcess {
       }
       sleep();
     }
-    throw new IllegalStateException("api-service not ready within 90 s:\n" + logText());
+    throw new IllegalStateException("api-service not ready within 300 s:\n" + logText());
   }
 
   private String logText() {
