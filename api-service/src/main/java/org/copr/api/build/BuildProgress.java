@@ -1,8 +1,10 @@
 package org.copr.api.build;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.EventJson;
@@ -15,17 +17,42 @@ import org.jboss.logging.Logger;
  * and producers race, so an event applies only when it is news: a later attempt (the scheduler
  * requeued the build), or a later state of the current attempt. Repeats, stale attempts and
  * anything after the end change nothing. A message that is not a build status event fails and goes
- * to the dead-letter topic.
+ * to the dead-letter topic at once; a readable one whose update fails (the database is away) is
+ * retried in place for a while, keeping the partition's order, before it goes there too.
  */
 @ApplicationScoped
 public class BuildProgress {
   private static final Logger LOG = Logger.getLogger(BuildProgress.class);
 
+  /** How long a readable event is retried (database away) before it goes to the dead letters. */
+  private static final Duration RETRY_FOR = Duration.ofMinutes(2);
+
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+
   @Incoming("build-status")
   @Blocking
-  @Transactional
-  public void onMessage(String json) {
-    apply(EventJson.read(json, BuildStatus.class));
+  public void onMessage(String json) throws InterruptedException {
+    BuildStatus event = EventJson.read(json, BuildStatus.class);
+    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    Duration backoff = Duration.ofMillis(500);
+    while (true) {
+      try {
+        QuarkusTransaction.requiringNew().run(() -> apply(event));
+        return;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        LOG.warnf(
+            "build %d: cannot record %s yet (%s); retrying in %s",
+            event.buildId(), typeOf(event), e.getMessage(), backoff);
+        Thread.sleep(backoff.toMillis());
+        backoff =
+            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                ? MAX_BACKOFF
+                : backoff.multipliedBy(2);
+      }
+    }
   }
 
   /** Returns whether the event changed the build. */

@@ -176,6 +176,7 @@ public class OutboxRelay {
       p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
       p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
       p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+      p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000);
       p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
       p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
       p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
