@@ -1,9 +1,11 @@
 package org.copr.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.copr.contracts.BuildDispatch;
+import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Topics;
@@ -15,10 +17,17 @@ class CancelTest extends ServiceTest {
   private static final String ARCH = "cancelarch";
 
   @Test
-  void aQueuedBuildIsDroppedAndReportedCanceled() {
+  void aQueuedBuildIsDroppedAndReportedCanceledAndARepeatedRequestDoesNotBringItBack() {
     try (TopicProbe status = Kafka.probe(Topics.BUILDS_STATUS)) {
-      long id = Kafka.request("frank", "fedora-40-lonearch");
+      BuildRequested request = Kafka.requestOf("frank", "fedora-40-lonearch");
+      long id = request.build().buildId();
+      Kafka.send(Topics.BUILDS_REQUESTED, id, request);
       awaitBuild(id, state("queued", 0));
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> queueOf("lonearch"),
+              q -> ((Number) q.get("oldest_wait_seconds")).intValue() >= 1);
 
       Kafka.cancel(id);
 
@@ -26,6 +35,15 @@ class CancelTest extends ServiceTest {
           status.awaitEvent(BuildStatus.Canceled.class, c -> c.buildId() == id, PATIENCE);
       assertThat(canceled.reason()).isEqualTo("canceled by its owner");
       assertThat(awaitBuild(id, state("done", 0)).getString("outcome")).isEqualTo("canceled");
+
+      // api-service's outbox may deliver the request again; a later request, sent with the same
+      // key so that it is read after the repeat, shows the repeat has been read.
+      Kafka.send(Topics.BUILDS_REQUESTED, id, request);
+      BuildRequested later = Kafka.requestOf("frank", "fedora-40-lonearch");
+      Kafka.send(Topics.BUILDS_REQUESTED, id, later);
+      awaitBuild(later.build().buildId(), state("queued", 0));
+      assertThat(build(id).getString("state")).isEqualTo("done");
+      assertThat(build(id).getString("outcome")).isEqualTo("canceled");
     }
   }
 

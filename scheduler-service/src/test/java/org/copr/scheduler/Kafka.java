@@ -1,5 +1,6 @@
 package org.copr.scheduler;
 
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,29 +27,22 @@ final class Kafka {
     return KafkaBroker.shared().bootstrapServers();
   }
 
-  static long newBuildId() {
-    return IDS.incrementAndGet();
-  }
-
   static TopicProbe probe(String topic) {
     return new TopicProbe(servers(), topic);
   }
 
   /** api-service asks for a build of a package of the owner's copr for the chroot. */
   static long request(String owner, String chroot) {
-    long id = newBuildId();
-    BuildSpec spec =
-        new BuildSpec(
-            id,
-            owner + "-copr",
-            owner,
-            "pkg-" + id,
-            chroot,
-            "srpms/x.src.rpm",
-            "00",
-            java.util.List.of());
-    send(Topics.BUILDS_REQUESTED, id, new BuildRequested(spec));
-    return id;
+    BuildRequested request = requestOf(owner, chroot);
+    send(Topics.BUILDS_REQUESTED, request.build().buildId(), request);
+    return request.build().buildId();
+  }
+
+  static BuildRequested requestOf(String owner, String chroot) {
+    long id = IDS.incrementAndGet();
+    String srpm = "srpms/" + id + "/pkg-" + id + "-1.0-1.src.rpm";
+    return new BuildRequested(
+        new BuildSpec(id, owner + "-copr", owner, "pkg-" + id, chroot, srpm, "00", List.of()));
   }
 
   static void cancel(long buildId) {

@@ -7,6 +7,6 @@ import java.util.Map;
 public class ShortTimeouts implements QuarkusTestProfile {
   @Override
   public Map<String, String> getConfigOverrides() {
-    return Map.of("copr.scheduler.start-timeout", "8s", "copr.scheduler.build-timeout", "4s");
+    return Map.of("copr.scheduler.start-timeout", "15s", "copr.scheduler.build-timeout", "4s");
   }
 }

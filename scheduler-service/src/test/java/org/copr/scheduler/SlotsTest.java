@@ -41,6 +41,7 @@ class SlotsTest extends ServiceTest {
       assertThat(dispatched(dispatches, ids)).hasSize(3);
 
       worker.drain();
+      await().atMost(PATIENCE).until(() -> queueOf(ARCH).get("draining_workers").equals(1));
       worker.started(sent.get(1));
       worker.finished(ids.get(1), 1, true);
       awaitBuild(ids.get(1), b -> "done".equals(b.getString("state")));

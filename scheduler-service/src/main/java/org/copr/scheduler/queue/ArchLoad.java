@@ -65,13 +65,13 @@ public class ArchLoad {
             .setParameter("arch", arch)
             .setParameter("queued", BuildState.QUEUED)
             .getSingleResult();
-    long liveWorkers =
+    List<Boolean> liveWorkers =
         em.createQuery(
-                "select count(w) from Worker w where w.arch = :arch and w.lastSeen > :liveSince",
-                Long.class)
+                "select w.draining from Worker w where w.arch = :arch and w.lastSeen > :liveSince",
+                Boolean.class)
             .setParameter("arch", arch)
             .setParameter("liveSince", workers.liveSince())
-            .getSingleResult();
+            .getResultList();
     return new QueueView.Arch(
         arch,
         owners.values().stream().mapToLong(Long::longValue).sum(),
@@ -80,7 +80,8 @@ public class ArchLoad {
         count(arch, BuildState.DISPATCHED),
         count(arch, BuildState.RUNNING),
         freeSlots(arch),
-        liveWorkers);
+        liveWorkers.size(),
+        liveWorkers.stream().filter(draining -> draining).count());
   }
 
   /** Queued builds per arch, for the queue-length gauge. */

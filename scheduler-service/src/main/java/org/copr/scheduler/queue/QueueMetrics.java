@@ -2,6 +2,7 @@ package org.copr.scheduler.queue;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,10 +44,6 @@ public class QueueMetrics {
   private AtomicLong gauge(String arch) {
     return queueLength.computeIfAbsent(
         arch,
-        a ->
-            registry.gauge(
-                "copr.scheduler.queue.length",
-                java.util.List.of(io.micrometer.core.instrument.Tag.of("arch", a)),
-                new AtomicLong()));
+        a -> registry.gauge("copr.scheduler.queue.length", Tags.of("arch", a), new AtomicLong()));
   }
 }

@@ -14,6 +14,7 @@ public record QueueView(List<Arch> arches) {
    * @param running builds a worker runs
    * @param freeSlots slots of live workers that no build holds
    * @param liveWorkers workers heard from within the worker timeout
+   * @param drainingWorkers those of them that are shutting down and take no more builds
    */
   public record Arch(
       String arch,
@@ -23,5 +24,6 @@ public record QueueView(List<Arch> arches) {
       long dispatched,
       long running,
       long freeSlots,
-      long liveWorkers) {}
+      long liveWorkers,
+      long drainingWorkers) {}
 }

@@ -9,6 +9,7 @@ import org.copr.contracts.CancelBuild;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.Build;
+import org.copr.scheduler.build.BuildState;
 import org.copr.scheduler.build.Builds;
 import org.copr.scheduler.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -52,18 +53,18 @@ public class Workers {
 
   /**
    * A heartbeat may show a start whose status event is still on its way (take it), or an attempt
-   * the scheduler has given up on, which the worker must stop (tell it again).
+   * the scheduler has taken away, which the worker must stop (tell it again). An attempt that ended
+   * as the build's last needs nothing: its worker reported the end, or was told to stop then.
    */
   private void reconcile(String workerId, WorkerHeartbeat.Running running) {
-    boolean current =
-        Build.<Build>findByIdOptional(running.buildId())
-            .filter(build -> build.isCurrent(running.attempt()))
-            .isPresent();
-    if (current) {
+    Build build = Build.findById(running.buildId());
+    if (build != null && build.isCurrent(running.attempt())) {
       builds.started(running.buildId(), running.attempt(), workerId);
-    } else {
+    } else if (build == null
+        || build.attempt != running.attempt()
+        || build.state != BuildState.DONE) {
       LOG.infof(
-          "worker %s still runs stale attempt %d of build %d: asking it to stop",
+          "worker %s still runs attempt %d of build %d, which it no longer has: asking it to stop",
           workerId, running.attempt(), running.buildId());
       outbox.cancel(new CancelBuild(running.buildId(), running.attempt(), "stale attempt"));
     }
