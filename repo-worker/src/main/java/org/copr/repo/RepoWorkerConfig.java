@@ -26,7 +26,7 @@ public interface RepoWorkerConfig {
      * How long a repository's writer waits after the first queued change before it starts, so that
      * builds finishing together share one createrepo_c run.
      */
-    @WithDefault("500ms")
+    @WithDefault("100ms")
     Duration batchWindow();
 
     /** At most this many changes go into one batch; the rest wait for the next run. */

@@ -1,12 +1,15 @@
 package org.copr.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.build.BuildMarker;
@@ -33,14 +36,16 @@ class RestartRepairTest {
     assertThat(layout.repos().resolve(".staging")).doesNotExist();
     assertThat(layout.repo(CrashedStorage.COPR, CrashedStorage.CHROOT).resolve(".repodata"))
         .doesNotExist();
-    assertThat(
-            BuildMarker.read(
-                layout.publishedBuild(
-                    CrashedStorage.COPR,
-                    CrashedStorage.CHROOT,
-                    CrashedStorage.BUILD_ID,
-                    CrashedStorage.PACKAGE)))
-        .hasValueSatisfying(m -> assertThat(m.reported()).isTrue());
+    Path folder =
+        layout.publishedBuild(
+            CrashedStorage.COPR,
+            CrashedStorage.CHROOT,
+            CrashedStorage.BUILD_ID,
+            CrashedStorage.PACKAGE);
+    // The marker is rewritten right after Kafka acknowledged the event.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> BuildMarker.read(folder).map(BuildMarker::reported).orElse(false));
     String url = repos + "/" + CrashedStorage.COPR + "/" + CrashedStorage.CHROOT + "/";
     Dnf dnf = new Dnf(url);
     dnf.check("install", CrashedStorage.PACKAGE);

@@ -147,15 +147,22 @@ public class BuildPublisher {
         .map(m -> new Staging.Ready(m, dir, layout.results(m.buildId(), m.attempt()), false, 0));
   }
 
-  /** The metadata covers the build: say so, durably, then let results/ go. */
+  /**
+   * The metadata covers the build: results/ goes (the build folder holds links to all of it, and
+   * whoever sees {@code published} finds results/ gone), then the event, then the marker says so.
+   */
   public void published(RepoId repo, Staging.Ready ready) {
     BuildMarker m = ready.marker();
-    reporter.report(
-        new BuildStatus.Published(
-            m.buildId(), m.attempt(), repo.copr(), repo.chroot(), layout.relativize(ready.dir())));
     try {
-      m.asReported().write(ready.dir());
       Tree.delete(ready.results());
+      reporter.report(
+          new BuildStatus.Published(
+              m.buildId(),
+              m.attempt(),
+              repo.copr(),
+              repo.chroot(),
+              layout.relativize(ready.dir())));
+      m.asReported().write(ready.dir());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
