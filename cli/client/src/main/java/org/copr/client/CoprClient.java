@@ -146,8 +146,9 @@ public final class CoprClient {
     return coprAction(copr, "grant", Map.of("username", username, "permission", permission));
   }
 
-  public Copr coprRevoke(String copr, String username, String permission) {
-    return coprAction(copr, "revoke", Map.of("username", username, "permission", permission));
+  /** Takes back whatever permission {@code username} has on the copr. */
+  public Copr coprRevoke(String copr, String username) {
+    return coprAction(copr, "revoke", Map.of("username", username));
   }
 
   private Copr coprAction(String copr, String action, Object body) {

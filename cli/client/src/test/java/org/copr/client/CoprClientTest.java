@@ -71,7 +71,7 @@ class CoprClientTest {
 
     assertThat(asAlice.coprGrant(name, bob, "builder").permissions())
         .containsExactly(new Copr.Permission(bob, "builder"));
-    assertThat(asAlice.coprRevoke(name, bob, "builder").permissions()).isEmpty();
+    assertThat(asAlice.coprRevoke(name, bob).permissions()).isEmpty();
 
     asAlice.coprDelete(name);
     assertThatThrownBy(() -> asAlice.coprInfo(name))

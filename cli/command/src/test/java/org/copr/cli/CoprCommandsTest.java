@@ -259,8 +259,7 @@ class CoprCommandsTest {
     assertThat(admin.get("permissions").toString()).contains("\"admin\"");
     assertThat(users.bob().run("edit-copr", name, "-d", "bob was here").exit()).isEqualTo(0);
 
-    CoprRun.Result revoked =
-        users.alice().run("revoke-copr", name, users.bob, "--permission", "admin");
+    CoprRun.Result revoked = users.alice().run("revoke-copr", name, users.bob);
     assertThat(revoked.exit()).as(revoked.toString()).isEqualTo(0);
     assertThat(users.bob().run("edit-copr", name, "-d", "again").exit()).isEqualTo(ExitCode.AUTH);
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "revoke-copr", description = "revoke permission on a copr")
 public class RevokeCopr extends PermissionChange {
   @Override
-  Copr apply(CoprClient client, String copr, String username, String permission) {
-    return client.coprRevoke(copr, username, permission);
+  Copr apply(CoprClient client, String copr, String username) {
+    return client.coprRevoke(copr, username);
   }
 }
