@@ -8,7 +8,7 @@ public final class Repo {
   private Repo() {}
 
   public static Path root() {
-    String configured = System.getProperty("copr.root");
+    String configured = System.getProperty("testing.repo.root");
     if (configured != null && Files.isDirectory(Path.of(configured, "dev"))) {
       return Path.of(configured);
     }
