@@ -18,7 +18,7 @@ final class Kustomize {
   private Kustomize() {}
 
   static Path k8sRoot() {
-    return Path.of(System.getProperty("copr.root", ".."))
+    return Path.of(System.getProperty("testing.repo.root", ".."))
         .toAbsolutePath()
         .normalize()
         .resolve("k8s");
