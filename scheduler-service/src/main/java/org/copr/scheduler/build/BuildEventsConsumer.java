@@ -10,6 +10,7 @@ import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Chroot;
 import org.copr.contracts.EventJson;
 import org.copr.scheduler.Inbound;
+import org.copr.scheduler.queue.Dispatcher;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
     abortOn = EventJson.MalformedEventException.class)
 public class BuildEventsConsumer {
   @Inject Builds builds;
+  @Inject Dispatcher dispatcher;
 
   @Incoming("builds-requested")
   @Blocking
@@ -31,6 +33,7 @@ public class BuildEventsConsumer {
     Inbound.require(spec.owner() != null && spec.copr() != null, "owner and copr");
     Inbound.require(spec.packageName() != null && isChroot(spec.chroot()), "package and chroot");
     builds.request(request);
+    dispatcher.wake();
   }
 
   @Incoming("builds-status")
@@ -45,6 +48,7 @@ public class BuildEventsConsumer {
     } else if (status instanceof BuildStatus.Canceled canceled) {
       builds.ended(canceled, "canceled");
     }
+    dispatcher.wake();
     // dispatched, failed: the scheduler's own; published, publish_failed: after the worker's part
   }
 

@@ -1,6 +1,7 @@
 package org.copr.scheduler.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import org.copr.contracts.BuildStatus;
@@ -16,6 +17,11 @@ import org.copr.contracts.Topics;
 @ApplicationScoped
 public class Outbox {
 
+  /** Fired with every message; the relay wakes when the transaction that wrote it commits. */
+  public record Written() {}
+
+  @Inject jakarta.enterprise.event.Event<Written> written;
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void send(String topic, String key, Event event) {
     OutboxMessage message = new OutboxMessage();
@@ -24,6 +30,7 @@ public class Outbox {
     message.payload = EventJson.write(event);
     message.createdAt = Instant.now();
     message.persist();
+    written.fire(new Written());
   }
 
   public void status(BuildStatus status) {

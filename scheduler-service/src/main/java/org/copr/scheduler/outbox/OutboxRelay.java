@@ -1,13 +1,18 @@
 package org.copr.scheduler.outbox;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
+import org.copr.scheduler.Wakeup;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -27,12 +32,31 @@ public class OutboxRelay {
   @Channel("outbox")
   MutinyEmitter<String> emitter;
 
+  private Wakeup wakeup;
+
+  @PostConstruct
+  void start() {
+    wakeup = new Wakeup("outbox-relay", () -> QuarkusTransaction.requiringNew().run(this::relay));
+  }
+
+  void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
+    wakeup.wake();
+  }
+
   @Scheduled(
       every = "${copr.scheduler.outbox-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-  @Transactional
-  void relay() {
+  void tick() {
+    wakeup.wake();
+  }
+
+  @PreDestroy
+  void stop() {
+    wakeup.stop();
+  }
+
+  private void relay() {
     // SKIP LOCKED: a second scheduler replica relays other rows instead of waiting.
     @SuppressWarnings("unchecked")
     List<OutboxMessage> batch =

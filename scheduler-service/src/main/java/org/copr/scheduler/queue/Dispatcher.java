@@ -2,6 +2,8 @@ package org.copr.scheduler.queue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +15,7 @@ import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Topics;
 import org.copr.scheduler.SchedulerConfig;
+import org.copr.scheduler.Wakeup;
 import org.copr.scheduler.build.Build;
 import org.copr.scheduler.build.BuildState;
 import org.copr.scheduler.outbox.Outbox;
@@ -35,11 +38,32 @@ public class Dispatcher {
   @Inject Outbox outbox;
   @Inject QueueMetrics metrics;
 
+  private Wakeup wakeup;
+
+  @PostConstruct
+  void start() {
+    wakeup = new Wakeup("dispatcher", this::dispatchAll);
+  }
+
   @Scheduled(
       every = "${copr.scheduler.dispatch-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-  void dispatchAll() {
+  void tick() {
+    wakeup.wake();
+  }
+
+  /** Called after a change that may let a build go: a request queued, a slot freed or added. */
+  public void wake() {
+    wakeup.wake();
+  }
+
+  @PreDestroy
+  void stop() {
+    wakeup.stop();
+  }
+
+  private void dispatchAll() {
     Map<String, Long> queued = QuarkusTransaction.requiringNew().call(load::queuedPerArch);
     metrics.queueLength(queued, config.arches());
     for (String arch : queued.keySet()) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.scheduler.Inbound;
+import org.copr.scheduler.queue.Dispatcher;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
     abortOn = EventJson.MalformedEventException.class)
 public class HeartbeatConsumer {
   @Inject Workers workers;
+  @Inject Dispatcher dispatcher;
 
   @Incoming("workers-heartbeat")
   @Blocking
@@ -25,5 +27,6 @@ public class HeartbeatConsumer {
     Inbound.require(heartbeat.workerId() != null && heartbeat.arch() != null, "worker_id and arch");
     Inbound.require(heartbeat.slots() >= 0 && heartbeat.running() != null, "slots and running");
     workers.heartbeat(heartbeat);
+    dispatcher.wake();
   }
 }
