@@ -8,7 +8,7 @@ public class PollOptions {
   @Option(
       names = "--interval",
       paramLabel = "SECONDS",
-      defaultValue = "3",
+      defaultValue = "1",
       description = "seconds between two looks at the builds; default: ${DEFAULT-VALUE}")
   double seconds;
 
