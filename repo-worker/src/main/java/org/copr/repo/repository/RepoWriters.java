@@ -61,8 +61,14 @@ public class RepoWriters {
               t.setDaemon(true);
               return t;
             });
-    // Before any batch runs: half-staged builds are rebuilt from results/ when their event comes
-    // again, and every existing repository is checked once.
+    recover();
+  }
+
+  /**
+   * What a start does after a crash, before any event is applied: half-staged builds are dropped
+   * (their events come again and redo them) and every existing repository is repaired once.
+   */
+  void recover() throws IOException {
     updater.clearStaging();
     for (RepoId repo : existingRepos()) {
       submit(repo, new RepoChange.Repair());
