@@ -156,6 +156,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=int(os.environ.get("COPR_BENCH_N", "100")), help="builds in the throughput run")
     ap.add_argument("--latency-builds", type=int, default=20, help="builds submitted one at a time")
+    ap.add_argument("--slots", type=int, default=2, help="builds at once per build-worker (two workers)")
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
 
@@ -165,7 +166,7 @@ def main():
     env = dict(os.environ, COPR_STACK_DIR=stack_dir, COPR_API_PORT=str(free_port()), COPR_SCHEDULER_PORT=str(free_port()),
                COPR_WORKER_PORT=str(free_port()), COPR_REPO_PORT=str(free_port()), COPR_KAFKA_PORT=str(free_port()),
                COPR_KAFKA_CONTROLLER_PORT=str(free_port()), COPR_API_DB="copr_bench_api", COPR_SCHEDULER_DB="copr_bench_scheduler",
-               COPR_ADMIN_PASSWORD=password, COPR_WORKERS_PER_ARCH="2", COPR_WORKER_SLOTS="1", COPR_WORKER_BACKEND="rpmbuild")
+               COPR_ADMIN_PASSWORD=password, COPR_WORKERS_PER_ARCH="2", COPR_WORKER_SLOTS=str(args.slots), COPR_WORKER_BACKEND="rpmbuild")
     for db in ("copr_bench_api", "copr_bench_scheduler"):
         subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"DROP DATABASE IF EXISTS {db} WITH (FORCE)"], check=True)
 
@@ -219,6 +220,7 @@ def main():
         "machine": f"{os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores",
         "n": args.n,
         "latency_builds": args.latency_builds,
+        "workers_x_slots": f"2 x {args.slots}",
         "rpmbuild_median_s": round(rpmbuild_median, 3),
         "upload_to_succeeded_p50_s": round(pct(totals, 50), 3),
         "overhead_p50_s": round(pct(overheads, 50), 3),
