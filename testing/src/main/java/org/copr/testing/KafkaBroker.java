@@ -24,7 +24,9 @@ public final class KafkaBroker {
         Map.of(
             "COPR_KAFKA_PORT", Integer.toString(port),
             "COPR_KAFKA_CONTROLLER_PORT", Integer.toString(controllerPort),
-            "COPR_KAFKA_DIR", dir.toString());
+            "COPR_KAFKA_DIR", dir.toString(),
+            // One partition: tests that read a topic across keys see it in the order produced.
+            "COPR_KAFKA_PARTITIONS", "1");
   }
 
   /** The JVM's broker, started on first use and stopped when the JVM exits. */
