@@ -29,6 +29,8 @@ public interface CoprConfig {
 
   Users users();
 
+  Auth auth();
+
   Outbox outbox();
 
   interface Repo {
@@ -55,6 +57,16 @@ public interface CoprConfig {
     /** When true anyone may create a (non-admin) account with POST /users. */
     @WithDefault("false")
     boolean selfRegistration();
+  }
+
+  interface Auth {
+    /**
+     * How long a checked password is accepted again without bcrypt (which costs tens of
+     * milliseconds of CPU by design, and clients send credentials with every request); 0 checks
+     * every request.
+     */
+    @WithDefault("5m")
+    Duration cacheTtl();
   }
 
   interface Outbox {

@@ -2,10 +2,6 @@ package org.copr.api.user;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,11 +11,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
-/** A login. Quarkus security-jpa checks HTTP Basic credentials against these rows. */
+/** A login. {@link PasswordIdentityProvider} checks HTTP Basic credentials against these rows. */
 @Entity
 @Table(name = "users")
-@UserDefinition
 public class User extends PanacheEntityBase {
   public static final String ROLE_USER = "user";
   public static final String ROLE_ADMIN = "admin";
@@ -28,14 +24,13 @@ public class User extends PanacheEntityBase {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @Username public String username;
+  public String username;
 
-  @Password
   @Column(name = "password_hash")
   public String passwordHash;
 
   /** Comma-separated: {@code user}, plus {@code admin} for site administrators. */
-  @Roles public String roles;
+  public String roles;
 
   @Column(name = "created_at")
   public Instant createdAt;
@@ -55,6 +50,10 @@ public class User extends PanacheEntityBase {
   }
 
   public boolean admin() {
-    return Arrays.asList(roles.split(",")).contains(ROLE_ADMIN);
+    return roleSet().contains(ROLE_ADMIN);
+  }
+
+  public Set<String> roleSet() {
+    return Set.copyOf(Arrays.asList(roles.split(",")));
   }
 }
