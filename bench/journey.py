@@ -3,15 +3,20 @@
 
 Starts its own stack (dev/stack, two build-workers, own ports, databases and storage), then:
   1. by hand: rpmbuild --rebuild + createrepo_c --update for each SRPM in a shell-like loop
-     (the physical limit on this machine);
+     (the physical limit on this machine); then two such loops at once, each on half the
+     SRPMs, which bounds what two workers can do here with nothing else running;
   2. latency: builds submitted one at a time; per build, the time from upload accepted to
      `succeeded`, minus the time rpmbuild itself takes for such a package (the median of the
      loop by hand, same packages, same run) = Copr's own overhead;
-  3. throughput: N builds submitted at once; builds per minute, and its ratio to the loop by hand.
+  3. throughput: N builds submitted at once, from the first upload to the last build's ended_at
+     (the API's clock); builds per minute, its ratio to the loop by hand, and the CPU seconds each
+     part of the system used meanwhile.
 Prints a report (and --json writes it). Usage: bench/journey.py [--n 100] [--latency-builds 20]
 """
 import argparse
 import base64
+import concurrent.futures
+import datetime
 import json
 import os
 import shutil
@@ -73,9 +78,9 @@ def make_srpms(workdir, prefix, n):
     return paths
 
 
-def by_hand(workdir, srpms):
+def by_hand(workdir, srpms, repo_name="hand-repo"):
     """The same work without Copr: build each SRPM and refresh one repository after each."""
-    repo = os.path.join(workdir, "hand-repo")
+    repo = os.path.join(workdir, repo_name)
     os.makedirs(repo)
     subprocess.run(["createrepo_c", "--quiet", repo], check=True)
     builds = []
@@ -91,6 +96,18 @@ def by_hand(workdir, srpms):
         shutil.rmtree(top)
     total = time.monotonic() - start
     return total, builds
+
+
+def two_loops_by_hand(workdir, srpms):
+    """Two such loops at once, each on half the SRPMs: what two workers could do with no system
+    around them. On a machine whose cores do not scale for rpmbuild's many short processes this
+    is no faster than one loop, and it bounds what any two-worker system can reach."""
+    halves = (srpms[0::2], srpms[1::2])
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        start = time.monotonic()
+        for f in [pool.submit(by_hand, workdir, half, f"two-loops-{i}") for i, half in enumerate(halves)]:
+            f.result()
+        return time.monotonic() - start
 
 
 class Api:
@@ -130,7 +147,7 @@ class Api:
                 return items
 
 
-def wait_all(api, copr, ids, accepted, seen):
+def wait_all(api, copr, ids, accepted, seen, poll=0.05):
     """Polls until every build ended; records the first time each was seen succeeded."""
     ended = {"succeeded", "failed", "canceled"}
     states = {}
@@ -141,10 +158,59 @@ def wait_all(api, copr, ids, accepted, seen):
                 states[b["id"]] = b["state"]
                 if b["state"] in ended and b["id"] not in seen:
                     seen[b["id"]] = (now, b)
-        time.sleep(0.05)
+        time.sleep(poll)
     failed = [i for i in ids if states[i] != "succeeded"]
     if failed:
         raise SystemExit(f"builds did not succeed: {failed}")
+
+
+def ended_at(build):
+    """When the build's packages were published: the API's own clock, on this machine."""
+    return datetime.datetime.fromisoformat(build["ended_at"].replace("Z", "+00:00")).timestamp()
+
+
+def cpu_snapshot(stack_dir):
+    """CPU seconds so far: the machine's busy time, each service's JVM and the processes it ran
+    (rpmbuild, createrepo_c: reaped children), the broker, and PostgreSQL's processes."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def stat(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return fields
+        except (OSError, IndexError):
+            return None
+
+    snap = {}
+    with open("/proc/stat") as f:
+        cpu = [int(x) for x in f.readline().split()[1:]]
+    snap["machine busy"] = (sum(cpu) - cpu[3] - cpu[4]) / tick
+    pidfiles = {os.path.basename(p)[:-4]: os.path.join(stack_dir, "run", p)
+                for p in os.listdir(os.path.join(stack_dir, "run")) if p.endswith(".pid")}
+    pidfiles["kafka"] = os.path.join(stack_dir, "kafka", "kafka.pid")
+    for name, path in sorted(pidfiles.items()):
+        try:
+            with open(path) as f:
+                fields = stat(f.read().strip())
+        except OSError:
+            fields = None
+        if fields:
+            snap[name] = (int(fields[11]) + int(fields[12])) / tick
+            snap[name + " children"] = (int(fields[13]) + int(fields[14])) / tick
+    postgres = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                if f.read().strip() != "postgres":
+                    continue
+        except OSError:
+            continue
+        fields = stat(pid)
+        if fields:
+            postgres += int(fields[11]) + int(fields[12])
+    snap["postgres"] = postgres / tick
+    return snap
 
 
 def pct(values, p):
@@ -175,8 +241,13 @@ def main():
     srpms = make_srpms(os.path.join(workdir, "thr"), "bench-thr", args.n)
 
     print("by hand: rpmbuild + createrepo_c --update in a loop ...", flush=True)
+    before = os.times()
     hand_total, hand_builds = by_hand(workdir, srpms)
+    after = os.times()
+    hand_cpu = after.children_user + after.children_system - before.children_user - before.children_system
     rpmbuild_median = statistics.median(hand_builds)
+    print("by hand, two loops at once ...", flush=True)
+    two_loops_total = two_loops_by_hand(workdir, srpms)
 
     print("starting the stack (two build-workers) ...", flush=True)
     subprocess.run([os.path.join(ROOT, "dev/stack"), "up"], env=env, check=True, stdout=subprocess.DEVNULL)
@@ -201,16 +272,19 @@ def main():
 
         print(f"throughput: {args.n} builds at once ...", flush=True)
         accepted, seen = {}, {}
-        t0 = time.monotonic()
+        cpu_before = cpu_snapshot(stack_dir)
+        t0 = time.time()
         ids = []
         for srpm in srpms:
             new = api.upload(copr, srpm)
-            now = time.monotonic()
             for i in new:
-                accepted[i] = now
+                accepted[i] = t0
             ids += new
-        wait_all(api, copr, ids, accepted, seen)
-        system_total = max(t for t, _ in seen.values()) - t0
+        # Polled like `copr watch` does; the end is the API's ended_at, so the poll interval
+        # neither loads the API nor blurs the figure.
+        wait_all(api, copr, ids, accepted, seen, poll=1.0)
+        system_total = max(ended_at(b) for _, b in seen.values()) - t0
+        cpu_after = cpu_snapshot(stack_dir)
     finally:
         subprocess.run([os.path.join(ROOT, "dev/stack"), "down"], env=env, stdout=subprocess.DEVNULL)
 
@@ -228,9 +302,20 @@ def main():
         "throughput_builds_per_min": round(system_rate, 1),
         "by_hand_builds_per_min": round(hand_rate, 1),
         "throughput_ratio": round(system_rate / hand_rate, 2),
+        "two_loops_by_hand_builds_per_min": round(len(srpms) / two_loops_total * 60, 1),
+        "two_loops_ratio": round(hand_total / two_loops_total, 2),
+        "by_hand_cpu_s": round(hand_cpu, 1),
+        "by_hand_wall_s": round(hand_total, 1),
+        "throughput_wall_s": round(system_total, 1),
     }
+    report["throughput_cpu_s"] = {k: round(cpu_after[k] - cpu_before.get(k, 0), 1) for k in cpu_after}
     for k, v in report.items():
-        print(f"{k:28} {v}")
+        if isinstance(v, dict):
+            print(f"{k}:")
+            for name, seconds in v.items():
+                print(f"  {name:34} {seconds}")
+        else:
+            print(f"{k:28} {v}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(report, f, indent=2)
