@@ -45,11 +45,13 @@ public class BuildEventsConsumer {
       builds.started(started.buildId(), started.attempt(), started.workerId());
     } else if (status instanceof BuildStatus.Finished finished) {
       builds.ended(finished, finished.success() ? "succeeded" : "failed");
+      dispatcher.wake(); // a slot is free
     } else if (status instanceof BuildStatus.Canceled canceled) {
       builds.ended(canceled, "canceled");
+      dispatcher.wake();
     }
-    dispatcher.wake();
-    // dispatched, failed: the scheduler's own; published, publish_failed: after the worker's part
+    // dispatched, failed: the scheduler's own; published, publish_failed: after the worker's part.
+    // A start frees no slot (a dispatched build holds one as a running one does).
   }
 
   @Incoming("builds-control")
