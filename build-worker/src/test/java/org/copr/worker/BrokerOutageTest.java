@@ -26,7 +26,7 @@ class BrokerOutageTest {
     String name = "outage-" + id;
     String spec = TestBuilds.sleepingSpec(name, 15);
     try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS)) {
-      TestBuilds.dispatch(worker.storage(), id, "fedora-40-x86_64", name, spec, 0);
+      TestBuilds.dispatch(worker, id, "fedora-40-x86_64", name, spec, 0);
       status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == id, WAIT);
     }
 

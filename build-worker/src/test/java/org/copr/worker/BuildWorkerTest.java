@@ -69,7 +69,7 @@ class BuildWorkerTest {
     String name = "hello-" + id;
     BuildSpec spec =
         TestBuilds.dispatch(
-            storage(),
+            worker,
             id,
             CHROOT,
             name,
@@ -122,7 +122,7 @@ class BuildWorkerTest {
     long id = TestBuilds.nextId();
     String name = "broken-" + id;
     TestBuilds.dispatch(
-        storage(),
+        worker,
         id,
         CHROOT,
         name,
@@ -145,7 +145,7 @@ class BuildWorkerTest {
   @Test
   void aRunningBuildStreamsItsLogShowsInHeartbeatsAndIsKilledByCancel() throws Exception {
     long id = TestBuilds.nextId();
-    String marker = TestBuilds.dispatchSleeping(storage(), id, CHROOT, "sleepy-" + id, 0);
+    String marker = TestBuilds.dispatchSleeping(worker, id, CHROOT, "sleepy-" + id, 0);
     TestBuilds.awaitProcess(marker);
 
     await()
@@ -157,7 +157,7 @@ class BuildWorkerTest {
               WorkerHeartbeat.class,
               h ->
                   h.workerId().equals(worker.id())
-                      && h.running().contains(new WorkerHeartbeat.Running(id, 1)),
+                      && h.running().contains(new WorkerHeartbeat.Attempt(id, 1)),
               WAIT);
       assertThat(beat.arch()).isEqualTo("x86_64");
       assertThat(beat.slots()).isEqualTo(worker.slots());
@@ -179,7 +179,7 @@ class BuildWorkerTest {
   @Test
   void aBuildPastItsTimeoutIsKilledAndFails() throws Exception {
     long id = TestBuilds.nextId();
-    String marker = TestBuilds.dispatchSleeping(storage(), id, CHROOT, "slow-" + id, 2);
+    String marker = TestBuilds.dispatchSleeping(worker, id, CHROOT, "slow-" + id, 2);
 
     var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
 
@@ -194,7 +194,7 @@ class BuildWorkerTest {
     assertThat(worker.slots()).isEqualTo(2);
     List<Long> ids = List.of(TestBuilds.nextId(), TestBuilds.nextId(), TestBuilds.nextId());
     for (long id : ids) {
-      TestBuilds.dispatchSleeping(storage(), id, CHROOT, "busy-" + id, 0);
+      TestBuilds.dispatchSleeping(worker, id, CHROOT, "busy-" + id, 0);
     }
     status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == ids.get(0), WAIT);
     status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == ids.get(1), WAIT);
@@ -233,7 +233,9 @@ class BuildWorkerTest {
                   null,
                   List.of()),
               1,
-              0);
+              0,
+              worker.id(),
+              worker.incarnation());
       TopicProbe.send(
           TestBuilds.bootstrap(), Topics.dispatch("x86_64"), Long.toString(misrouted), wrongArch);
 
@@ -242,7 +244,7 @@ class BuildWorkerTest {
     }
     long id = TestBuilds.nextId();
     TestBuilds.dispatch(
-        storage(),
+        worker,
         id,
         CHROOT,
         "after-" + id,
@@ -252,6 +254,45 @@ class BuildWorkerTest {
             status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT).success())
         .isTrue();
     assertThat(statusOf(misrouted)).isEmpty();
+  }
+
+  @Test
+  void onlyDispatchesAddressedToThisWorkerAsItRunsNowAreBuiltAndEachOnce() throws Exception {
+    long beforeRestart = TestBuilds.nextId();
+    long otherWorker = TestBuilds.nextId();
+    long twice = TestBuilds.nextId();
+    BuildSpec stale = specOf(beforeRestart, "stale-" + beforeRestart);
+    TestBuilds.send(new BuildDispatch(stale, 1, 0, worker.id(), "an-earlier-incarnation"));
+    BuildSpec foreign = specOf(otherWorker, "foreign-" + otherWorker);
+    TestBuilds.send(new BuildDispatch(foreign, 1, 0, "another-worker", worker.incarnation()));
+    BuildSpec mine = specOf(twice, "mine-" + twice);
+    TestBuilds.send(TestBuilds.to(worker, mine, 1, 0));
+    TestBuilds.send(TestBuilds.to(worker, mine, 1, 0));
+
+    long marker = TestBuilds.nextId();
+    TestBuilds.dispatch(
+        worker,
+        marker,
+        CHROOT,
+        "marker-" + marker,
+        TestRpms.spec("marker-" + marker, "1", TestRpms.Options.defaults()),
+        0);
+
+    status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == marker, WAIT);
+    status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == twice, WAIT);
+    status.drain(Duration.ofSeconds(2));
+    assertThat(statusOf(beforeRestart)).isEmpty();
+    assertThat(statusOf(otherWorker)).isEmpty();
+    assertThat(statusOf(twice)).filteredOn(e -> e instanceof BuildStatus.Started).hasSize(1);
+    assertThat(storage().results(beforeRestart, 1)).doesNotExist();
+    assertThat(storage().results(otherWorker, 1)).doesNotExist();
+  }
+
+  private BuildSpec specOf(long id, String name) {
+    Path srpm =
+        TestRpms.srpm(
+            storage().srpms().resolve(Long.toString(id)), name, "1", TestRpms.Options.defaults());
+    return TestBuilds.spec(storage(), id, CHROOT, name, srpm, List.of());
   }
 
   @Test

@@ -46,7 +46,7 @@ class DrainTest {
     try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS);
         var heartbeats = new TopicProbe(TestBuilds.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
       TestBuilds.dispatch(
-          worker.storage(),
+          worker,
           running,
           "fedora-40-x86_64",
           "last-" + running,
@@ -65,7 +65,7 @@ class DrainTest {
               });
       await().atMost(WAIT).until(builds::draining);
       TestBuilds.dispatch(
-          worker.storage(),
+          worker,
           later,
           "fedora-40-x86_64",
           "late-" + later,
@@ -75,7 +75,7 @@ class DrainTest {
       var beat =
           heartbeats.awaitEvent(
               WorkerHeartbeat.class, h -> h.workerId().equals(worker.id()) && h.draining(), WAIT);
-      assertThat(beat.running()).contains(new WorkerHeartbeat.Running(running, 1));
+      assertThat(beat.running()).contains(new WorkerHeartbeat.Attempt(running, 1));
       given().get("/q/health/ready").then().statusCode(503);
 
       var finished =

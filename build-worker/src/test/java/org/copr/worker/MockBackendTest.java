@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Topics;
@@ -46,7 +45,7 @@ class MockBackendTest {
     BuildSpec spec = TestBuilds.spec(worker.storage(), id, "fedora-40-x86_64", name, srpm, repos);
 
     try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS)) {
-      TestBuilds.send(new BuildDispatch(spec, 1, 1800));
+      TestBuilds.send(TestBuilds.to(worker, spec, 1, 1800));
       var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
 
       assertThat(finished.success()).as(finished.logTail()).isTrue();

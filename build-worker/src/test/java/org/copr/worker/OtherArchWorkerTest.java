@@ -14,12 +14,13 @@ import org.copr.contracts.WorkerHeartbeat;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.copr.worker.config.Worker;
+import org.copr.worker.messaging.WorkerGroups;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * A worker configured for aarch64 reads only aarch64 dispatches. (Two workers in one JVM cannot be
- * had here; the end-to-end tests run one per arch side by side.)
+ * A worker configured for aarch64 reads only aarch64 dispatches, in a consumer group of its own.
+ * (Two workers in one JVM cannot be had here; the end-to-end tests run one per arch side by side.)
  */
 @QuarkusTest
 @TestProfile(OtherArchWorkerTest.Aarch64.class)
@@ -38,27 +39,26 @@ class OtherArchWorkerTest {
   @ConfigProperty(name = "mp.messaging.incoming.dispatch.topic")
   String topic;
 
-  @ConfigProperty(name = "mp.messaging.incoming.dispatch.group.id")
-  String group;
+  @Inject WorkerGroups groups;
 
   @Test
   void anAarch64WorkerBuildsAarch64DispatchesAndNeverSeesX8664Ones() {
     assertThat(topic).isEqualTo(Topics.dispatch("aarch64"));
-    assertThat(group).isEqualTo("copr-build-worker-aarch64");
+    assertThat(groups.groupOf("dispatch")).isEqualTo("copr-build-worker-dispatch-" + worker.id());
     long x86 = TestBuilds.nextId();
     long arm = TestBuilds.nextId();
 
     try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS);
         var heartbeats = new TopicProbe(TestBuilds.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
       TestBuilds.dispatch(
-          worker.storage(),
+          worker,
           x86,
           "fedora-40-x86_64",
           "intel-" + x86,
           TestRpms.spec("intel-" + x86, "1", TestRpms.Options.defaults()),
           0);
       TestBuilds.dispatch(
-          worker.storage(),
+          worker,
           arm,
           "fedora-40-aarch64",
           "arm-" + arm,

@@ -13,6 +13,7 @@ import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
+import org.copr.worker.config.Worker;
 
 /** Real SRPMs on the test's shared storage and the dispatches that ask for them. */
 public final class TestBuilds {
@@ -43,9 +44,9 @@ public final class TestBuilds {
    * the test finds its process.
    */
   public static String dispatchSleeping(
-      StorageLayout storage, long id, String chroot, String name, long timeoutSeconds) {
+      Worker worker, long id, String chroot, String name, long timeoutSeconds) {
     int seconds = 3000 + (int) (id % 1000);
-    dispatch(storage, id, chroot, name, sleepingSpec(name, seconds), timeoutSeconds);
+    dispatch(worker, id, chroot, name, sleepingSpec(name, seconds), timeoutSeconds);
     return "sleep " + seconds;
   }
 
@@ -55,18 +56,22 @@ public final class TestBuilds {
         id, "copr-" + id, "alice", name, chroot, storage.relativize(srpm), null, repos);
   }
 
-  /** Builds the SRPM from {@code specText} into srpms/<id>/ and dispatches attempt 1 of it. */
+  /**
+   * Builds the SRPM from {@code specText} into srpms/<id>/ and dispatches attempt 1 of it to the
+   * worker.
+   */
   public static BuildSpec dispatch(
-      StorageLayout storage,
-      long id,
-      String chroot,
-      String name,
-      String specText,
-      long timeoutSeconds) {
+      Worker worker, long id, String chroot, String name, String specText, long timeoutSeconds) {
+    StorageLayout storage = worker.storage();
     Path srpm = TestRpms.srpmFromSpec(storage.srpms().resolve(Long.toString(id)), name, specText);
     BuildSpec spec = spec(storage, id, chroot, name, srpm, List.of());
-    send(new BuildDispatch(spec, 1, timeoutSeconds));
+    send(to(worker, spec, 1, timeoutSeconds));
     return spec;
+  }
+
+  /** A dispatch addressed to the worker as it runs now, as the scheduler would send it. */
+  public static BuildDispatch to(Worker worker, BuildSpec spec, int attempt, long timeoutSeconds) {
+    return new BuildDispatch(spec, attempt, timeoutSeconds, worker.id(), worker.incarnation());
   }
 
   public static void send(BuildDispatch dispatch) {

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * Topic {@link Topics#dispatch(String)}, keyed by build id: the scheduler hands one attempt of a
- * build to the workers of the chroot's arch.
+ * build to one worker of the chroot's arch, the one named by {@code workerId} in its {@code
+ * incarnation}. Every worker of the arch reads the topic; each builds only what is addressed to it
+ * as it runs now, so a dispatch delivered again, or to a restarted worker, is never built twice.
  */
 @JsonTypeName("build_dispatch")
 @RegisterForReflection
@@ -17,9 +19,24 @@ public record BuildDispatch(
     int schemaVersion,
     BuildSpec build,
     int attempt,
-    long timeoutSeconds)
+    long timeoutSeconds,
+    String workerId,
+    String incarnation)
     implements Event {
-  public BuildDispatch(BuildSpec build, int attempt, long timeoutSeconds) {
-    this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, build, attempt, timeoutSeconds);
+  public BuildDispatch(
+      BuildSpec build, int attempt, long timeoutSeconds, String workerId, String incarnation) {
+    this(
+        UUID.randomUUID(),
+        Instant.now(),
+        SCHEMA_VERSION,
+        build,
+        attempt,
+        timeoutSeconds,
+        workerId,
+        incarnation);
+  }
+
+  public boolean isFor(String worker, String workerIncarnation) {
+    return worker.equals(workerId) && workerIncarnation.equals(incarnation);
   }
 }

@@ -8,8 +8,12 @@ import java.util.UUID;
 
 /**
  * Topic {@link Topics#WORKERS_HEARTBEAT}, keyed by worker id, sent every few seconds. The scheduler
- * derives free slots per arch from these and declares a worker gone when they stop. A worker that
- * is shutting down sends {@code draining} so that it is given no more work.
+ * derives each worker's free slots from these, declares a worker gone when they stop, and takes
+ * back every attempt it holds for a worker whose {@code incarnation} (new at every process start)
+ * changed or whose heartbeats list it neither as running nor as ended. {@code ended} names the
+ * attempts whose last status event the broker has acknowledged lately, so that an end still on its
+ * way to the scheduler is not mistaken for a lost attempt. A worker that is shutting down sends
+ * {@code draining} so that it is given no more work.
  */
 @JsonTypeName("worker_heartbeat")
 @RegisterForReflection
@@ -18,17 +22,38 @@ public record WorkerHeartbeat(
     Instant occurredAt,
     int schemaVersion,
     String workerId,
+    String incarnation,
     String arch,
     int slots,
-    List<Running> running,
+    List<Attempt> running,
+    List<Attempt> ended,
     boolean draining)
     implements Event {
+  /** The most attempts either list may carry; a longer one is malformed. */
+  public static final int MAX_LISTED = 1000;
+
   public WorkerHeartbeat(
-      String workerId, String arch, int slots, List<Running> running, boolean draining) {
+      String workerId,
+      String incarnation,
+      String arch,
+      int slots,
+      List<Attempt> running,
+      List<Attempt> ended,
+      boolean draining) {
     this(
-        UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, workerId, arch, slots, running, draining);
+        UUID.randomUUID(),
+        Instant.now(),
+        SCHEMA_VERSION,
+        workerId,
+        incarnation,
+        arch,
+        slots,
+        running,
+        ended,
+        draining);
   }
 
+  /** One attempt of one build. */
   @RegisterForReflection
-  public record Running(long buildId, int attempt) {}
+  public record Attempt(long buildId, int attempt) {}
 }

@@ -14,6 +14,13 @@ public interface SchedulerConfig {
   /** A worker not heard from for this long is gone; its builds are requeued. */
   Duration workerTimeout();
 
+  /**
+   * A running attempt that its worker's heartbeat lists neither as running nor as ended is requeued
+   * when it started longer than this before the heartbeat was sent (what a heartbeat sent just
+   * before the start could not know, and the clocks' difference).
+   */
+  Duration listingGrace();
+
   /** A dispatched build that no worker started within this long is requeued. */
   Duration startTimeout();
 

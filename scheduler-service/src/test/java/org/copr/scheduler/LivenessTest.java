@@ -20,10 +20,12 @@ class LivenessTest extends ServiceTest {
   void aKilledWorkersBuildIsRequeuedAndAttemptOnesLateEventsChangeNothing() {
     try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
         TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
-        WorkerStandIn first = new WorkerStandIn(ARCH, 1);
-        WorkerStandIn second = new WorkerStandIn(ARCH, 1)) {
+        WorkerStandIn one = new WorkerStandIn(ARCH, 1);
+        WorkerStandIn other = new WorkerStandIn(ARCH, 1)) {
       long id = Kafka.request("dave", CHROOT);
       BuildDispatch attempt1 = awaitDispatch(dispatches, id, 1);
+      WorkerStandIn first = WorkerStandIn.addressee(attempt1, one, other);
+      WorkerStandIn second = first == one ? other : one;
       first.started(attempt1);
       awaitBuild(id, state("running", 1));
 

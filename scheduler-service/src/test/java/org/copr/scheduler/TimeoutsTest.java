@@ -25,7 +25,7 @@ class TimeoutsTest extends ServiceTest {
       CancelBuild cancel =
           control.awaitEvent(
               CancelBuild.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
-      assertThat(cancel.reason()).isEqualTo("no worker started it within 15s");
+      assertThat(cancel.reason()).isEqualTo("not started within 15s (worker " + worker.id + ")");
       awaitDispatch(dispatches, id, 2);
     }
   }

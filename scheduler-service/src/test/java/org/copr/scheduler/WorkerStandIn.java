@@ -1,7 +1,12 @@
 package org.copr.scheduler;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,10 +16,14 @@ import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
+import org.copr.contracts.WorkerHeartbeat.Attempt;
 
 /**
- * The test plays a build worker over the real broker: heartbeats every second listing what it runs,
- * and status events when the test says so. {@link #kill()} stops the heartbeats as a crash would.
+ * The test plays a build worker over the real broker: heartbeats every second listing what it runs
+ * and what it ended, and status events when the test says so. {@link #kill()} stops the heartbeats
+ * as a crash would, {@link #restart()} comes back under the same id as a new process would, and
+ * {@link #close()} drains, as a worker that shuts down does, so that no later test's build goes to
+ * it.
  */
 final class WorkerStandIn implements AutoCloseable {
   private static final AtomicInteger COUNT = new AtomicInteger();
@@ -22,9 +31,12 @@ final class WorkerStandIn implements AutoCloseable {
   final String id;
   final String arch;
   private final int slots;
-  private final Set<WorkerHeartbeat.Running> running = ConcurrentHashMap.newKeySet();
+  private final Set<Attempt> running = ConcurrentHashMap.newKeySet();
+  private final Set<Attempt> ended = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+  private volatile String incarnation = UUID.randomUUID().toString();
   private volatile boolean draining;
+  private volatile boolean dead;
 
   WorkerStandIn(String arch, int slots) {
     this.id = arch + "-stand-in-" + COUNT.incrementAndGet();
@@ -34,12 +46,29 @@ final class WorkerStandIn implements AutoCloseable {
     heartbeats.scheduleAtFixedRate(this::heartbeat, 1000, 1000, TimeUnit.MILLISECONDS);
   }
 
+  /** Of the stand-ins, the one the dispatch is addressed to. */
+  static WorkerStandIn addressee(BuildDispatch dispatch, WorkerStandIn... workers) {
+    for (WorkerStandIn worker : workers) {
+      if (worker.id.equals(dispatch.workerId())) {
+        return worker;
+      }
+    }
+    throw new AssertionError("dispatch addressed to " + dispatch.workerId() + ", no stand-in");
+  }
+
   private void heartbeat() {
+    if (dead) {
+      return;
+    }
     try {
+      // What runs is read before what ended, as the real worker does: an attempt moves from the
+      // one to the other, and is in one of them when both are read in this order.
+      List<Attempt> runningNow = List.copyOf(running);
       Kafka.send(
           Topics.WORKERS_HEARTBEAT,
           id,
-          new WorkerHeartbeat(id, arch, slots, List.copyOf(running), draining));
+          new WorkerHeartbeat(
+              id, incarnation, arch, slots, runningNow, List.copyOf(ended), draining));
     } catch (RuntimeException e) {
       // broker away: a real worker keeps trying too (an exception would end the schedule)
     }
@@ -50,18 +79,19 @@ final class WorkerStandIn implements AutoCloseable {
   }
 
   void started(BuildDispatch dispatch) {
+    assertThat(dispatch.workerId()).as("the worker of the dispatch").isEqualTo(id);
+    assertThat(dispatch.incarnation()).as("the incarnation of the dispatch").isEqualTo(incarnation);
     started(dispatch.build().buildId(), dispatch.attempt());
   }
 
   void started(long buildId, int attempt) {
-    running.add(new WorkerHeartbeat.Running(buildId, attempt));
+    running.add(new Attempt(buildId, attempt));
     status(
         new BuildStatus.Started(
             buildId, attempt, id, "logs/" + buildId + "/build-" + attempt + ".log"));
   }
 
   void finished(long buildId, int attempt, boolean success) {
-    running.remove(new WorkerHeartbeat.Running(buildId, attempt));
     status(
         new BuildStatus.Finished(
             buildId,
@@ -77,11 +107,28 @@ final class WorkerStandIn implements AutoCloseable {
             List.of(),
             success ? "" : "error: build failed",
             10));
+    ended(new Attempt(buildId, attempt));
   }
 
   void canceled(long buildId, int attempt) {
-    running.remove(new WorkerHeartbeat.Running(buildId, attempt));
     status(new BuildStatus.Canceled(buildId, attempt, "canceled by its owner"));
+    ended(new Attempt(buildId, attempt));
+  }
+
+  /** As the real worker: listed as ended once its end is sent, and only then not as running. */
+  private void ended(Attempt attempt) {
+    ended.add(attempt);
+    running.remove(attempt);
+  }
+
+  /** Lists the attempt as ended without sending its end yet, as if that event were slow. */
+  void endedUnreported(long buildId, int attempt) {
+    ended(new Attempt(buildId, attempt));
+  }
+
+  /** Forgets an attempt without a word, as a worker whose build's process vanished would. */
+  void forget(long buildId, int attempt) {
+    running.remove(new Attempt(buildId, attempt));
   }
 
   private void status(BuildStatus status) {
@@ -90,16 +137,36 @@ final class WorkerStandIn implements AutoCloseable {
 
   /** Stops the heartbeats, as a crashed or cut-off worker would. */
   void kill() {
-    heartbeats.shutdownNow();
-    try {
-      heartbeats.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    dead = true;
   }
 
+  /** Comes back under the same id after a crash: a new process, which runs nothing yet. */
+  void restart() {
+    running.clear();
+    ended.clear();
+    incarnation = UUID.randomUUID().toString();
+    dead = false;
+    heartbeat();
+  }
+
+  /** Drains and stops: the scheduler knows it takes nothing more before this returns. */
   @Override
   public void close() {
-    kill();
+    if (!dead) {
+      draining = true;
+      heartbeat();
+      await()
+          .atMost(ServiceTest.PATIENCE)
+          .until(
+              () ->
+                  given()
+                      .get("/queue/workers/{id}", id)
+                      .then()
+                      .extract()
+                      .jsonPath()
+                      .getBoolean("draining"));
+    }
+    dead = true;
+    heartbeats.shutdownNow();
   }
 }

@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CancelBuild;
-import org.copr.worker.build.RunningBuild.Key;
+import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.worker.build.RunningBuild.StopKind;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.config.Worker;
@@ -37,6 +38,9 @@ import org.copr.worker.messaging.StatusSender;
 public class Builds {
   private static final int REMEMBERED = 1000;
 
+  /** How long heartbeats list an attempt as ended after its last event reached the broker. */
+  private static final Duration ENDED_LISTED_FOR = Duration.ofMinutes(10);
+
   private final Worker worker;
   private final Builder builder;
   private final StatusSender status;
@@ -44,8 +48,9 @@ public class Builds {
   private final Semaphore slots;
   private final ExecutorService pool;
   private final ScheduledExecutorService timers;
-  private final Map<Key, RunningBuild> running = new ConcurrentHashMap<>();
-  private final Map<Key, Boolean> done = Collections.synchronizedMap(lru());
+  private final Map<Attempt, RunningBuild> running = new ConcurrentHashMap<>();
+  private final Map<Attempt, Boolean> done = Collections.synchronizedMap(lru());
+  private final Map<Attempt, Instant> reported = Collections.synchronizedMap(lru());
   private final Map<Long, CancelBuild> cancels = Collections.synchronizedMap(lru());
   private volatile boolean draining;
 
@@ -63,8 +68,7 @@ public class Builds {
 
   /**
    * Waits for a free slot and starts the build in it. Returns false, taking nothing, once the
-   * worker drains: the dispatch must then stay unacknowledged so that another worker of the arch
-   * gets it.
+   * worker drains: the scheduler then requeues the attempt, which no heartbeat lists.
    */
   public boolean take(BuildDispatch dispatch) throws InterruptedException {
     slots.acquire();
@@ -91,7 +95,11 @@ public class Builds {
   private void run(RunningBuild build) {
     try {
       Optional<BuildStatus> end = new BuildRun(build, worker, builder, status, timers).run();
-      end.ifPresent(status::send);
+      end.ifPresent(
+          event -> {
+            status.send(event);
+            reported.put(build.key(), Instant.now()); // before it leaves the running ones
+          });
       String outcome = end.map(Builds::outcome).orElse("shutdown");
       metrics.counter("copr.worker.builds", "outcome", outcome).increment();
       if (end.orElse(null) instanceof BuildStatus.Finished f) {
@@ -132,6 +140,19 @@ public class Builds {
 
   public List<RunningBuild> running() {
     return running.values().stream().sorted(Comparator.comparing(RunningBuild::takenAt)).toList();
+  }
+
+  /**
+   * Attempts whose last event the broker acknowledged lately, so that the scheduler, which may not
+   * have read that event yet, does not take them for lost. Read after {@link #running()}: an
+   * attempt is in one or the other.
+   */
+  public List<Attempt> ended() {
+    Instant since = Instant.now().minus(ENDED_LISTED_FOR);
+    synchronized (reported) {
+      reported.values().removeIf(at -> at.isBefore(since));
+      return List.copyOf(reported.keySet());
+    }
   }
 
   public boolean draining() {

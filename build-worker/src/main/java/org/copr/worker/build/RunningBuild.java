@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildSpec;
+import org.copr.contracts.WorkerHeartbeat;
 
 /**
  * One attempt this worker has taken, from the moment it took a slot to its last event. A stop
@@ -93,9 +94,7 @@ public final class RunningBuild {
         spec.buildId(), attempt(), spec.owner(), spec.copr(), spec.chroot());
   }
 
-  Key key() {
-    return new Key(buildId(), attempt());
+  public WorkerHeartbeat.Attempt key() {
+    return new WorkerHeartbeat.Attempt(buildId(), attempt());
   }
-
-  record Key(long buildId, int attempt) {}
 }

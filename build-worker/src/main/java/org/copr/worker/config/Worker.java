@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.UUID;
 import org.copr.contracts.StorageLayout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,6 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Worker {
   private final WorkerConfig config;
   private final String id;
+  private final String incarnation = UUID.randomUUID().toString();
+  private final Instant startedAt = Instant.now();
   private final StorageLayout storage;
   private final Path workDir;
   private final String path;
@@ -34,6 +37,15 @@ public class Worker {
 
   public String id() {
     return id;
+  }
+
+  /** New at every start of this process: how the scheduler tells a restart under the same id. */
+  public String incarnation() {
+    return incarnation;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
   }
 
   public String arch() {

@@ -6,25 +6,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.worker.build.Builds;
+import org.copr.worker.build.RunningBuild;
 import org.copr.worker.config.Worker;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
- * Tells the scheduler every few seconds that this worker lives, its arch and slots, and what it
- * runs. A lost heartbeat is not retried: the next one says the same, and a late one would lie.
+ * Tells the scheduler every few seconds that this worker lives (in which incarnation), its arch and
+ * slots, what it runs and what it ended lately. A lost heartbeat is not retried: the next one says
+ * the same, and a late one would lie.
  */
 @ApplicationScoped
 public class HeartbeatSender {
   private final Emitter<String> emitter;
   private final Worker worker;
   private final Builds builds;
+  private final DispatchConsumer dispatches;
 
   public HeartbeatSender(
-      @Channel("heartbeat") Emitter<String> emitter, Worker worker, Builds builds) {
+      @Channel("heartbeat") Emitter<String> emitter,
+      Worker worker,
+      Builds builds,
+      DispatchConsumer dispatches) {
     this.emitter = emitter;
     this.worker = worker;
     this.builds = builds;
+    this.dispatches = dispatches;
   }
 
   @Scheduled(
@@ -35,14 +42,16 @@ public class HeartbeatSender {
     send(heartbeat());
   }
 
+  /** Offers no slots before dispatches reach this worker: the scheduler would wait in vain. */
   public WorkerHeartbeat heartbeat() {
+    var running = builds.running().stream().map(RunningBuild::key).toList();
     return new WorkerHeartbeat(
         worker.id(),
+        worker.incarnation(),
         worker.arch(),
-        worker.slots(),
-        builds.running().stream()
-            .map(b -> new WorkerHeartbeat.Running(b.buildId(), b.attempt()))
-            .toList(),
+        dispatches.listening() ? worker.slots() : 0,
+        running,
+        builds.ended(),
         builds.draining());
   }
 

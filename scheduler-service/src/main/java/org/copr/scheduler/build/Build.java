@@ -31,7 +31,10 @@ public class Build extends PanacheEntityBase {
   public Instant queuedAt;
   public Instant dispatchedAt;
   public Instant startedAt;
+
+  /** The worker the current attempt is addressed to (kept once the build is done). */
   public String workerId;
+
   public String cancelReason;
   public String outcome;
   public Instant endedAt;
@@ -70,17 +73,24 @@ public class Build extends PanacheEntityBase {
         && (state == BuildState.DISPATCHED || state == BuildState.RUNNING);
   }
 
-  public void dispatch(Instant now) {
+  /** The next attempt, addressed to {@code worker}. */
+  public void dispatch(String worker, Instant now) {
     state = BuildState.DISPATCHED;
     attempt++;
     dispatchedAt = now;
     startedAt = null;
-    workerId = null;
+    workerId = worker;
   }
 
-  public void start(String worker, Instant now) {
+  /** Whether the current attempt is held for (addressed to or run by) this worker. */
+  public boolean heldBy(String worker) {
+    return (state == BuildState.DISPATCHED || state == BuildState.RUNNING)
+        && workerId != null
+        && workerId.equals(worker);
+  }
+
+  public void start(Instant now) {
     state = BuildState.RUNNING;
-    workerId = worker;
     startedAt = now;
   }
 

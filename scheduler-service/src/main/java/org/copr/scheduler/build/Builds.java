@@ -40,14 +40,18 @@ public class Builds {
     build.persist();
   }
 
-  /** A worker started the attempt: said so in a status event or listed it in a heartbeat. */
+  /**
+   * A worker started the attempt: said so in a status event or listed it in a heartbeat. Only the
+   * worker the attempt was addressed to counts; any other is told to stop by its next heartbeat.
+   */
   @Transactional
   public void started(long buildId, int attempt, String workerId) {
     Build.locked(buildId)
         .filter(build -> build.isCurrent(attempt) && build.state == BuildState.DISPATCHED)
+        .filter(build -> build.heldBy(workerId))
         .ifPresent(
             build -> {
-              build.start(workerId, Instant.now());
+              build.start(Instant.now());
               LOG.infof("%s started on worker %s", build, workerId);
               if (build.cancelReason != null) {
                 outbox.cancel(new CancelBuild(buildId, attempt, build.cancelReason));
@@ -62,6 +66,10 @@ public class Builds {
   public void ended(BuildStatus status, String outcome) {
     Build.locked(status.buildId())
         .filter(build -> build.isCurrent(status.attempt()))
+        .filter(
+            build ->
+                !(status instanceof BuildStatus.Finished finished)
+                    || build.heldBy(finished.workerId()))
         .ifPresent(
             build -> {
               build.end(outcome, Instant.now());

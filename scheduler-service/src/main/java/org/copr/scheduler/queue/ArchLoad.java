@@ -3,48 +3,59 @@ package org.copr.scheduler.queue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.copr.scheduler.build.BuildState;
+import org.copr.scheduler.worker.Worker;
 import org.copr.scheduler.worker.Workers;
 
 /**
- * How busy an arch is. Free slots are the slots of its live, non-draining workers minus the builds
- * that hold one: dispatched but not started yet, or running on one of those workers.
+ * How busy an arch is. A worker's free slots are its slots minus the attempts addressed to it that
+ * hold one: dispatched but not started yet, or running.
  */
 @ApplicationScoped
 public class ArchLoad {
-  private static final String LIVE_WORKER =
-      "w.arch = :arch and w.draining = false and w.lastSeen > :liveSince";
+  /** Each live, non-draining worker of arch ?1 (heard from after ?2) and the attempts it holds. */
+  private static final String FREE_PER_WORKER =
+      "from worker w cross join lateral (select count(*) as held from build b"
+          + " where b.worker_id = w.worker_id and b.state in ('DISPATCHED', 'RUNNING')) h"
+          + " where w.arch = ?1 and not w.draining and w.last_seen > ?2";
 
   @Inject EntityManager em;
   @Inject Workers workers;
 
+  /** Free slots of the arch: those of its live, non-draining workers that no attempt holds. */
   public long freeSlots(String arch) {
-    Instant liveSince = workers.liveSince();
-    long slots =
-        em.createQuery(
-                "select coalesce(sum(w.slots), 0) from Worker w where " + LIVE_WORKER, Long.class)
-            .setParameter("arch", arch)
-            .setParameter("liveSince", liveSince)
-            .getSingleResult();
-    long held =
-        em.createQuery(
-                "select count(b) from Build b where b.arch = :arch and (b.state = :dispatched"
-                    + " or (b.state = :running and b.workerId in"
-                    + " (select w.workerId from Worker w where "
-                    + LIVE_WORKER
-                    + ")))",
-                Long.class)
-            .setParameter("arch", arch)
-            .setParameter("dispatched", BuildState.DISPATCHED)
-            .setParameter("running", BuildState.RUNNING)
-            .setParameter("liveSince", liveSince)
-            .getSingleResult();
-    return Math.max(0, slots - held);
+    return ((Number)
+            em.createNativeQuery(
+                    "select coalesce(sum(greatest(w.slots - h.held, 0)), 0) " + FREE_PER_WORKER)
+                .setParameter(1, arch)
+                .setParameter(2, workers.liveSince())
+                .getSingleResult())
+        .longValue();
+  }
+
+  /**
+   * The live, non-draining worker of the arch with the most free slots, if one has any, locked
+   * against a heartbeat that would change its incarnation before this transaction ends.
+   */
+  public Optional<Worker> freestWorker(String arch) {
+    List<?> ids =
+        em.createNativeQuery(
+                "select w.worker_id "
+                    + FREE_PER_WORKER
+                    + " and w.slots > h.held order by w.slots - h.held desc, w.worker_id limit 1")
+            .setParameter(1, arch)
+            .setParameter(2, workers.liveSince())
+            .getResultList();
+    return ids.stream()
+        .findFirst()
+        .map(id -> em.find(Worker.class, id, LockModeType.PESSIMISTIC_READ));
   }
 
   public QueueView.Arch view(String arch) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Topics;
@@ -19,11 +20,13 @@ import org.copr.scheduler.Wakeup;
 import org.copr.scheduler.build.Build;
 import org.copr.scheduler.build.BuildState;
 import org.copr.scheduler.outbox.Outbox;
+import org.copr.scheduler.worker.Worker;
 import org.jboss.logging.Logger;
 
 /**
- * Hands queued builds to the workers of their arch while it has free slots, so that waiting happens
- * here, in order, and not in Kafka.
+ * Hands queued builds to the workers of their arch while one has a free slot, so that waiting
+ * happens here, in order, and not in Kafka. Each dispatch is addressed to one worker, the one with
+ * the most free slots: a crashed or busy worker never holds back a build that another could start.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -76,7 +79,8 @@ public class Dispatcher {
   /** Dispatches the arch's next build in the fair order; false when there is none or no slot. */
   boolean dispatchNext(String arch) {
     em.createNativeQuery("select pg_advisory_xact_lock(" + DISPATCH_LOCK + ")").getSingleResult();
-    if (load.freeSlots(arch) <= 0) {
+    Optional<Worker> worker = load.freestWorker(arch);
+    if (worker.isEmpty()) {
       return false;
     }
     var next = FairChoice.next(queueHeads(arch), OwnerTurn.lastOwner(arch));
@@ -89,16 +93,23 @@ public class Dispatcher {
     }
     Instant now = Instant.now();
     Duration waited = Duration.between(build.queuedAt, now);
-    build.dispatch(now);
+    String workerId = worker.get().workerId;
+    build.dispatch(workerId, now);
     outbox.send(
         Topics.dispatch(arch),
         Long.toString(build.buildId),
-        new BuildDispatch(build.spec(), build.attempt, config.buildTimeout().toSeconds()));
+        new BuildDispatch(
+            build.spec(),
+            build.attempt,
+            config.buildTimeout().toSeconds(),
+            workerId,
+            worker.get().incarnation));
     outbox.status(new BuildStatus.Dispatched(build.buildId, build.attempt, arch));
     OwnerTurn.served(arch, build.owner);
     metrics.dispatched(arch, waited);
     LOG.infof(
-        "%s of owner %s dispatched after %ds in the queue", build, build.owner, waited.toSeconds());
+        "%s of owner %s dispatched to worker %s after %ds in the queue",
+        build, build.owner, workerId, waited.toSeconds());
     return true;
   }
 

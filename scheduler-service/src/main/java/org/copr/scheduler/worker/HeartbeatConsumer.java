@@ -25,8 +25,15 @@ public class HeartbeatConsumer {
   public void heartbeat(String json) {
     WorkerHeartbeat heartbeat = EventJson.read(json, WorkerHeartbeat.class);
     Inbound.require(heartbeat.workerId() != null && heartbeat.arch() != null, "worker_id and arch");
-    Inbound.require(heartbeat.slots() >= 0 && heartbeat.running() != null, "slots and running");
+    Inbound.require(
+        heartbeat.incarnation() != null && !heartbeat.incarnation().isBlank(), "incarnation");
+    Inbound.require(heartbeat.slots() >= 0, "slots");
+    Inbound.require(listed(heartbeat.running()) && listed(heartbeat.ended()), "running and ended");
     workers.heartbeat(heartbeat);
     dispatcher.wake();
+  }
+
+  private static boolean listed(java.util.List<WorkerHeartbeat.Attempt> attempts) {
+    return attempts != null && attempts.size() <= WorkerHeartbeat.MAX_LISTED;
   }
 }

@@ -13,9 +13,9 @@ import org.copr.scheduler.build.BuildState;
 import org.copr.scheduler.build.Builds;
 
 /**
- * Takes attempts away from workers that cannot finish them: the worker stopped sending heartbeats,
- * no worker started a dispatched build, or a build ran past its timeout (plus one worker timeout,
- * so that a worker enforcing the timeout itself reports first).
+ * Takes attempts away from workers that cannot finish them: the worker they are addressed to
+ * stopped sending heartbeats, it did not start a dispatched build, or a build ran past its timeout
+ * (plus one worker timeout, so that a worker enforcing the timeout itself reports first).
  */
 @ApplicationScoped
 public class Liveness {
@@ -34,14 +34,14 @@ public class Liveness {
     Instant now = Instant.now();
     Instant liveSince = workers.liveSince();
     giveUp(
-        "from Build b where b.state = ?1 and not exists"
+        "from Build b where b.state in ?1 and not exists"
             + " (from Worker w where w.workerId = b.workerId and w.lastSeen > ?2)",
         "worker lost",
-        BuildState.RUNNING,
+        List.of(BuildState.DISPATCHED, BuildState.RUNNING),
         liveSince);
     giveUp(
         "from Build b where b.state = ?1 and b.dispatchedAt < ?2",
-        "no worker started it within " + readable(config.startTimeout()),
+        "not started within " + readable(config.startTimeout()),
         BuildState.DISPATCHED,
         now.minus(config.startTimeout()));
     giveUp(

@@ -9,6 +9,10 @@ import java.time.Instant;
 @Entity
 public class Worker extends PanacheEntityBase {
   @Id public String workerId;
+
+  /** New at every start of the worker's process: a change means it restarted. */
+  public String incarnation;
+
   public String arch;
   public int slots;
   public boolean draining;

@@ -2,11 +2,16 @@ package org.copr.scheduler.worker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.WorkerHeartbeat;
+import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.Build;
 import org.copr.scheduler.build.BuildState;
@@ -14,7 +19,11 @@ import org.copr.scheduler.build.Builds;
 import org.copr.scheduler.outbox.Outbox;
 import org.jboss.logging.Logger;
 
-/** The workers' capacity and liveness, learnt from their heartbeats. */
+/**
+ * The workers' capacity and liveness, learnt from their heartbeats. Each heartbeat is also the
+ * worker's word on what it runs: the scheduler takes back every attempt it holds for a worker that
+ * restarted (a new incarnation under the same id) or that no longer lists it.
+ */
 @ApplicationScoped
 public class Workers {
   private static final Logger LOG = Logger.getLogger(Workers.class);
@@ -29,22 +38,30 @@ public class Workers {
   @Transactional
   public void heartbeat(WorkerHeartbeat heartbeat) {
     Instant now = Instant.now();
-    Worker worker = Worker.findById(heartbeat.workerId());
+    String id = heartbeat.workerId();
+    // Locked before anything is read: a dispatch to this worker either committed before (and is
+    // seen below) or waits and reads the incarnation this heartbeat writes.
+    Worker worker = Worker.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (worker == null) {
       worker = new Worker();
-      worker.workerId = heartbeat.workerId();
-      LOG.infof(
-          "worker %s (%s, %d slots) joined",
-          heartbeat.workerId(), heartbeat.arch(), heartbeat.slots());
+      worker.workerId = id;
+      LOG.infof("worker %s (%s, %d slots) joined", id, heartbeat.arch(), heartbeat.slots());
+    } else if (!heartbeat.incarnation().equals(worker.incarnation)) {
+      LOG.infof("worker %s restarted: the attempts it held go back to the queue", id);
+      for (Build build : held(id)) {
+        builds.giveUp(build.buildId, build.attempt, "worker " + id + " restarted");
+      }
     }
+    worker.incarnation = heartbeat.incarnation();
     worker.arch = heartbeat.arch();
     worker.slots = heartbeat.slots();
     worker.draining = heartbeat.draining();
     worker.lastSeen = now;
     worker.persist();
-    for (WorkerHeartbeat.Running running : heartbeat.running()) {
-      reconcile(heartbeat.workerId(), running);
+    for (Attempt running : heartbeat.running()) {
+      reconcile(id, running);
     }
+    takeBackUnlisted(heartbeat, now);
     if (lastHeartbeat.getAndSet(now).isBefore(now.minus(config.workerTimeout()))) {
       // The first heartbeat after a silence: give every live worker time to be heard from again.
       judgeFrom.set(now.plus(config.workerTimeout()));
@@ -53,21 +70,57 @@ public class Workers {
 
   /**
    * A heartbeat may show a start whose status event is still on its way (take it), or an attempt
-   * the scheduler has taken away, which the worker must stop (tell it again). An attempt that ended
-   * as the build's last needs nothing: its worker reported the end, or was told to stop then.
+   * that is not this worker's to run: taken away by the scheduler, addressed to another worker, or
+   * from before a restart (tell it to stop). An attempt that ended as the build's last on this
+   * worker needs nothing: its worker reported the end, or was told to stop then.
    */
-  private void reconcile(String workerId, WorkerHeartbeat.Running running) {
+  private void reconcile(String workerId, Attempt running) {
     Build build = Build.findById(running.buildId());
-    if (build != null && build.isCurrent(running.attempt())) {
+    if (build != null && build.isCurrent(running.attempt()) && build.heldBy(workerId)) {
       builds.started(running.buildId(), running.attempt(), workerId);
     } else if (build == null
         || build.attempt != running.attempt()
-        || build.state != BuildState.DONE) {
+        || build.state != BuildState.DONE
+        || !workerId.equals(build.workerId)) {
       LOG.infof(
-          "worker %s still runs attempt %d of build %d, which it no longer has: asking it to stop",
+          "worker %s runs attempt %d of build %d, which is not its own: asking it to stop",
           workerId, running.attempt(), running.buildId());
       outbox.cancel(new CancelBuild(running.buildId(), running.attempt(), "stale attempt"));
     }
+  }
+
+  /**
+   * Running attempts the worker lists neither as running nor as ended are lost (a crash of one
+   * build's process, a worker that forgot it): taken back, once they started longer than the grace
+   * before the heartbeat was sent. The worker's clock says when that was, but never later than now.
+   */
+  private void takeBackUnlisted(WorkerHeartbeat heartbeat, Instant now) {
+    Set<Attempt> listed = new HashSet<>(heartbeat.running());
+    listed.addAll(heartbeat.ended());
+    Instant sent =
+        heartbeat.occurredAt() == null || heartbeat.occurredAt().isAfter(now)
+            ? now
+            : heartbeat.occurredAt();
+    List<Build> unlisted =
+        Build.<Build>list(
+                "workerId = ?1 and state = ?2 and startedAt < ?3",
+                heartbeat.workerId(),
+                BuildState.RUNNING,
+                sent.minus(config.listingGrace()))
+            .stream()
+            .filter(b -> !listed.contains(new Attempt(b.buildId, b.attempt)))
+            .toList();
+    for (Build build : unlisted) {
+      builds.giveUp(
+          build.buildId, build.attempt, "worker " + heartbeat.workerId() + " no longer runs it");
+    }
+  }
+
+  private static List<Build> held(String workerId) {
+    return Build.list(
+        "workerId = ?1 and state in ?2",
+        workerId,
+        List.of(BuildState.DISPATCHED, BuildState.RUNNING));
   }
 
   /**

@@ -1,0 +1,36 @@
+package org.copr.worker.messaging;
+
+import io.smallrye.reactive.messaging.ClientCustomizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.copr.worker.config.Worker;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Dispatches and cancels are read by every worker, each in consumer groups of its own, named after
+ * it. The worker id is also the group's static member id, so a worker restarted under the same id
+ * takes its place at once instead of waiting out the dead process's session.
+ */
+@ApplicationScoped
+public class WorkerGroups implements ClientCustomizer<Map<String, Object>> {
+  private final Worker worker;
+
+  public WorkerGroups(Worker worker) {
+    this.worker = worker;
+  }
+
+  @Override
+  public Map<String, Object> customize(
+      String channel, Config channelConfig, Map<String, Object> config) {
+    if ("dispatch".equals(channel) || "control".equals(channel)) {
+      config.put(ConsumerConfig.GROUP_ID_CONFIG, groupOf(channel));
+      config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, worker.id());
+    }
+    return config;
+  }
+
+  public String groupOf(String channel) {
+    return "copr-build-worker-" + channel + "-" + worker.id();
+  }
+}
