@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -146,31 +147,45 @@ class JourneyTest {
     ok(copr("create-copr", "crashes", "--release", "fedora-40"));
     String slowSpec =
         TestRpms.spec("slow-one", "1.0", TestRpms.Options.defaults())
-            .replace("%build\n", "%build\nsleep 8\n");
+            .replace("%build\n", "%build\nsleep 10\necho ten seconds in\nsleep 10\n");
     Path slow = TestRpms.srpmFromSpec(work.resolve("srpms"), "slow-one", slowSpec);
     ok(copr("create-pkg", "--nowait", "crashes", slow.toString()));
     long slowBuild = buildIds("crashes", "slow-one").get(0);
 
+    // Ten seconds into the build: long after the worker's consumer committed the dispatch.
+    Path slowLog = stack.storage().resolve("logs/" + slowBuild + "/build-1.log");
     Awaitility.await()
         .atMost(Duration.ofMinutes(2))
-        .until(() -> "running".equals(build(slowBuild).get("state").asText()));
+        .until(() -> Files.exists(slowLog) && Files.readString(slowLog).contains("ten seconds in"));
     String worker = build(slowBuild).get("worker_id").asText();
     stack.kill9(worker);
 
-    List<String> queued = new ArrayList<>();
-    for (int i = 1; i <= 6; i++) {
+    String first = "queued-1";
+    ok(copr("create-pkg", "--nowait", "crashes", queuedSrpm(first).toString()));
+    // The same worker id comes back as a new process, well within the worker timeout: only its
+    // new incarnation tells the scheduler that slow-one's attempt is lost.
+    stack.up();
+    List<String> queued = new ArrayList<>(List.of(first));
+    for (int i = 2; i <= 6; i++) {
       String name = "queued-" + i;
-      String spec =
-          TestRpms.spec(name, "1.0", TestRpms.Options.defaults())
-              .replace("%build\n", "%build\nsleep 2\n");
-      ok(
-          copr(
-              "create-pkg",
-              "--nowait",
-              "crashes",
-              TestRpms.srpmFromSpec(work.resolve("srpms"), name, spec).toString()));
+      ok(copr("create-pkg", "--nowait", "crashes", queuedSrpm(name).toString()));
       queued.add(name);
     }
+    // Submitted while the worker was down, it went to the other worker at once, not after a
+    // consumer group's session timeout (45 s) to whichever worker Kafka chose.
+    long firstQueued = buildIds("crashes", first).get(0);
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> !build(firstQueued).path("started_at").isNull());
+    JsonNode firstStart = build(firstQueued);
+    assertThat(firstStart.get("worker_id").asText()).isNotEqualTo(worker);
+    assertThat(
+            Duration.between(
+                Instant.parse(firstStart.get("submitted_at").asText()),
+                Instant.parse(firstStart.get("started_at").asText())))
+        .as("queued-1 waited for a worker: %s", firstStart)
+        .isLessThan(Duration.ofSeconds(20));
+
     stack.kill9("scheduler-service");
     stack.up();
 
@@ -207,6 +222,14 @@ class JourneyTest {
     assertThat(names)
         .containsExactlyInAnyOrder(
             "slow-one", "queued-1", "queued-2", "queued-3", "queued-4", "queued-5", "queued-6");
+  }
+
+  /** A package whose %build takes two seconds. */
+  private static Path queuedSrpm(String name) {
+    String spec =
+        TestRpms.spec(name, "1.0", TestRpms.Options.defaults())
+            .replace("%build\n", "%build\nsleep 2\n");
+    return TestRpms.srpmFromSpec(work.resolve("srpms"), name, spec);
   }
 
   private static boolean ended(long id) {

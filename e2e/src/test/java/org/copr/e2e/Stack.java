@@ -40,9 +40,10 @@ final class Stack implements AutoCloseable {
     env.put("COPR_ADMIN_PASSWORD", adminPassword);
     env.put("COPR_WORKERS_PER_ARCH", Integer.toString(workersPerArch));
     env.put("COPR_WORKER_BACKEND", "rpmbuild");
-    // A killed worker is noticed in seconds rather than the production default's half minute.
+    // A worker killed and started again under its id is back well within the worker timeout, so
+    // that only its new incarnation, not missed heartbeats, can tell the scheduler of the crash.
     env.put("COPR_WORKER_HEARTBEAT_INTERVAL", "1s");
-    env.put("COPR_SCHEDULER_WORKER_TIMEOUT", "6s");
+    env.put("COPR_SCHEDULER_WORKER_TIMEOUT", "30s");
   }
 
   String apiUrl() {
