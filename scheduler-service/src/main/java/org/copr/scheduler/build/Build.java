@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
@@ -59,6 +60,26 @@ public class Build extends PanacheEntityBase {
   /** The build's row, locked until the transaction ends, so that transitions never interleave. */
   public static Optional<Build> locked(long buildId) {
     return findByIdOptional(buildId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /**
+   * Builds whose SQL condition {@code where} holds (alias {@code b}, parameters ?1, ?2, ...).
+   * Native, so that states are literals and the partial indexes on them serve whatever the plan
+   * cache does.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<Build> where(String where, Object... params) {
+    var query =
+        getEntityManager().createNativeQuery("select b.* from build b where " + where, Build.class);
+    for (int i = 0; i < params.length; i++) {
+      query.setParameter(i + 1, params[i]);
+    }
+    return query.getResultList();
+  }
+
+  /** The attempts addressed to or run by the worker (a few: at most its slots). */
+  public static List<Build> heldFor(String workerId) {
+    return where("b.worker_id = ?1 and b.state in ('DISPATCHED', 'RUNNING')", workerId);
   }
 
   public BuildSpec spec() {

@@ -3,15 +3,9 @@ package org.copr.scheduler.queue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import org.copr.scheduler.build.BuildState;
-import org.copr.scheduler.worker.Worker;
 import org.copr.scheduler.worker.Workers;
 
 /**
@@ -41,41 +35,43 @@ public class ArchLoad {
   }
 
   /**
-   * The live, non-draining worker of the arch with the most free slots, if one has any, locked
-   * against a heartbeat that would change its incarnation before this transaction ends.
+   * The free slots of the arch's live, non-draining workers, the workers locked ({@code for share})
+   * until the transaction ends, against a heartbeat that would change an incarnation meanwhile.
    */
-  public Optional<Worker> freestWorker(String arch) {
-    List<?> ids =
+  FreeSlots freeSlotsByWorker(String arch) {
+    List<?> rows =
         em.createNativeQuery(
-                "select w.worker_id "
+                "select w.worker_id, w.incarnation, w.slots - h.held "
                     + FREE_PER_WORKER
-                    + " and w.slots > h.held order by w.slots - h.held desc, w.worker_id limit 1")
+                    + " and w.slots > h.held for share of w")
             .setParameter(1, arch)
             .setParameter(2, workers.liveSince())
             .getResultList();
-    return ids.stream()
-        .findFirst()
-        .map(id -> em.find(Worker.class, id, LockModeType.PESSIMISTIC_READ));
+    return new FreeSlots(
+        rows.stream()
+            .map(Object[].class::cast)
+            .map(r -> new FreeSlots.Free((String) r[0], (String) r[1], ((Number) r[2]).intValue()))
+            .toList());
   }
 
+  /** Every figure comes from a small table or one index step, however long the queue. */
   public QueueView.Arch view(String arch) {
     Map<String, Long> owners = new TreeMap<>();
-    List<Object[]> rows =
-        em.createQuery(
-                "select b.owner, count(b) from Build b where b.arch = :arch and b.state = :queued"
-                    + " group by b.owner",
-                Object[].class)
-            .setParameter("arch", arch)
-            .setParameter("queued", BuildState.QUEUED)
-            .getResultList();
-    rows.forEach(row -> owners.put((String) row[0], (Long) row[1]));
-    Instant oldest =
-        em.createQuery(
-                "select min(b.queuedAt) from Build b where b.arch = :arch and b.state = :queued",
-                Instant.class)
-            .setParameter("arch", arch)
-            .setParameter("queued", BuildState.QUEUED)
-            .getSingleResult();
+    em.createNativeQuery("select owner, queued from queue_count where arch = ?1")
+        .setParameter(1, arch)
+        .getResultList()
+        .forEach(
+            r -> {
+              Object[] row = (Object[]) r;
+              owners.put((String) row[0], ((Number) row[1]).longValue());
+            });
+    Number oldestWait =
+        (Number)
+            em.createNativeQuery(
+                    "select coalesce(extract(epoch from now() - min(queued_at)), 0)::bigint"
+                        + " from build where arch = ?1 and state = 'QUEUED'")
+                .setParameter(1, arch)
+                .getSingleResult();
     List<Boolean> liveWorkers =
         em.createQuery(
                 "select w.draining from Worker w where w.arch = :arch and w.lastSeen > :liveSince",
@@ -87,9 +83,9 @@ public class ArchLoad {
         arch,
         owners.values().stream().mapToLong(Long::longValue).sum(),
         owners,
-        oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds(),
-        count(arch, BuildState.DISPATCHED),
-        count(arch, BuildState.RUNNING),
+        oldestWait.longValue(),
+        held(arch, "DISPATCHED"),
+        held(arch, "RUNNING"),
         freeSlots(arch),
         liveWorkers.size(),
         liveWorkers.stream().filter(draining -> draining).count());
@@ -98,20 +94,25 @@ public class ArchLoad {
   /** Queued builds per arch, for the queue-length gauge. */
   public Map<String, Long> queuedPerArch() {
     Map<String, Long> queued = new TreeMap<>();
-    em.createQuery(
-            "select b.arch, count(b) from Build b where b.state = :queued group by b.arch",
-            Object[].class)
-        .setParameter("queued", BuildState.QUEUED)
+    em.createNativeQuery("select arch, sum(queued) from queue_count group by arch")
         .getResultList()
-        .forEach(row -> queued.put((String) row[0], (Long) row[1]));
+        .forEach(
+            r -> {
+              Object[] row = (Object[]) r;
+              queued.put((String) row[0], ((Number) row[1]).longValue());
+            });
     return queued;
   }
 
-  private long count(String arch, BuildState state) {
-    return em.createQuery(
-            "select count(b) from Build b where b.arch = :arch and b.state = :state", Long.class)
-        .setParameter("arch", arch)
-        .setParameter("state", state)
-        .getSingleResult();
+  /** Builds of the arch in a state that holds a slot, from the partial index build_active. */
+  private long held(String arch, String state) {
+    return ((Number)
+            em.createNativeQuery(
+                    "select count(*) from build where arch = ?1 and state = ?2"
+                        + " and state in ('DISPATCHED', 'RUNNING')")
+                .setParameter(1, arch)
+                .setParameter(2, state)
+                .getSingleResult())
+        .longValue();
   }
 }

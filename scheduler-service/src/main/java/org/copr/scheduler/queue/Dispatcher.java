@@ -9,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Topics;
@@ -20,7 +18,6 @@ import org.copr.scheduler.Wakeup;
 import org.copr.scheduler.build.Build;
 import org.copr.scheduler.build.BuildState;
 import org.copr.scheduler.outbox.Outbox;
-import org.copr.scheduler.worker.Worker;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +31,11 @@ public class Dispatcher {
 
   /** Serialises dispatching across scheduler replicas, so that slots are never given out twice. */
   private static final long DISPATCH_LOCK = 0x636f7072L;
+
+  /**
+   * Dispatches per transaction: many slots fill quickly, and no transaction holds the lock long.
+   */
+  static final int BATCH = 100;
 
   @Inject SchedulerConfig config;
   @Inject EntityManager em;
@@ -70,20 +72,27 @@ public class Dispatcher {
     Map<String, Long> queued = QuarkusTransaction.requiringNew().call(load::queuedPerArch);
     metrics.queueLength(queued, config.arches());
     for (String arch : queued.keySet()) {
-      while (QuarkusTransaction.requiringNew().call(() -> dispatchNext(arch))) {
-        // one build per transaction, until the arch has no free slot or no queued build
+      while (QuarkusTransaction.requiringNew().call(() -> dispatchBatch(arch)) == BATCH) {
+        // a full batch: there may be more free slots and queued builds
       }
     }
   }
 
-  /** Dispatches the arch's next build in the fair order; false when there is none or no slot. */
-  boolean dispatchNext(String arch) {
+  /** Dispatches up to {@link #BATCH} of the arch's builds in one transaction; returns how many. */
+  int dispatchBatch(String arch) {
     em.createNativeQuery("select pg_advisory_xact_lock(" + DISPATCH_LOCK + ")").getSingleResult();
-    Optional<Worker> worker = load.freestWorker(arch);
-    if (worker.isEmpty()) {
-      return false;
+    FreeSlots slots = load.freeSlotsByWorker(arch);
+    int dispatched = 0;
+    while (dispatched < BATCH && slots.any() && dispatchNext(arch, slots)) {
+      dispatched++;
     }
-    var next = FairChoice.next(queueHeads(arch), OwnerTurn.lastOwner(arch));
+    return dispatched;
+  }
+
+  /** Dispatches the arch's next build in the fair order; false when there is none. */
+  private boolean dispatchNext(String arch, FreeSlots slots) {
+    long started = System.nanoTime();
+    var next = FairChoice.next(new QueuedBuilds(em, arch), OwnerTurn.lastOwner(arch));
     if (next.isEmpty()) {
       return false;
     }
@@ -91,9 +100,11 @@ public class Dispatcher {
     if (build.state != BuildState.QUEUED) {
       return true; // canceled meanwhile: look again
     }
+    FreeSlots.Free worker = slots.take().orElseThrow();
+    Duration decision = Duration.ofNanos(System.nanoTime() - started);
     Instant now = Instant.now();
     Duration waited = Duration.between(build.queuedAt, now);
-    String workerId = worker.get().workerId;
+    String workerId = worker.workerId();
     build.dispatch(workerId, now);
     outbox.send(
         Topics.dispatch(arch),
@@ -103,28 +114,14 @@ public class Dispatcher {
             build.attempt,
             config.buildTimeout().toSeconds(),
             workerId,
-            worker.get().incarnation));
+            worker.incarnation()));
     outbox.status(new BuildStatus.Dispatched(build.buildId, build.attempt, arch));
     OwnerTurn.served(arch, build.owner);
-    metrics.dispatched(arch, waited);
+    em.flush(); // the next choice in this transaction must see this build dispatched
+    metrics.dispatched(arch, waited, decision);
     LOG.infof(
         "%s of owner %s dispatched to worker %s after %ds in the queue",
         build, build.owner, workerId, waited.toSeconds());
     return true;
-  }
-
-  /** Each owner's oldest queued builds for the arch: all that the fairness rule needs to see. */
-  private List<FairChoice.Candidate> queueHeads(String arch) {
-    return em.createQuery(
-            "select b.buildId, b.owner, b.requestedAt from Build b"
-                + " where b.arch = :arch and b.state = :queued and b.requestedAt ="
-                + " (select min(o.requestedAt) from Build o"
-                + " where o.arch = b.arch and o.state = b.state and o.owner = b.owner)",
-            Object[].class)
-        .setParameter("arch", arch)
-        .setParameter("queued", BuildState.QUEUED)
-        .getResultStream()
-        .map(row -> new FairChoice.Candidate((Long) row[0], (String) row[1], (Instant) row[2]))
-        .toList();
   }
 }

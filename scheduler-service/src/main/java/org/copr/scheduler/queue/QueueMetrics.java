@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prometheus: {@code copr_scheduler_queue_length{arch}}, {@code copr_scheduler_wait_seconds{arch}}
- * (time from queued to dispatched) and {@code copr_scheduler_dispatched_total{arch}}.
+ * (time from queued to dispatched), {@code copr_scheduler_dispatched_total{arch}} and {@code
+ * copr_scheduler_dispatch_decision_seconds{arch,quantile}} (choosing the next build and its
+ * worker).
  */
 @ApplicationScoped
 public class QueueMetrics {
@@ -27,7 +29,13 @@ public class QueueMetrics {
     }
   }
 
-  void dispatched(String arch, Duration waited) {
+  void dispatched(String arch, Duration waited, Duration decision) {
+    Timer.builder("copr.scheduler.dispatch.decision")
+        .description("Time to choose the next build in the fair order and its worker")
+        .tag("arch", arch)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .register(registry)
+        .record(decision);
     Timer.builder("copr.scheduler.wait")
         .description("Time a build waited in the queue before it was dispatched")
         .tag("arch", arch)

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.Build;
-import org.copr.scheduler.build.BuildState;
 import org.copr.scheduler.build.Builds;
 
 /**
@@ -34,25 +33,22 @@ public class Liveness {
     Instant now = Instant.now();
     Instant liveSince = workers.liveSince();
     giveUp(
-        "from Build b where b.state in ?1 and not exists"
-            + " (from Worker w where w.workerId = b.workerId and w.lastSeen > ?2)",
+        "b.state in ('DISPATCHED', 'RUNNING') and not exists"
+            + " (select 1 from worker w where w.worker_id = b.worker_id and w.last_seen > ?1)",
         "worker lost",
-        List.of(BuildState.DISPATCHED, BuildState.RUNNING),
         liveSince);
     giveUp(
-        "from Build b where b.state = ?1 and b.dispatchedAt < ?2",
+        "b.state = 'DISPATCHED' and b.dispatched_at < ?1",
         "not started within " + readable(config.startTimeout()),
-        BuildState.DISPATCHED,
         now.minus(config.startTimeout()));
     giveUp(
-        "from Build b where b.state = ?1 and b.startedAt < ?2",
+        "b.state = 'RUNNING' and b.started_at < ?1",
         "ran longer than the build timeout of " + readable(config.buildTimeout()),
-        BuildState.RUNNING,
         now.minus(config.buildTimeout()).minus(config.workerTimeout()));
   }
 
-  private void giveUp(String query, String why, Object... params) {
-    List<Build> stuck = QuarkusTransaction.requiringNew().call(() -> Build.list(query, params));
+  private void giveUp(String where, String why, Object... params) {
+    List<Build> stuck = QuarkusTransaction.requiringNew().call(() -> Build.where(where, params));
     for (Build build : stuck) {
       String reason = build.workerId == null ? why : why + " (worker " + build.workerId + ")";
       builds.giveUp(build.buildId, build.attempt, reason);

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.copr.scheduler.build.Build;
-import org.copr.scheduler.build.BuildState;
 
 /** The build workers as the scheduler knows them, read-only: who is alive and what each holds. */
 @Path("/queue/workers")
@@ -60,11 +59,7 @@ public class WorkerResource {
   }
 
   private WorkerView view(Worker w) {
-    long held =
-        Build.count(
-            "workerId = ?1 and state in ?2",
-            w.workerId,
-            List.of(BuildState.DISPATCHED, BuildState.RUNNING));
+    long held = Build.heldFor(w.workerId).size();
     return new WorkerView(
         w.workerId,
         w.arch,

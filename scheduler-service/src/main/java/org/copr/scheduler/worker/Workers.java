@@ -48,7 +48,7 @@ public class Workers {
       LOG.infof("worker %s (%s, %d slots) joined", id, heartbeat.arch(), heartbeat.slots());
     } else if (!heartbeat.incarnation().equals(worker.incarnation)) {
       LOG.infof("worker %s restarted: the attempts it held go back to the queue", id);
-      for (Build build : held(id)) {
+      for (Build build : Build.heldFor(id)) {
         builds.giveUp(build.buildId, build.attempt, "worker " + id + " restarted");
       }
     }
@@ -101,26 +101,16 @@ public class Workers {
         heartbeat.occurredAt() == null || heartbeat.occurredAt().isAfter(now)
             ? now
             : heartbeat.occurredAt();
+    Instant cutoff = sent.minus(config.listingGrace());
     List<Build> unlisted =
-        Build.<Build>list(
-                "workerId = ?1 and state = ?2 and startedAt < ?3",
-                heartbeat.workerId(),
-                BuildState.RUNNING,
-                sent.minus(config.listingGrace()))
-            .stream()
+        Build.heldFor(heartbeat.workerId()).stream()
+            .filter(b -> b.state == BuildState.RUNNING && b.startedAt.isBefore(cutoff))
             .filter(b -> !listed.contains(new Attempt(b.buildId, b.attempt)))
             .toList();
     for (Build build : unlisted) {
       builds.giveUp(
           build.buildId, build.attempt, "worker " + heartbeat.workerId() + " no longer runs it");
     }
-  }
-
-  private static List<Build> held(String workerId) {
-    return Build.list(
-        "workerId = ?1 and state in ?2",
-        workerId,
-        List.of(BuildState.DISPATCHED, BuildState.RUNNING));
   }
 
   /**
