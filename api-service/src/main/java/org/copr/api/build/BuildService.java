@@ -1,11 +1,11 @@
 package org.copr.api.build;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,25 +42,56 @@ public class BuildService {
     return BuildDto.of(require(id));
   }
 
-  /** Builds of a copr, newest first, optionally of one package and in one state. */
+  /**
+   * Builds of a copr, newest first, optionally of one package and in one state. A copr may hold
+   * tens of thousands of builds and clients page through all of them: the page's ids come from an
+   * index alone (however deep the offset), then only those builds are read, with their package and
+   * version in the same query; the total is counted from an index too (see bench/api-scale).
+   */
   @Transactional
   public Page<BuildDto> list(String coprName, String packageName, String state, Page.Request page) {
     Copr copr = coprs.require(coprName);
-    StringBuilder where = new StringBuilder("copr = :copr");
     Parameters params = Parameters.with("copr", copr);
+    StringBuilder where;
     if (packageName != null && !packageName.isBlank()) {
-      where.append(" and pkg.name = :pkg");
+      // a build is of its package's copr: the builds of the copr's package of that name, found
+      // by the package's key rather than among all the copr's builds
+      where = new StringBuilder("b.pkg.copr = :copr and b.pkg.name = :pkg");
       params.and("pkg", packageName);
+    } else {
+      where = new StringBuilder("b.copr = :copr");
     }
     if (state != null && !state.isBlank()) {
       BuildState s =
           BuildState.parse(state)
               .orElseThrow(() -> ApiException.badRequest("unknown build state '" + state + "'"));
-      where.append(" and state = :state");
+      where.append(" and b.state = :state");
       params.and("state", s);
     }
-    PanacheQuery<Build> query = Build.find(where.toString(), Sort.descending("id"), params);
-    return page.of(query).map(BuildDto::of);
+    EntityManager em = Build.getEntityManager();
+    TypedQuery<Long> ids =
+        em.createQuery(
+            "select b.id from Build b where " + where + " order by b.id desc", Long.class);
+    TypedQuery<Long> count =
+        em.createQuery("select count(*) from Build b where " + where, Long.class);
+    params.map().forEach(ids::setParameter);
+    params.map().forEach(count::setParameter);
+    List<Long> pageIds =
+        ids.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+    List<Build> builds =
+        pageIds.isEmpty()
+            ? List.of()
+            : em.createQuery(
+                    "select b from Build b join fetch b.pkg join fetch b.version"
+                        + " where b.id in :ids order by b.id desc",
+                    Build.class)
+                .setParameter("ids", pageIds)
+                .getResultList();
+    return new Page<>(
+        builds.stream().map(BuildDto::of).toList(),
+        count.getSingleResult(),
+        page.limit(),
+        page.offset());
   }
 
   /** One pending build per chroot of the copr, each announced to the scheduler. */

@@ -14,8 +14,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.copr.api.CoprConfig;
 import org.copr.api.Page;
 import org.copr.api.build.Build;
@@ -45,7 +48,8 @@ public class PackageService {
   @Transactional
   public Page<PackageDto> list(String coprName, Page.Request page) {
     Copr copr = coprs.require(coprName);
-    return page.of(CoprPackage.<CoprPackage>find("copr", Sort.by("name"), copr)).map(this::dto);
+    Page<CoprPackage> found = page.of(CoprPackage.<CoprPackage>find("copr", Sort.by("name"), copr));
+    return new Page<>(dtos(found.items()), found.total(), found.limit(), found.offset());
   }
 
   @Transactional
@@ -145,19 +149,41 @@ public class PackageService {
   }
 
   private PackageDto dto(CoprPackage pkg) {
-    List<PackageDto.VersionDto> versions =
-        PackageVersion.<PackageVersion>list("pkg = ?1 order by uploadedAt desc, id desc", pkg)
-            .stream()
-            .map(PackageDto.VersionDto::of)
-            .toList();
-    List<BuildDto> latest =
+    return dtos(List.of(pkg)).get(0);
+  }
+
+  /**
+   * The packages with their versions and newest build per chroot: two queries for the whole list (a
+   * page may hold 500 packages), not two per package.
+   */
+  private List<PackageDto> dtos(List<CoprPackage> pkgs) {
+    if (pkgs.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<PackageDto.VersionDto>> versions = new HashMap<>();
+    for (PackageVersion v :
+        PackageVersion.<PackageVersion>list("pkg in ?1 order by uploadedAt desc, id desc", pkgs)) {
+      versions.computeIfAbsent(v.pkg.id, id -> new ArrayList<>()).add(PackageDto.VersionDto.of(v));
+    }
+    Map<Long, List<BuildDto>> latest = new HashMap<>();
+    for (Build b :
         Build.<Build>list(
-                "pkg = ?1 and id in (select max(b.id) from Build b where b.pkg = ?1 group by b.chroot) order by chroot",
-                pkg)
-            .stream()
-            .map(BuildDto::of)
-            .toList();
-    return new PackageDto(pkg.name, pkg.copr.name, pkg.summary, pkg.license, versions, latest);
+            "id in (select max(b.id) from Build b where b.pkg in ?1 group by b.pkg.id, b.chroot)"
+                + " order by chroot",
+            pkgs)) {
+      latest.computeIfAbsent(b.pkg.id, id -> new ArrayList<>()).add(BuildDto.of(b));
+    }
+    return pkgs.stream()
+        .map(
+            pkg ->
+                new PackageDto(
+                    pkg.name,
+                    pkg.copr.name,
+                    pkg.summary,
+                    pkg.license,
+                    versions.getOrDefault(pkg.id, List.of()),
+                    latest.getOrDefault(pkg.id, List.of())))
+        .toList();
   }
 
   private static String evr(SrpmReader.Srpm s) {
