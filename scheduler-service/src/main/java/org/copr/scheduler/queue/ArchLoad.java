@@ -104,7 +104,7 @@ public class ArchLoad {
     return queued;
   }
 
-  /** Builds of the arch in a state that holds a slot, from the partial index build_active. */
+  /** Builds of the arch in a state that holds a slot, from the partial index build_held. */
   private long held(String arch, String state) {
     return ((Number)
             em.createNativeQuery(

@@ -3,6 +3,7 @@ package org.copr.scheduler.worker;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.scheduler.Inbound;
@@ -33,7 +34,7 @@ public class HeartbeatConsumer {
     dispatcher.wake();
   }
 
-  private static boolean listed(java.util.List<WorkerHeartbeat.Attempt> attempts) {
+  private static boolean listed(List<WorkerHeartbeat.Attempt> attempts) {
     return attempts != null && attempts.size() <= WorkerHeartbeat.MAX_LISTED;
   }
 }
