@@ -33,6 +33,8 @@ public interface CoprConfig {
 
   Outbox outbox();
 
+  Api api();
+
   interface Repo {
     /** Where repo-worker serves repos/: builders and dnf .repo files point here. */
     @WithDefault("http://127.0.0.1:8083/repos")
@@ -80,5 +82,25 @@ public interface CoprConfig {
     /** Sent events are kept this long for inspection, then deleted. */
     @WithDefault("7d")
     Duration retention();
+  }
+
+  interface Api {
+    /** Where scheduler-service answers; the web UI's queue page shows its {@code /queue}. */
+    @WithDefault("http://127.0.0.1:8081")
+    String schedulerUrl();
+
+    Web web();
+
+    interface Web {
+      /** How long a web login lasts; the session cookie carries its own end. */
+      @WithDefault("12h")
+      Duration sessionTtl();
+
+      /**
+       * Key that signs session cookies and CSRF tokens; replicas must share it. Without one each
+       * process makes its own, and a restart logs everybody out.
+       */
+      Optional<String> sessionSecret();
+    }
   }
 }
