@@ -1,0 +1,64 @@
+package org.copr.api.web;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The web UI's login: a signed session cookie, honoured on the web pages only. The REST API keeps
+ * HTTP Basic alone, so a browser's cookie never authorizes a JSON call that carries no CSRF token.
+ */
+@ApplicationScoped
+public class SessionAuthentication implements HttpAuthenticationMechanism {
+  static final String COOKIE = "copr_session";
+
+  private final Signer signer;
+
+  SessionAuthentication(Signer signer) {
+    this.signer = signer;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(
+      RoutingContext context, IdentityProviderManager identities) {
+    if (!WebPaths.isWeb(context.normalizedPath())) {
+      return Uni.createFrom().nullItem();
+    }
+    Cookie cookie = context.request().getCookie(COOKIE);
+    Optional<String> user =
+        signer.sessionUser(cookie == null ? null : cookie.getValue(), Instant.now());
+    if (user.isEmpty()) {
+      return Uni.createFrom().nullItem();
+    }
+    // a user deleted since the login is simply not logged in any more
+    return identities
+        .authenticate(new TrustedAuthenticationRequest(user.get()))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  @Override
+  public Uni<ChallengeData> getChallenge(RoutingContext context) {
+    return Uni.createFrom().nullItem();
+  }
+
+  @Override
+  public Uni<Boolean> sendChallenge(RoutingContext context) {
+    return Uni.createFrom().item(false);
+  }
+
+  @Override
+  public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+    return Set.of(TrustedAuthenticationRequest.class);
+  }
+}

@@ -1,0 +1,43 @@
+package org.copr.api.web;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import org.copr.api.user.User;
+
+/** The user a valid session cookie names, with the roles the users table gives now. */
+@ApplicationScoped
+public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+  @Override
+  public Class<TrustedAuthenticationRequest> getRequestType() {
+    return TrustedAuthenticationRequest.class;
+  }
+
+  @Override
+  public Uni<SecurityIdentity> authenticate(
+      TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+    return context.runBlocking(
+        () -> {
+          Set<String> roles =
+              QuarkusTransaction.requiringNew()
+                  .call(
+                      () ->
+                          User.byName(request.getPrincipal())
+                              .map(User::roleSet)
+                              .orElseThrow(AuthenticationFailedException::new));
+          return QuarkusSecurityIdentity.builder()
+              .setPrincipal(new QuarkusPrincipal(request.getPrincipal()))
+              .addRoles(roles)
+              .build();
+        });
+  }
+}
