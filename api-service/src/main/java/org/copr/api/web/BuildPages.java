@@ -56,8 +56,17 @@ public class BuildPages {
         Visit visit, BuildDto build, Access access, ShownLog log, String error);
 
     /** The part htmx swaps in: the fields again, the log's new text, and the next poll. */
+    /**
+     * @param newAttempt the log is of an attempt the page did not show yet
+     * @param restarted it follows another attempt's log on the page
+     */
     static native TemplateInstance live(
-        Visit visit, BuildDto build, Access access, ShownLog log, boolean newAttempt);
+        Visit visit,
+        BuildDto build,
+        Access access,
+        ShownLog log,
+        boolean newAttempt,
+        boolean restarted);
   }
 
   @GET
@@ -80,8 +89,8 @@ public class BuildPages {
     return pages.show(
         () -> {
           BuildDto build = builds.get(id(id));
-          boolean newAttempt = build.attempt() != attempt && build.attempt() > 0;
-          int shown = newAttempt ? build.attempt() : attempt;
+          boolean newAttempt = build.attempt() > 0 && build.attempt() != attempt;
+          int shown = newAttempt ? build.attempt() : Math.min(attempt, build.attempt());
           Piece piece =
               shown == 0
                   ? new Piece("", 0, 0)
@@ -92,7 +101,8 @@ public class BuildPages {
               build,
               queries.access(build.copr()),
               new ShownLog(shown, attempts(build), piece, follow),
-              newAttempt);
+              newAttempt,
+              newAttempt && attempt > 0);
         });
   }
 
