@@ -26,11 +26,14 @@ public class AccountPages {
   private final Pages pages;
   private final Visitor visitor;
   private final IdentityProviderManager identities;
+  private final LoginThrottle throttle;
 
-  AccountPages(Pages pages, Visitor visitor, IdentityProviderManager identities) {
+  AccountPages(
+      Pages pages, Visitor visitor, IdentityProviderManager identities, LoginThrottle throttle) {
     this.pages = pages;
     this.visitor = visitor;
     this.identities = identities;
+    this.throttle = throttle;
   }
 
   @CheckedTemplate
@@ -58,15 +61,30 @@ public class AccountPages {
           if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             return again(401, next, username, "enter your username and your password");
           }
+          String name = username.trim();
+          if (!throttle.allowed(name)) {
+            LOG.infof("web login of %s throttled", name);
+            return again(
+                429,
+                next,
+                username,
+                "too many wrong passwords for "
+                    + name
+                    + "; wait "
+                    + LoginThrottle.WINDOW.toMinutes()
+                    + " minutes and try again");
+          }
           try {
             identities.authenticateBlocking(
                 new UsernamePasswordAuthenticationRequest(
-                    username.trim(), new PasswordCredential(password.toCharArray())));
+                    name, new PasswordCredential(password.toCharArray())));
           } catch (AuthenticationFailedException e) {
-            LOG.infof("web login of %s refused", username.trim());
+            throttle.failed(name);
+            LOG.infof("web login of %s refused", name);
             return again(401, next, username, "wrong username or password");
           }
-          visitor.logIn(username.trim());
+          throttle.succeeded(name);
+          visitor.logIn(name);
           return Pages.redirect(WebPaths.local(next));
         },
         failure -> again(failure.status(), next, username, failure.message()));

@@ -5,6 +5,10 @@ import static io.restassured.RestAssured.given;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,7 +21,22 @@ final class Browser {
   final Map<String, String> cookies = new HashMap<>();
 
   Response get(String path) {
-    return keep(request().get(path));
+    return saved(path, keep(request().get(path)));
+  }
+
+  /** Pages are kept in target/pages/ for an HTML checker to read (see src-docs/web.md). */
+  private static Response saved(String path, Response r) {
+    if (r.statusCode() == 200 && r.contentType().startsWith("text/html")) {
+      try {
+        Path dir = Path.of("target", "pages");
+        Files.createDirectories(dir);
+        Files.writeString(
+            dir.resolve(path.replaceAll("[^A-Za-z0-9]+", "_") + ".html"), r.body().asString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return r;
   }
 
   /** The page's CSRF token, as its forms carry it. */

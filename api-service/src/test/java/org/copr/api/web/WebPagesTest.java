@@ -89,6 +89,22 @@ class WebPagesTest {
   }
 
   @Test
+  void repeatedWrongPasswordsStopTheFormLoginForAWhile() {
+    String judy = newUser("judy");
+    Browser browser = new Browser();
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+      browser.post("/login", "/login", Map.of("username", judy, "password", "guess-" + i));
+    }
+
+    Response r =
+        browser.post("/login", "/login", Map.of("username", judy, "password", password(judy)));
+
+    assertThat(r.statusCode()).isEqualTo(429);
+    assertThat(r.body().asString()).contains("too many wrong passwords");
+    assertThat(browser.cookies).doesNotContainKey("copr_session");
+  }
+
+  @Test
   void aPostWithoutTheCsrfTokenChangesNothing() {
     String dave = newUser("dave");
     Browser browser = new Browser().logIn(dave, password(dave));
@@ -224,7 +240,7 @@ class WebPagesTest {
     assertThat(page)
         .contains("web-hello")
         .contains("fedora-40-x86_64")
-        .contains("hx-get=\"/build/" + id + "/live?attempt=0&amp;offset=0\"")
+        .contains("data-hx-get=\"/build/" + id + "/live?attempt=0&amp;offset=0\"")
         .contains("Cancel this build");
     assertThat(browser.get("/build/" + id + "/live?attempt=0&offset=0").body().asString())
         .contains("id=\"build-live\"");
