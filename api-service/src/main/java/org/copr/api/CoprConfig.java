@@ -31,8 +31,6 @@ public interface CoprConfig {
 
   Auth auth();
 
-  Outbox outbox();
-
   Api api();
 
   interface Repo {
@@ -69,19 +67,6 @@ public interface CoprConfig {
      */
     @WithDefault("5m")
     Duration cacheTtl();
-  }
-
-  interface Outbox {
-    /** How often the relay looks for unsent events besides being woken after each commit. */
-    @WithDefault("1s")
-    Duration pollInterval();
-
-    @WithDefault("500")
-    int batchSize();
-
-    /** Sent events are kept this long for inspection, then deleted. */
-    @WithDefault("7d")
-    Duration retention();
   }
 
   interface Api {

@@ -3,6 +3,7 @@ package org.copr.api;
 import io.quarkus.test.common.QuarkusTestResource;
 import org.copr.testing.KafkaTestResource;
 import org.copr.testing.PostgresTestResource;
+import org.copr.testing.StorageTestResource;
 
 /**
  * Every @QuarkusTest of this module runs against a fresh real database, the real broker and its own

@@ -22,11 +22,11 @@ class BrokerOutageTest {
 
   @Test
   void theFinishedEventOfABuildThatEndsDuringABrokerOutageArrivesAfterIt() throws Exception {
-    long id = TestBuilds.nextId();
+    long id = Dispatches.nextId();
     String name = "outage-" + id;
-    String spec = TestBuilds.sleepingSpec(name, 15);
-    try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS)) {
-      TestBuilds.dispatch(worker, id, "fedora-40-x86_64", name, spec, 0);
+    String spec = Dispatches.sleepingSpec(name, 15);
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS)) {
+      Dispatches.dispatch(worker, id, "fedora-40-x86_64", name, spec, 0);
       status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == id, WAIT);
     }
 
@@ -39,7 +39,7 @@ class BrokerOutageTest {
       KafkaBroker.shared().start();
     }
 
-    try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS)) {
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS)) {
       var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
       assertThat(finished.success()).isTrue();
       assertThat(finished.artifacts()).hasSize(2);

@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.copr.contracts.BuildStatus;
@@ -18,6 +19,7 @@ import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.copr.worker.build.Builds;
 import org.copr.worker.config.Worker;
+import org.copr.worker.messaging.WorkerGroups;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,19 +40,20 @@ class DrainTest {
 
   @Inject Worker worker;
   @Inject Builds builds;
+  @Inject WorkerGroups groups;
 
   @Test
   void aDrainingWorkerSaysSoFinishesItsRunningBuildAndTakesNoNewOne() throws Exception {
-    long running = TestBuilds.nextId();
-    long later = TestBuilds.nextId();
-    try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS);
-        var heartbeats = new TopicProbe(TestBuilds.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
-      TestBuilds.dispatch(
+    long running = Dispatches.nextId();
+    long later = Dispatches.nextId();
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS);
+        var heartbeats = new TopicProbe(Dispatches.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
+      Dispatches.dispatch(
           worker,
           running,
           "fedora-40-x86_64",
           "last-" + running,
-          TestBuilds.sleepingSpec("last-" + running, 8),
+          Dispatches.sleepingSpec("last-" + running, 8),
           0);
       status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == running, WAIT);
 
@@ -64,13 +67,23 @@ class DrainTest {
                 }
               });
       await().atMost(WAIT).until(builds::draining);
-      TestBuilds.dispatch(
-          worker,
-          later,
-          "fedora-40-x86_64",
-          "late-" + later,
-          TestRpms.spec("late-" + later, "1", TestRpms.Options.defaults()),
-          0);
+      long laterOffset =
+          Dispatches.send(
+              Dispatches.to(
+                  worker,
+                  Dispatches.spec(
+                      worker.storage(),
+                      later,
+                      "fedora-40-x86_64",
+                      "late-" + later,
+                      TestRpms.srpm(
+                          worker.storage().srpms().resolve(Long.toString(later)),
+                          "late-" + later,
+                          "1",
+                          TestRpms.Options.defaults()),
+                      List.of()),
+                  1,
+                  0));
 
       var beat =
           heartbeats.awaitEvent(
@@ -83,7 +96,9 @@ class DrainTest {
       assertThat(finished.success()).isTrue();
       drained.get();
       assertThat(builds.running()).isEmpty();
-      status.drain(Duration.ofSeconds(3));
+      Dispatches.awaitHandled(groups.groupOf("dispatch"), "x86_64", laterOffset);
+      assertThat(builds.running()).isEmpty();
+      status.drain(Duration.ZERO);
       assertThat(status.values()).noneMatch(v -> v.contains("\"build_id\":" + later + ","));
     }
   }

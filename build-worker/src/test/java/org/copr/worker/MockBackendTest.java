@@ -30,7 +30,7 @@ class MockBackendTest {
   @Test
   void autoPicksMockAndRunsItWithTheChrootTheReposAUniqueRootAndTheTimeout() throws Exception {
     given().get("/builds").then().statusCode(200).body("backend", is("mock"));
-    long id = TestBuilds.nextId();
+    long id = Dispatches.nextId();
     String name = "mocked-" + id;
     Path srpm =
         TestRpms.srpm(
@@ -42,10 +42,10 @@ class MockBackendTest {
         List.of(
             "http://repos.test/alice/copr-" + id + "/fedora-40-x86_64/",
             "http://repos.test/bob/deps/fedora-40-x86_64/");
-    BuildSpec spec = TestBuilds.spec(worker.storage(), id, "fedora-40-x86_64", name, srpm, repos);
+    BuildSpec spec = Dispatches.spec(worker.storage(), id, "fedora-40-x86_64", name, srpm, repos);
 
-    try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS)) {
-      TestBuilds.send(TestBuilds.to(worker, spec, 1, 1800));
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS)) {
+      Dispatches.send(Dispatches.to(worker, spec, 1, 1800));
       var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
 
       assertThat(finished.success()).as(finished.logTail()).isTrue();

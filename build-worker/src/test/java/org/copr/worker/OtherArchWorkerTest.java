@@ -45,19 +45,19 @@ class OtherArchWorkerTest {
   void anAarch64WorkerBuildsAarch64DispatchesAndNeverSeesX8664Ones() {
     assertThat(topic).isEqualTo(Topics.dispatch("aarch64"));
     assertThat(groups.groupOf("dispatch")).isEqualTo("copr-build-worker-dispatch-" + worker.id());
-    long x86 = TestBuilds.nextId();
-    long arm = TestBuilds.nextId();
+    long x86 = Dispatches.nextId();
+    long arm = Dispatches.nextId();
 
-    try (var status = new TopicProbe(TestBuilds.bootstrap(), Topics.BUILDS_STATUS);
-        var heartbeats = new TopicProbe(TestBuilds.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
-      TestBuilds.dispatch(
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS);
+        var heartbeats = new TopicProbe(Dispatches.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
+      Dispatches.dispatch(
           worker,
           x86,
           "fedora-40-x86_64",
           "intel-" + x86,
           TestRpms.spec("intel-" + x86, "1", TestRpms.Options.defaults()),
           0);
-      TestBuilds.dispatch(
+      Dispatches.dispatch(
           worker,
           arm,
           "fedora-40-aarch64",

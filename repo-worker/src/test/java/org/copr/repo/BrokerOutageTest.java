@@ -8,9 +8,10 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.copr.contracts.BuildStatus;
-import org.copr.repo.build.StatusReporter;
+import org.copr.runtime.kafka.KeyedSender;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +20,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class BrokerOutageTest {
-  @Inject StatusReporter reporter;
+  @Inject KeyedSender sender;
 
   @Test
   void publishedSentDuringAnOutageArrivesAfterIt() throws Exception {
-    long id = TestBuilds.nextBuildId();
+    long id = FinishedBuilds.nextBuildId();
     KafkaBroker broker = KafkaBroker.shared();
     broker.stop();
     CompletableFuture<Void> reported;
@@ -31,7 +32,7 @@ class BrokerOutageTest {
       reported =
           CompletableFuture.runAsync(
               () ->
-                  reporter.report(
+                  sender.status(
                       new BuildStatus.Published(id, 1, "outage", "fedora-40-x86_64", "repos/x")));
       assertThat(reported).as("cannot be acknowledged while the broker is down").isNotDone();
     } finally {

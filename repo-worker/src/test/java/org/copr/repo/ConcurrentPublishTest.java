@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.copr.contracts.BuildStatus;
 import org.copr.repo.repository.Createrepo;
+import org.copr.testing.Dnf;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +36,13 @@ class ConcurrentPublishTest {
     List<BuildStatus.Finished> finished = new ArrayList<>();
     for (int i = 0; i < BUILDS; i++) {
       finished.add(
-          TestBuilds.build(
-              config.layout(), TestBuilds.nextBuildId(), copr, Coprs.FEDORA, "pkg" + i, "1." + i));
+          FinishedBuilds.build(
+              config.layout(),
+              FinishedBuilds.nextBuildId(),
+              copr,
+              Coprs.FEDORA,
+              "pkg" + i,
+              "1." + i));
     }
 
     try (TopicProbe status = Events.statusProbe()) {
@@ -55,7 +62,7 @@ class ConcurrentPublishTest {
     for (int i = 0; i < BUILDS; i++) {
       expected.add("pkg" + i + " 1." + i + "-1");
     }
-    assertThat(new Dnf(repos + "/" + copr + "/" + Coprs.FEDORA + "/").available())
+    assertThat(Dnf.throwaway(repos + "/" + copr + "/" + Coprs.FEDORA + "/").available())
         .containsExactlyInAnyOrderElementsOf(expected);
   }
 }

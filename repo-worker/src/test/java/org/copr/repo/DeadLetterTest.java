@@ -12,6 +12,7 @@ import org.copr.contracts.CoprEvent;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 

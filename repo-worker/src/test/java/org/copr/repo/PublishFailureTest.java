@@ -11,6 +11,7 @@ import java.util.List;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.StorageLayout;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,9 @@ class PublishFailureTest {
   @Test
   void damagedPackageIsNotPublished() throws Exception {
     String copr = Coprs.create(layout(), "damaged", Coprs.FEDORA);
-    long id = TestBuilds.nextBuildId();
+    long id = FinishedBuilds.nextBuildId();
     BuildStatus.Finished finished =
-        TestBuilds.build(layout(), id, copr, Coprs.FEDORA, "broken", "1.0");
+        FinishedBuilds.build(layout(), id, copr, Coprs.FEDORA, "broken", "1.0");
     Path rpm = layout().results(id, 1).resolve("noarch/broken-1.0-1.noarch.rpm");
     try (RandomAccessFile file = new RandomAccessFile(rpm.toFile(), "rw")) {
       file.seek(file.length() - 64);
@@ -47,7 +48,7 @@ class PublishFailureTest {
   @Test
   void buildWithoutResultsIsNotPublished() {
     String copr = Coprs.create(layout(), "empty", Coprs.FEDORA);
-    long id = TestBuilds.nextBuildId();
+    long id = FinishedBuilds.nextBuildId();
     BuildStatus.Finished finished =
         new BuildStatus.Finished(
             id, 1, "w", copr, Coprs.FEDORA, "ghost", true, 0, null, null, List.of(), "", 1);

@@ -17,7 +17,9 @@ import org.copr.repo.repository.RepoChange;
 import org.copr.repo.repository.RepoId;
 import org.copr.repo.repository.RepoWriters;
 import org.copr.repo.repository.Tree;
+import org.copr.testing.Dnf;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +41,8 @@ class RepairTest {
   void buildMovedInBeforeACrashIsIndexedAndReported() throws Exception {
     String copr = Coprs.create(layout(), "crashed", Coprs.FEDORA);
     Path repo = layout().repo(copr, Coprs.FEDORA);
-    long id = TestBuilds.nextBuildId();
-    TestBuilds.build(layout(), id, copr, Coprs.FEDORA, "survivor", "1.0");
+    long id = FinishedBuilds.nextBuildId();
+    FinishedBuilds.build(layout(), id, copr, Coprs.FEDORA, "survivor", "1.0");
     // The state a crash right after the move leaves: folder in place, marker unreported,
     // createrepo_c interrupted half way.
     Path folder = layout().publishedBuild(copr, Coprs.FEDORA, id, "survivor");
@@ -62,18 +64,18 @@ class RepairTest {
     assertThat(repo.resolve(".repodata")).doesNotExist();
     assertThat(BuildMarker.read(folder)).hasValueSatisfying(m -> assertThat(m.reported()).isTrue());
     assertThat(layout().results(id, 1)).doesNotExist();
-    assertThat(new Dnf(url(copr)).available()).containsExactly("survivor 1.0-1");
+    assertThat(Dnf.throwaway(url(copr)).available()).containsExactly("survivor 1.0-1");
   }
 
   @Test
   void buildRemovedBeforeACrashLeavesTheMetadata() throws Exception {
     String copr = Coprs.create(layout(), "removed", Coprs.FEDORA);
-    long id = TestBuilds.nextBuildId();
+    long id = FinishedBuilds.nextBuildId();
     try (TopicProbe status = Events.statusProbe()) {
-      Events.status(TestBuilds.build(layout(), id, copr, Coprs.FEDORA, "leaver", "1.0"));
+      Events.status(FinishedBuilds.build(layout(), id, copr, Coprs.FEDORA, "leaver", "1.0"));
       Events.awaitPublished(status, id);
     }
-    assertThat(new Dnf(url(copr)).available()).containsExactly("leaver 1.0-1");
+    assertThat(Dnf.throwaway(url(copr)).available()).containsExactly("leaver 1.0-1");
     // A package delete that got as far as the folder: the repository is marked dirty first.
     Path repo = layout().repo(copr, Coprs.FEDORA);
     Files.writeString(repo.resolve(".copr-dirty"), "");
@@ -82,7 +84,7 @@ class RepairTest {
     writers.submit(new RepoId(copr, Coprs.FEDORA), new RepoChange.Repair()).get();
 
     assertThat(repo.resolve(".copr-dirty")).doesNotExist();
-    assertThat(new Dnf(url(copr)).available()).isEmpty();
+    assertThat(Dnf.throwaway(url(copr)).available()).isEmpty();
   }
 
   private StorageLayout layout() {

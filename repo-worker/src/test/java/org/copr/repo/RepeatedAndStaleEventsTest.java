@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.repository.Createrepo;
+import org.copr.testing.Dnf;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -47,9 +49,9 @@ class RepeatedAndStaleEventsTest {
   @Test
   void repeatedFinishedIsNotPublishedAgain() {
     String copr = Coprs.create(layout(), "repeat", Coprs.FEDORA);
-    long id = TestBuilds.nextBuildId();
+    long id = FinishedBuilds.nextBuildId();
     BuildStatus.Finished finished =
-        TestBuilds.build(layout(), id, copr, Coprs.FEDORA, "once", "1.0");
+        FinishedBuilds.build(layout(), id, copr, Coprs.FEDORA, "once", "1.0");
     Events.status(finished);
     Events.awaitPublished(status, id);
     long runs = createrepo.runs();
@@ -71,15 +73,16 @@ class RepeatedAndStaleEventsTest {
   @Test
   void newerAttemptReplacesAndStaleAttemptIsIgnored() {
     String copr = Coprs.create(layout(), "attempts", Coprs.FEDORA);
-    long id = TestBuilds.nextBuildId();
+    long id = FinishedBuilds.nextBuildId();
     TestRpms.Options first = TestRpms.Options.defaults().release("1");
     TestRpms.Options second = TestRpms.Options.defaults().release("2");
     BuildStatus.Finished attempt1 =
-        TestBuilds.build(layout(), id, 1, copr, Coprs.FEDORA, "racer", "1.0", first);
+        FinishedBuilds.build(layout(), id, 1, copr, Coprs.FEDORA, "racer", "1.0", first);
     BuildStatus.Finished attempt2 =
-        TestBuilds.build(layout(), id, 2, copr, Coprs.FEDORA, "racer", "1.0", second);
+        FinishedBuilds.build(layout(), id, 2, copr, Coprs.FEDORA, "racer", "1.0", second);
     BuildStatus.Finished attempt3 =
-        TestBuilds.build(layout(), id, 3, copr, Coprs.FEDORA, "racer", "1.0", first.release("3"));
+        FinishedBuilds.build(
+            layout(), id, 3, copr, Coprs.FEDORA, "racer", "1.0", first.release("3"));
     Path folder = layout().publishedBuild(copr, Coprs.FEDORA, id, "racer");
 
     Events.status(attempt2);
@@ -99,7 +102,7 @@ class RepeatedAndStaleEventsTest {
     Events.awaitPublished(status, id, 3);
     assertThat(folder.resolve("racer-1.0-3.noarch.rpm")).isRegularFile();
     assertThat(folder.resolve("racer-1.0-2.noarch.rpm")).doesNotExist();
-    assertThat(new Dnf(url(copr)).available())
+    assertThat(Dnf.throwaway(url(copr)).available())
         .contains("racer 1.0-3")
         .doesNotContain("racer 1.0-1", "racer 1.0-2");
   }
@@ -107,12 +110,12 @@ class RepeatedAndStaleEventsTest {
   @Test
   void olderBuildArrivingLateKeepsTheNewerOne() {
     String copr = Coprs.create(layout(), "late", Coprs.FEDORA);
-    long older = TestBuilds.nextBuildId();
-    long newer = TestBuilds.nextBuildId();
+    long older = FinishedBuilds.nextBuildId();
+    long newer = FinishedBuilds.nextBuildId();
     BuildStatus.Finished olderBuild =
-        TestBuilds.build(layout(), older, copr, Coprs.FEDORA, "tortoise", "1.0");
+        FinishedBuilds.build(layout(), older, copr, Coprs.FEDORA, "tortoise", "1.0");
     BuildStatus.Finished newerBuild =
-        TestBuilds.build(layout(), newer, copr, Coprs.FEDORA, "tortoise", "2.0");
+        FinishedBuilds.build(layout(), newer, copr, Coprs.FEDORA, "tortoise", "2.0");
 
     Events.status(newerBuild);
     Events.awaitPublished(status, newer);
@@ -121,15 +124,15 @@ class RepeatedAndStaleEventsTest {
 
     assertThat(layout().publishedBuild(copr, Coprs.FEDORA, newer, "tortoise")).isDirectory();
     assertThat(layout().publishedBuild(copr, Coprs.FEDORA, older, "tortoise")).isDirectory();
-    Dnf dnf = new Dnf(url(copr));
+    Dnf dnf = Dnf.throwaway(url(copr));
     dnf.check("install", "tortoise");
-    assertThat(dnf.runProgram("tortoise")).isEqualTo("tortoise 2.0");
+    assertThat(dnf.runInstalled("tortoise")).isEqualTo("tortoise 2.0");
   }
 
   /** Publishes one more build in the copr: the writer has handled everything queued before it. */
   private void afterQueuedWorkOf(String copr) {
-    long marker = TestBuilds.nextBuildId();
-    Events.status(TestBuilds.build(layout(), marker, copr, Coprs.FEDORA, "marker", "1.0"));
+    long marker = FinishedBuilds.nextBuildId();
+    Events.status(FinishedBuilds.build(layout(), marker, copr, Coprs.FEDORA, "marker", "1.0"));
     Events.awaitPublished(status, marker);
   }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,10 @@ class RepoFilesTest {
       return;
     }
     copr = Coprs.create(config.layout(), "served", Coprs.FEDORA);
-    buildId = TestBuilds.nextBuildId();
+    buildId = FinishedBuilds.nextBuildId();
     try (TopicProbe status = Events.statusProbe()) {
       Events.status(
-          TestBuilds.build(config.layout(), buildId, copr, Coprs.FEDORA, "served", "1.0"));
+          FinishedBuilds.build(config.layout(), buildId, copr, Coprs.FEDORA, "served", "1.0"));
       Events.awaitPublished(status, buildId);
     }
   }

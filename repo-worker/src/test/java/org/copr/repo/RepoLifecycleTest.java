@@ -15,7 +15,9 @@ import java.util.List;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.StorageLayout;
+import org.copr.testing.Dnf;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -50,17 +52,18 @@ class RepoLifecycleTest {
   void createdCoprHasAnEmptyValidRepositoryPerChrootAndDeleteRemovesThem() {
     String copr = newCopr("shapes", FEDORA, "epel-9-x86_64");
     for (String chroot : List.of(FEDORA, "epel-9-x86_64")) {
-      assertThat(new Dnf(url(copr, chroot)).available()).isEmpty();
+      assertThat(Dnf.throwaway(url(copr, chroot)).available()).isEmpty();
     }
 
     Events.copr(new CoprEvent.ChrootsAdded(copr, List.of("fedora-41-aarch64")));
     Coprs.awaitRepodata(layout(), copr, "fedora-41-aarch64");
-    assertThat(new Dnf(url(copr, "fedora-41-aarch64")).available()).isEmpty();
+    assertThat(Dnf.throwaway(url(copr, "fedora-41-aarch64")).available()).isEmpty();
 
     Events.copr(new CoprEvent.ChrootsRemoved(copr, List.of("epel-9-x86_64")));
     await().atMost(WAIT).until(() -> !Files.exists(layout().repo(copr, "epel-9-x86_64")));
     assertThat(layout().repo(copr, FEDORA)).isDirectory();
-    assertThat(new Dnf(url(copr, "epel-9-x86_64")).run("-q", "repoquery").exitCode()).isNotZero();
+    assertThat(Dnf.throwaway(url(copr, "epel-9-x86_64")).run("-q", "repoquery").exitCode())
+        .isNotZero();
 
     Events.copr(new CoprEvent.Deleted(copr));
     await().atMost(WAIT).until(() -> !Files.exists(layout().repos().resolve(copr)));
@@ -69,8 +72,9 @@ class RepoLifecycleTest {
   @Test
   void publishedBuildInstallsUpgradesAndIsGoneAfterPackageDelete() throws Exception {
     String copr = newCopr("hello", FEDORA);
-    long first = TestBuilds.nextBuildId();
-    BuildStatus.Finished v1 = TestBuilds.build(layout(), first, copr, FEDORA, "hello-copr", "1.0");
+    long first = FinishedBuilds.nextBuildId();
+    BuildStatus.Finished v1 =
+        FinishedBuilds.build(layout(), first, copr, FEDORA, "hello-copr", "1.0");
     Events.status(v1);
 
     BuildStatus.Published published = Events.awaitPublished(status, first);
@@ -84,16 +88,16 @@ class RepoLifecycleTest {
     assertThat(Files.readString(folder.resolve("build.log"))).contains("hello-copr");
     assertThat(layout().results(first, 1)).doesNotExist();
 
-    Dnf dnf = new Dnf(url(copr, FEDORA));
+    Dnf dnf = Dnf.throwaway(url(copr, FEDORA));
     dnf.check("install", "hello-copr");
-    assertThat(dnf.runProgram("hello-copr")).isEqualTo("hello-copr 1.0");
+    assertThat(dnf.runInstalled("hello-copr")).isEqualTo("hello-copr 1.0");
 
-    long second = TestBuilds.nextBuildId();
-    Events.status(TestBuilds.build(layout(), second, copr, FEDORA, "hello-copr", "2.0"));
+    long second = FinishedBuilds.nextBuildId();
+    Events.status(FinishedBuilds.build(layout(), second, copr, FEDORA, "hello-copr", "2.0"));
     Events.awaitPublished(status, second);
     dnf.check("upgrade", "hello-copr");
-    assertThat(dnf.runProgram("hello-copr")).isEqualTo("hello-copr 2.0");
-    assertThat(new Dnf(url(copr, FEDORA)).available())
+    assertThat(dnf.runInstalled("hello-copr")).isEqualTo("hello-copr 2.0");
+    assertThat(Dnf.throwaway(url(copr, FEDORA)).available())
         .containsExactly("hello-copr 1.0-1", "hello-copr 2.0-1");
 
     Events.copr(new CoprEvent.PackageDeleted(copr, "hello-copr", List.of(first, second)));
@@ -103,18 +107,18 @@ class RepoLifecycleTest {
             () ->
                 !Files.exists(folder)
                     && !Files.exists(layout().publishedBuild(copr, FEDORA, second, "hello-copr")));
-    await().atMost(WAIT).until(() -> new Dnf(url(copr, FEDORA)).available().isEmpty());
+    await().atMost(WAIT).until(() -> Dnf.throwaway(url(copr, FEDORA)).available().isEmpty());
   }
 
   @Test
   void packageRequiringADependencyCoprInstallsWithBothRepositories() {
     String base = newCopr("base", FEDORA);
     String app = newCopr("app", FEDORA);
-    long lib = TestBuilds.nextBuildId();
-    Events.status(TestBuilds.build(layout(), lib, base, FEDORA, "libgreet", "1.5"));
-    long tool = TestBuilds.nextBuildId();
+    long lib = FinishedBuilds.nextBuildId();
+    Events.status(FinishedBuilds.build(layout(), lib, base, FEDORA, "libgreet", "1.5"));
+    long tool = FinishedBuilds.nextBuildId();
     Events.status(
-        TestBuilds.build(
+        FinishedBuilds.build(
             layout(),
             tool,
             1,
@@ -126,14 +130,14 @@ class RepoLifecycleTest {
     Events.awaitPublished(status, lib);
     Events.awaitPublished(status, tool);
 
-    assertThat(new Dnf(url(app, FEDORA)).run("install", "greeter").exitCode())
+    assertThat(Dnf.throwaway(url(app, FEDORA)).run("install", "greeter").exitCode())
         .as("without the dependency copr, libgreet cannot be found")
         .isNotZero();
 
-    Dnf dnf = new Dnf(url(app, FEDORA), url(base, FEDORA));
+    Dnf dnf = Dnf.throwaway(url(app, FEDORA), url(base, FEDORA));
     dnf.check("install", "greeter");
-    assertThat(dnf.runProgram("greeter")).isEqualTo("greeter 3.0");
-    assertThat(dnf.runProgram("libgreet")).isEqualTo("libgreet 1.5");
+    assertThat(dnf.runInstalled("greeter")).isEqualTo("greeter 3.0");
+    assertThat(dnf.runInstalled("libgreet")).isEqualTo("libgreet 1.5");
   }
 
   private String newCopr(String prefix, String... chroots) {

@@ -17,7 +17,9 @@ import org.copr.contracts.StorageLayout;
 import org.copr.repo.build.BuildMarker;
 import org.copr.repo.repository.RepoWriters;
 import org.copr.repo.repository.StartRecovery;
+import org.copr.testing.Dnf;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +43,10 @@ class RestartRepairTest {
   @Test
   void startIndexesAndReportsTheBuildACrashLeftBehind() throws Exception {
     StorageLayout layout = config.layout();
-    long id = TestBuilds.nextBuildId();
+    long id = FinishedBuilds.nextBuildId();
     // The crash: folder moved in but neither indexed nor reported, createrepo_c's unfinished
     // .repodata/, and a half-assembled folder under repos/.staging/.
-    TestBuilds.build(layout, id, COPR, CHROOT, "phoenix", "1.0");
+    FinishedBuilds.build(layout, id, COPR, CHROOT, "phoenix", "1.0");
     Path folder = layout.publishedBuild(COPR, CHROOT, id, "phoenix");
     Files.createDirectories(folder);
     try (Stream<Path> files = Files.walk(layout.results(id, 1))) {
@@ -72,8 +74,8 @@ class RestartRepairTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> BuildMarker.read(folder).map(BuildMarker::reported).orElse(false));
-    Dnf dnf = new Dnf(repos + "/" + COPR + "/" + CHROOT + "/");
+    Dnf dnf = Dnf.throwaway(repos + "/" + COPR + "/" + CHROOT + "/");
     dnf.check("install", "phoenix");
-    assertThat(dnf.runProgram("phoenix")).isEqualTo("phoenix 1.0");
+    assertThat(dnf.runInstalled("phoenix")).isEqualTo("phoenix 1.0");
   }
 }

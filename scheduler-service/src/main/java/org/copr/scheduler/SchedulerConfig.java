@@ -35,6 +35,4 @@ public interface SchedulerConfig {
   Duration dispatchInterval();
 
   Duration livenessInterval();
-
-  Duration outboxInterval();
 }

@@ -19,6 +19,7 @@ import org.copr.testing.TopicProbe;
  */
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestArches.class, restrictToAnnotatedClass = false)
 abstract class ServiceTest {
   static final Duration PATIENCE = Duration.ofSeconds(90);
 

@@ -23,10 +23,26 @@ public final class Dnf {
     this.releasever = releasever;
   }
 
+  /** A fresh root for Fedora 40 with the given repositories (by base URL) enabled. */
+  public static Dnf throwaway(String... repoUrls) {
+    try {
+      Path root = Files.createDirectories(Files.createTempDirectory("copr-dnf-").resolve("root"));
+      Dnf dnf = new Dnf(root, "40");
+      for (int i = 0; i < repoUrls.length; i++) {
+        dnf.repo("copr" + i, repoUrls[i]);
+      }
+      return dnf;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Adds a repository by its base URL (http:// or file://). */
   public Dnf repo(String id, String baseUrl) {
     repoArgs.add("--repofrompath=" + id + "," + baseUrl);
     repoArgs.add("--setopt=" + id + ".gpgcheck=0");
+    // A repository that cannot be read is an error, not an empty repository.
+    repoArgs.add("--setopt=" + id + ".skip_if_unavailable=False");
     return this;
   }
 
@@ -63,6 +79,29 @@ public final class Dnf {
     cmd.addAll(repoArgs);
     cmd.addAll(List.of(args));
     return Processes.run(root.getParent(), Map.of(), cmd);
+  }
+
+  /** Runs dnf and fails the test with its output unless it succeeds. */
+  public String check(String... args) {
+    Processes.Result r = run(args);
+    if (r.exitCode() != 0) {
+      throw new AssertionError(
+          "dnf " + String.join(" ", args) + " exited " + r.exitCode() + ":\n" + r.output());
+    }
+    return r.output();
+  }
+
+  /** "name version-release" of every binary package the enabled repositories offer, sorted. */
+  public List<String> available() {
+    String out =
+        check(
+            "-q",
+            "repoquery",
+            "--available",
+            "--arch=noarch,x86_64",
+            "--qf",
+            "%{name} %{version}-%{release}");
+    return out.lines().map(String::strip).filter(l -> !l.isEmpty()).sorted().toList();
   }
 
   public Processes.Result install(String... packages) {

@@ -63,12 +63,15 @@ public final class TopicProbe implements AutoCloseable {
         .orElseThrow();
   }
 
-  /** Polls for a while and returns everything seen, for asserting that something did not come. */
+  /**
+   * Polls for {@code quiet} (at least once) and returns everything seen so far. That something did
+   * not come is proved by a marker that came after it, not by the length of this wait.
+   */
   public List<ConsumerRecord<String, String>> drain(Duration quiet) {
     long deadline = System.nanoTime() + quiet.toNanos();
-    while (System.nanoTime() < deadline) {
+    do {
       consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-    }
+    } while (System.nanoTime() < deadline);
     return List.copyOf(seen);
   }
 
@@ -90,19 +93,20 @@ public final class TopicProbe implements AutoCloseable {
   }
 
   /** Sends raw text to a topic (for malformed-message tests) and waits for the broker's ack. */
-  public static void send(String bootstrapServers, String topic, String key, String value) {
+  /** Sends one record and returns its offset once the broker has it. */
+  public static long send(String bootstrapServers, String topic, String key, String value) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+      return producer.send(new ProducerRecord<>(topic, key, value)).get().offset();
     } catch (Exception e) {
       throw new IllegalStateException("cannot send to " + topic, e);
     }
   }
 
-  public static void send(String bootstrapServers, String topic, String key, Event event) {
-    send(bootstrapServers, topic, key, EventJson.write(event));
+  public static long send(String bootstrapServers, String topic, String key, Event event) {
+    return send(bootstrapServers, topic, key, EventJson.write(event));
   }
 }

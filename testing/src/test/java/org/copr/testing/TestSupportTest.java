@@ -1,6 +1,7 @@
 package org.copr.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,25 @@ class TestSupportTest {
       probe.awaitEvent(CoprEvent.Deleted.class, e -> e.copr().equals("b"), Duration.ofSeconds(30));
       assertThat(probe.values()).hasSize(2);
     }
+  }
+
+  @Test
+  void aCommandThatOverrunsIsKilledWithItsChildrenAtTheTimeout(@TempDir Path dir) {
+    Path marker = dir.resolve("child-still-running");
+    long started = System.nanoTime();
+    assertThatThrownBy(
+            () ->
+                Processes.run(
+                    dir,
+                    Map.of(),
+                    List.of(
+                        "bash", "-c", "echo started; (sleep 30; touch " + marker + ") & sleep 30"),
+                    Duration.ofSeconds(2)))
+        .hasMessageContaining("timed out after PT2S")
+        .hasMessageContaining("started");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+    assertThat(ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse("")))
+        .noneMatch(c -> c.contains("touch " + marker));
   }
 
   @Test

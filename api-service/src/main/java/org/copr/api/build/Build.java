@@ -14,6 +14,7 @@ import java.util.List;
 import org.copr.api.copr.Copr;
 import org.copr.api.pkg.CoprPackage;
 import org.copr.api.pkg.PackageVersion;
+import org.copr.contracts.rest.BuildState;
 
 /** One package version built for one chroot. {@code attempt} 0 means not dispatched yet. */
 @Entity

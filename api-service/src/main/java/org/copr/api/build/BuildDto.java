@@ -2,6 +2,7 @@ package org.copr.api.build;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import org.copr.contracts.rest.BuildState;
 
 @RegisterForReflection
 public record BuildDto(
@@ -10,7 +11,7 @@ public record BuildDto(
     String packageName,
     String evr,
     String chroot,
-    String state,
+    BuildState state,
     int attempt,
     String workerId,
     String submittedBy,
@@ -27,7 +28,7 @@ public record BuildDto(
         b.pkg.name,
         b.version.evr(),
         b.chroot,
-        b.state.wire(),
+        b.state,
         b.attempt,
         b.workerId,
         b.submittedBy,

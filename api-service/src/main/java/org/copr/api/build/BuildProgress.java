@@ -2,6 +2,7 @@ package org.copr.api.build;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
+import org.copr.contracts.rest.BuildState;
+import org.copr.runtime.Retries;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -25,33 +28,23 @@ public class BuildProgress {
   private static final Logger LOG = Logger.getLogger(BuildProgress.class);
 
   /** How long a readable event is retried (database away) before it goes to the dead letters. */
-  private static final Duration RETRY_FOR = Duration.ofMinutes(2);
-
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+  private final Guard retryForAWhile = Retries.forAtMost(Duration.ofMinutes(2));
 
   @Incoming("build-status")
   @Blocking
-  public void onMessage(String json) throws InterruptedException {
+  public void onMessage(String json) throws Exception {
     BuildStatus event = EventJson.read(json, BuildStatus.class);
-    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
-    Duration backoff = Duration.ofMillis(500);
-    while (true) {
-      try {
-        QuarkusTransaction.requiringNew().run(() -> apply(event));
-        return;
-      } catch (RuntimeException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        LOG.warnf(
-            "build %d: cannot record %s yet (%s); retrying in %s",
-            event.buildId(), typeOf(event), e.getMessage(), backoff);
-        Thread.sleep(backoff.toMillis());
-        backoff =
-            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-                ? MAX_BACKOFF
-                : backoff.multipliedBy(2);
-      }
+    retryForAWhile.call(() -> record(event), Boolean.class);
+  }
+
+  private boolean record(BuildStatus event) {
+    try {
+      return QuarkusTransaction.requiringNew().call(() -> apply(event));
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "build %d: cannot record %s yet (%s); retrying",
+          event.buildId(), typeOf(event), e.getMessage());
+      throw e;
     }
   }
 

@@ -17,7 +17,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
-import org.copr.api.Page;
+import org.copr.api.PageRequest;
 import org.copr.api.error.ApiException;
 
 @Path("/builds")
@@ -49,7 +49,7 @@ public class BuildResource {
   @Path("/{id}/log")
   @Produces(MediaType.TEXT_PLAIN)
   public Response log(@PathParam("id") String id, @QueryParam("offset") String offset) {
-    long from = Page.Request.of(null, offset).offset();
+    long from = PageRequest.of(null, offset).offset();
     BuildLog log = builds.log(id(id));
     long size = size(log);
     long start = Math.min(from, size);

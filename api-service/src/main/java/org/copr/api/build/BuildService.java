@@ -11,12 +11,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.copr.api.Page;
+import org.copr.api.PageRequest;
 import org.copr.api.copr.Copr;
 import org.copr.api.copr.CoprService;
 import org.copr.api.copr.RepoUrls;
 import org.copr.api.error.ApiException;
-import org.copr.api.outbox.Outbox;
 import org.copr.api.pkg.CoprPackage;
 import org.copr.api.pkg.PackageVersion;
 import org.copr.api.storage.Storage;
@@ -25,6 +24,9 @@ import org.copr.api.user.User;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.CancelBuild;
+import org.copr.contracts.rest.BuildState;
+import org.copr.contracts.rest.Page;
+import org.copr.runtime.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 @ApplicationScoped
@@ -49,7 +51,7 @@ public class BuildService {
    * version in the same query; the total is counted from an index too (see bench/api-scale).
    */
   @Transactional
-  public Page<BuildDto> list(String coprName, String packageName, String state, Page.Request page) {
+  public Page<BuildDto> list(String coprName, String packageName, String state, PageRequest page) {
     Copr copr = coprs.require(coprName);
     Parameters params = Parameters.with("copr", copr);
     StringBuilder where;

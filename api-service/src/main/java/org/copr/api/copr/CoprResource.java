@@ -13,12 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.copr.api.Page;
+import org.copr.api.PageRequest;
 import org.copr.api.copr.CoprRequests.CoprUpdate;
 import org.copr.api.copr.CoprRequests.Dependencies;
 import org.copr.api.copr.CoprRequests.Grant;
 import org.copr.api.copr.CoprRequests.NewCopr;
 import org.copr.api.copr.CoprRequests.Releases;
+import org.copr.contracts.rest.Page;
 
 @Path("/coprs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +31,7 @@ public class CoprResource {
       @QueryParam("owner") String owner,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
-    return coprs.list(owner, Page.Request.of(limit, offset));
+    return coprs.list(owner, PageRequest.of(limit, offset));
   }
 
   @GET

@@ -17,17 +17,18 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.copr.api.CoprConfig;
 import org.copr.api.Names;
-import org.copr.api.Page;
+import org.copr.api.PageRequest;
 import org.copr.api.build.Build;
 import org.copr.api.build.BuildService;
 import org.copr.api.copr.CoprRequests.CoprUpdate;
 import org.copr.api.copr.CoprRequests.Grant;
 import org.copr.api.copr.CoprRequests.NewCopr;
 import org.copr.api.error.ApiException;
-import org.copr.api.outbox.Outbox;
 import org.copr.api.user.Caller;
 import org.copr.api.user.User;
 import org.copr.contracts.CoprEvent;
+import org.copr.contracts.rest.Page;
+import org.copr.runtime.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class CoprService {
   @Inject RepoUrls repoUrls;
 
   @Transactional
-  public Page<CoprDto> list(String owner, Page.Request page) {
+  public Page<CoprDto> list(String owner, PageRequest page) {
     PanacheQuery<Copr> query =
         owner == null || owner.isBlank()
             ? Copr.findAll(Sort.by("name"))

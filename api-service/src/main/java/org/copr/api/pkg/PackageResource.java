@@ -12,10 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.copr.api.Page;
+import org.copr.api.PageRequest;
 import org.copr.api.build.BuildDto;
 import org.copr.api.build.BuildService;
 import org.copr.api.error.ApiException;
+import org.copr.contracts.rest.Page;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -32,7 +33,7 @@ public class PackageResource {
       @PathParam("copr_name") String copr,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
-    return packages.list(copr, Page.Request.of(limit, offset));
+    return packages.list(copr, PageRequest.of(limit, offset));
   }
 
   @GET
@@ -72,6 +73,6 @@ public class PackageResource {
       @QueryParam("state") String state,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
-    return builds.list(copr, packageName, state, Page.Request.of(limit, offset));
+    return builds.list(copr, packageName, state, PageRequest.of(limit, offset));
   }
 }

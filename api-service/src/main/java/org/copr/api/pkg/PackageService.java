@@ -20,18 +20,19 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.copr.api.CoprConfig;
-import org.copr.api.Page;
+import org.copr.api.PageRequest;
 import org.copr.api.build.Build;
 import org.copr.api.build.BuildDto;
 import org.copr.api.build.BuildService;
 import org.copr.api.copr.Copr;
 import org.copr.api.copr.CoprService;
 import org.copr.api.error.ApiException;
-import org.copr.api.outbox.Outbox;
 import org.copr.api.storage.Storage;
 import org.copr.api.user.Caller;
 import org.copr.api.user.User;
 import org.copr.contracts.CoprEvent;
+import org.copr.contracts.rest.Page;
+import org.copr.runtime.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 @ApplicationScoped
@@ -46,7 +47,7 @@ public class PackageService {
   @Inject Storage storage;
 
   @Transactional
-  public Page<PackageDto> list(String coprName, Page.Request page) {
+  public Page<PackageDto> list(String coprName, PageRequest page) {
     Copr copr = coprs.require(coprName);
     Page<CoprPackage> found = page.of(CoprPackage.<CoprPackage>find("copr", Sort.by("name"), copr));
     return new Page<>(dtos(found.items()), found.total(), found.limit(), found.offset());

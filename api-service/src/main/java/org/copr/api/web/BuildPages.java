@@ -95,7 +95,7 @@ public class BuildPages {
               shown == 0
                   ? new Piece("", 0, 0)
                   : logs.from(logs.file(build, shown), newAttempt ? 0 : offset);
-          boolean follow = !BuildStates.ended(build.state()) || piece.text().length() > 0;
+          boolean follow = !build.state().ended() || piece.text().length() > 0;
           return Templates.live(
               visitor.visit(),
               build,
@@ -146,7 +146,7 @@ public class BuildPages {
     BuildDto build = builds.get(id);
     int shown = attempt == null || attempt.isBlank() ? build.attempt() : number(attempt);
     Piece piece = shown == 0 ? new Piece("", 0, 0) : logs.tail(logs.file(build, shown));
-    boolean follow = shown == build.attempt() && !BuildStates.ended(build.state());
+    boolean follow = shown == build.attempt() && !build.state().ended();
     return Templates.build(
         visitor.visit(),
         build,

@@ -16,15 +16,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.copr.api.Page;
+import org.copr.api.PageRequest;
 import org.copr.api.build.BuildDto;
 import org.copr.api.build.BuildService;
-import org.copr.api.build.BuildState;
 import org.copr.api.copr.CoprDto;
 import org.copr.api.copr.CoprService;
 import org.copr.api.pkg.PackageDto;
 import org.copr.api.pkg.PackageService;
 import org.copr.api.web.WebQueries.Access;
+import org.copr.contracts.rest.BuildState;
+import org.copr.contracts.rest.Page;
 
 /** What anyone may read of a copr: overview, builds, packages and one package. */
 @Path("/copr/{copr}")
@@ -96,7 +97,7 @@ public class CoprPages {
         () -> {
           CoprDto copr = coprs.get(name);
           Page<PackageDto> first =
-              packages.list(name, Page.Request.of(Integer.toString(MATRIX_PACKAGES), "0"));
+              packages.list(name, PageRequest.of(Integer.toString(MATRIX_PACKAGES), "0"));
           String example = first.items().isEmpty() ? "PACKAGE" : first.items().get(0).name();
           String base = uri.getBaseUri().toString().replaceAll("/+$", "");
           List<Install> installs =
@@ -135,7 +136,7 @@ public class CoprPages {
         () -> {
           CoprDto copr = coprs.get(name);
           Page<BuildDto> page =
-              builds.list(name, pkg, state, Page.Request.of(Integer.toString(PER_PAGE), offset));
+              builds.list(name, pkg, state, PageRequest.of(Integer.toString(PER_PAGE), offset));
           return Templates.builds(
               visitor.visit(),
               copr,
@@ -155,7 +156,7 @@ public class CoprPages {
         () -> {
           CoprDto copr = coprs.get(name);
           Page<PackageDto> page =
-              packages.list(name, Page.Request.of(Integer.toString(PER_PAGE), offset));
+              packages.list(name, PageRequest.of(Integer.toString(PER_PAGE), offset));
           return Templates.packages(
               visitor.visit(),
               copr,
@@ -176,7 +177,7 @@ public class CoprPages {
                 queries.access(name),
                 packages.get(name, pkg),
                 builds
-                    .list(name, pkg, null, Page.Request.of(Integer.toString(PER_PAGE), "0"))
+                    .list(name, pkg, null, PageRequest.of(Integer.toString(PER_PAGE), "0"))
                     .items()));
   }
 

@@ -9,9 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.copr.api.Page;
+import org.copr.api.PageRequest;
 import org.copr.api.build.BuildDto;
 import org.copr.api.web.WebQueries.CoprRow;
+import org.copr.contracts.rest.Page;
 
 /** The home page (recent builds, the coprs with a search) and the queue page. */
 @Path("/")
@@ -47,7 +48,7 @@ public class HomePage {
     return pages.show(
         () -> {
           Page<CoprRow> coprs =
-              queries.searchCoprs(q, Page.Request.of(Integer.toString(COPRS_PER_PAGE), offset));
+              queries.searchCoprs(q, PageRequest.of(Integer.toString(COPRS_PER_PAGE), offset));
           return Templates.home(
               visitor.visit(),
               queries.recentBuilds(RECENT_BUILDS),

@@ -2,7 +2,7 @@ package org.copr.api.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.copr.api.Page;
+import org.copr.contracts.rest.Page;
 
 /**
  * Links to the previous and next page of a list, keeping its filters.

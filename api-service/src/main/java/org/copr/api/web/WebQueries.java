@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import org.copr.api.Page;
+import org.copr.api.PageRequest;
 import org.copr.api.build.Build;
 import org.copr.api.build.BuildDto;
-import org.copr.api.build.BuildState;
 import org.copr.api.copr.Copr;
 import org.copr.api.copr.CoprService;
 import org.copr.api.user.Caller;
 import org.copr.api.user.User;
+import org.copr.contracts.rest.BuildState;
+import org.copr.contracts.rest.Page;
 
 /**
  * What the pages show beyond what the REST API's services answer: builds across all coprs, coprs
@@ -74,7 +75,7 @@ public class WebQueries {
 
   /** Coprs whose name or owner contains {@code text} (any case), by name. */
   @Transactional
-  public Page<CoprRow> searchCoprs(String text, Page.Request page) {
+  public Page<CoprRow> searchCoprs(String text, PageRequest page) {
     String where = "";
     String pattern = null;
     if (text != null && !text.isBlank()) {

@@ -56,7 +56,7 @@ class BrokerOutageTest {
               .getList("builds.id", Long.class);
       assertThat(
               db.count(
-                  "select count(*) from outbox where sent_at is null and event_key in ('"
+                  "select count(*) from outbox where set_aside_at is null and event_key in ('"
                       + copr
                       + "', '"
                       + builds.get(0)
@@ -83,10 +83,10 @@ class BrokerOutageTest {
       }
     }
     long deadline = System.nanoTime() + wait.toNanos();
-    while (db.count("select count(*) from outbox where sent_at is null") > 0
+    while (db.count("select count(*) from outbox where set_aside_at is null") > 0
         && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    assertThat(db.count("select count(*) from outbox where sent_at is null")).isZero();
+    assertThat(db.count("select count(*) from outbox where set_aside_at is null")).isZero();
   }
 }

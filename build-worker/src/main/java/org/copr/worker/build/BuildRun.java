@@ -24,12 +24,12 @@ import org.copr.contracts.BuildStatus;
 import org.copr.contracts.BuildStatus.Artifact;
 import org.copr.contracts.Chroot;
 import org.copr.contracts.StorageLayout;
+import org.copr.runtime.kafka.KeyedSender;
 import org.copr.worker.build.RunningBuild.Stop;
 import org.copr.worker.build.RunningBuild.StopKind;
 import org.copr.worker.builder.BuildJob;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.config.Worker;
-import org.copr.worker.messaging.StatusSender;
 
 /**
  * Runs one attempt start to end: opens its log, reports {@code started}, runs the builder with a
@@ -47,7 +47,7 @@ final class BuildRun {
   private final RunningBuild build;
   private final Worker worker;
   private final Builder builder;
-  private final StatusSender status;
+  private final KeyedSender sender;
   private final ScheduledExecutorService timers;
   private final StorageLayout storage;
   private final Path logFile;
@@ -58,12 +58,12 @@ final class BuildRun {
       RunningBuild build,
       Worker worker,
       Builder builder,
-      StatusSender status,
+      KeyedSender sender,
       ScheduledExecutorService timers) {
     this.build = build;
     this.worker = worker;
     this.builder = builder;
-    this.status = status;
+    this.sender = sender;
     this.timers = timers;
     this.storage = worker.storage();
     this.logFile = storage.log(build.buildId(), build.attempt());
@@ -85,7 +85,7 @@ final class BuildRun {
       return ended(build.stopped(), null, 0);
     }
     try (BuildLog log = BuildLog.create(logFile, worker.config().logTailLines())) {
-      status.send(
+      sender.status(
           new BuildStatus.Started(
               build.buildId(), build.attempt(), worker.id(), storage.relativize(logFile)));
       try {

@@ -24,10 +24,10 @@ import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
+import org.copr.runtime.kafka.KeyedSender;
 import org.copr.worker.build.RunningBuild.StopKind;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.config.Worker;
-import org.copr.worker.messaging.StatusSender;
 
 /**
  * The worker's slots: a dispatch takes one (waiting while all are busy), runs on the bounded pool,
@@ -43,7 +43,7 @@ public class Builds {
 
   private final Worker worker;
   private final Builder builder;
-  private final StatusSender status;
+  private final KeyedSender sender;
   private final MeterRegistry metrics;
   private final Semaphore slots;
   private final ExecutorService pool;
@@ -54,10 +54,10 @@ public class Builds {
   private final Map<Long, CancelBuild> cancels = Collections.synchronizedMap(lru());
   private volatile boolean draining;
 
-  public Builds(Worker worker, Builder builder, StatusSender status, MeterRegistry metrics) {
+  public Builds(Worker worker, Builder builder, KeyedSender sender, MeterRegistry metrics) {
     this.worker = worker;
     this.builder = builder;
-    this.status = status;
+    this.sender = sender;
     this.metrics = metrics;
     this.slots = new Semaphore(worker.slots());
     this.pool = Executors.newFixedThreadPool(worker.slots(), named("build-slot"));
@@ -71,7 +71,12 @@ public class Builds {
    * worker drains: the scheduler then requeues the attempt, which no heartbeat lists.
    */
   public boolean take(BuildDispatch dispatch) throws InterruptedException {
-    slots.acquire();
+    // A drain holds every slot until the worker stops: look at the flag while waiting for one.
+    while (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
+      if (draining) {
+        return false;
+      }
+    }
     if (draining) {
       slots.release();
       return false;
@@ -94,10 +99,10 @@ public class Builds {
 
   private void run(RunningBuild build) {
     try {
-      Optional<BuildStatus> end = new BuildRun(build, worker, builder, status, timers).run();
+      Optional<BuildStatus> end = new BuildRun(build, worker, builder, sender, timers).run();
       end.ifPresent(
           event -> {
-            status.send(event);
+            sender.status(event);
             reported.put(build.key(), Instant.now()); // before it leaves the running ones
           });
       String outcome = end.map(Builds::outcome).orElse("shutdown");

@@ -2,6 +2,7 @@ package org.copr.worker.messaging;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.WorkerHeartbeat;
@@ -10,6 +11,7 @@ import org.copr.worker.build.RunningBuild;
 import org.copr.worker.config.Worker;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Tells the scheduler every few seconds that this worker lives (in which incarnation), its arch and
@@ -57,7 +59,12 @@ public class HeartbeatSender {
 
   public void send(WorkerHeartbeat heartbeat) {
     try {
-      emitter.send(StatusSender.keyed(heartbeat.workerId(), EventJson.write(heartbeat)));
+      emitter.send(
+          Message.of(EventJson.write(heartbeat))
+              .addMetadata(
+                  OutgoingKafkaRecordMetadata.<String>builder()
+                      .withKey(heartbeat.workerId())
+                      .build()));
     } catch (RuntimeException e) {
       Log.warnf("heartbeat not sent: %s", e.getMessage());
     }

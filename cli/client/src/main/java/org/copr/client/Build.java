@@ -1,6 +1,7 @@
 package org.copr.client;
 
 import java.time.Instant;
+import org.copr.contracts.rest.BuildState;
 
 /**
  * One build of one package upload in one chroot.

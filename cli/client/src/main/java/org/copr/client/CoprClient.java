@@ -2,7 +2,6 @@ package org.copr.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.copr.contracts.rest.BuildState;
+import org.copr.contracts.rest.ErrorBody;
+import org.copr.contracts.rest.Page;
 
 /**
  * The Copr REST API from Java. Reads need no login; writes need a username and password (HTTP
@@ -212,7 +214,7 @@ public final class CoprClient {
     return new LogChunk(
         new String(r.body(), StandardCharsets.UTF_8),
         next,
-        state == null ? null : BuildState.of(state));
+        state == null ? null : BuildState.parse(state).orElse(null));
   }
 
   public Build buildCancel(long id) {
@@ -345,11 +347,10 @@ public final class CoprClient {
   private CoprException error(HttpResponse<byte[]> r) {
     int status = r.statusCode();
     try {
-      JsonNode node = JSON.readTree(r.body());
-      if (node != null && node.hasNonNull("error")) {
-        String detail =
-            node.hasNonNull("detail") ? node.get("detail").asText() : node.get("error").asText();
-        return new CoprException(status, node.get("error").asText(), detail);
+      ErrorBody body = JSON.readValue(r.body(), ErrorBody.class);
+      if (body != null && body.error() != null) {
+        return new CoprException(
+            status, body.error(), body.detail() != null ? body.detail() : body.error());
       }
     } catch (IOException e) {
       // Not JSON (a proxy's page, an unexpected crash): fall through to the generic sentence.

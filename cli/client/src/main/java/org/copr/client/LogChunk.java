@@ -1,5 +1,7 @@
 package org.copr.client;
 
+import org.copr.contracts.rest.BuildState;
+
 /**
  * A piece of a build log.
  *

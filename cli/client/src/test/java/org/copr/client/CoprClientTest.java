@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.copr.contracts.rest.BuildState;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TestRpms;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,7 +113,7 @@ class CoprClientTest {
     assertThat(asBob.buildList(copr, "hello-lib")).hasSize(2);
 
     Build first = upload.builds().get(0);
-    WorkerStandIn worker = new WorkerStandIn(api);
+    BackendStandIn worker = new BackendStandIn(api);
     int attempt = worker.start(first, "line one\n");
     LogChunk chunk = asBob.buildLog(first.id(), 0);
     assertThat(chunk.text()).isEqualTo("line one\n");

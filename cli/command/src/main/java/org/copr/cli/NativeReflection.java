@@ -2,17 +2,21 @@ package org.copr.cli;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.copr.client.Build;
-import org.copr.client.BuildState;
 import org.copr.client.Copr;
 import org.copr.client.CoprChanges;
 import org.copr.client.LogChunk;
 import org.copr.client.NewCopr;
-import org.copr.client.Page;
 import org.copr.client.Pkg;
 import org.copr.client.Upload;
 import org.copr.client.User;
+import org.copr.contracts.rest.BuildState;
+import org.copr.contracts.rest.ErrorBody;
+import org.copr.contracts.rest.Page;
 
-/** The client library is framework-free, so its JSON records are registered for native here. */
+/**
+ * The client library and the shared REST shapes are framework-free, so their JSON records are
+ * registered for native here.
+ */
 @RegisterForReflection(
     targets = {
       Copr.class,
@@ -26,7 +30,8 @@ import org.copr.client.User;
       Upload.class,
       LogChunk.class,
       NewCopr.class,
-      CoprChanges.class
+      CoprChanges.class,
+      ErrorBody.class
     })
 final class NativeReflection {
   private NativeReflection() {}

@@ -7,8 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.copr.client.BuildState;
 import org.copr.client.CoprJson;
+import org.copr.contracts.rest.BuildState;
 
 /** Prints for people (aligned columns, colour only on a terminal) or for scripts (JSON). */
 public final class Output {
@@ -72,7 +72,7 @@ public final class Output {
       return "-";
     }
     if (!colour) {
-      return state.wireName();
+      return state.wire();
     }
     String code =
         switch (state) {
@@ -81,7 +81,7 @@ public final class Output {
           case CANCELED -> "\u001b[33m";
           default -> "\u001b[36m";
         };
-    return code + state.wireName() + RESET;
+    return code + state.wire() + RESET;
   }
 
   public static String list(Collection<String> values) {

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.copr.client.ApiServiceProcess;
+import org.copr.client.BackendStandIn;
 import org.copr.client.Build;
 import org.copr.client.CoprClient;
-import org.copr.client.WorkerStandIn;
 import org.copr.testing.TestRpms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,13 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The build commands, with builds moved along by the worker stand-in on the real broker. */
 class BuildCommandsTest {
   static Users users;
-  static WorkerStandIn worker;
+  static BackendStandIn worker;
   @TempDir static Path dir;
 
   @BeforeAll
   static void setUp() {
     users = new Users();
-    worker = new WorkerStandIn(ApiServiceProcess.shared());
+    worker = new BackendStandIn(ApiServiceProcess.shared());
   }
 
   /** A copr with one uploaded package and its builds (one per release). */

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.copr.client.ApiServiceProcess;
+import org.copr.client.BackendStandIn;
 import org.copr.client.Build;
 import org.copr.client.CoprClient;
 import org.copr.client.CoprJson;
-import org.copr.client.WorkerStandIn;
 import org.copr.testing.TestRpms;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class PkgCommandsTest {
   @Test
   void createPkgWaitsForTheBuildsAndExitsByTheirOutcome() throws Exception {
     String copr = users.newCopr("wait", "-r", "fedora-40,epel-9");
-    WorkerStandIn worker = new WorkerStandIn(ApiServiceProcess.shared());
+    BackendStandIn worker = new BackendStandIn(ApiServiceProcess.shared());
     CoprClient reader = new CoprClient(ApiServiceProcess.shared().url(), null, null);
 
     CompletableFuture<CoprRun.Result> waiting =

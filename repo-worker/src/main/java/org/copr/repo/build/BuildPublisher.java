@@ -21,6 +21,7 @@ import org.copr.repo.RepoWorkerConfig;
 import org.copr.repo.repository.Command;
 import org.copr.repo.repository.RepoId;
 import org.copr.repo.repository.Tree;
+import org.copr.runtime.kafka.KeyedSender;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,16 +38,16 @@ public class BuildPublisher {
 
   private final StorageLayout layout;
   private final boolean verify;
-  private final StatusReporter reporter;
+  private final KeyedSender sender;
   private final Timer latency;
   private final Counter failures;
   private final Path rpmDb;
 
-  BuildPublisher(RepoWorkerConfig config, StatusReporter reporter, MeterRegistry registry)
+  BuildPublisher(RepoWorkerConfig config, KeyedSender sender, MeterRegistry registry)
       throws IOException {
     this.layout = config.layout();
     this.verify = config.repo().verifyPackages();
-    this.reporter = reporter;
+    this.sender = sender;
     this.latency =
         Timer.builder("copr.repo.publish.latency")
             .description(
@@ -155,7 +156,7 @@ public class BuildPublisher {
     BuildMarker m = ready.marker();
     try {
       Tree.delete(ready.results());
-      reporter.report(
+      sender.status(
           new BuildStatus.Published(
               m.buildId(),
               m.attempt(),
@@ -187,7 +188,7 @@ public class BuildPublisher {
         "build %d attempt %d not published in %s: %s",
         rejected.buildId(), rejected.attempt(), repo, rejected.reason());
     failures.increment();
-    reporter.report(
+    sender.status(
         new BuildStatus.PublishFailed(rejected.buildId(), rejected.attempt(), rejected.reason()));
   }
 

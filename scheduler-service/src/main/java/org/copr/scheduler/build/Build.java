@@ -25,7 +25,7 @@ public class Build extends PanacheEntityBase {
   public String request;
 
   @Enumerated(EnumType.STRING)
-  public BuildState state;
+  public QueueState state;
 
   public int attempt;
   public Instant requestedAt;
@@ -37,7 +37,10 @@ public class Build extends PanacheEntityBase {
   public String workerId;
 
   public String cancelReason;
-  public String outcome;
+
+  @Enumerated(EnumType.STRING)
+  public Outcome outcome;
+
   public Instant endedAt;
 
   public static Build queued(BuildRequested request, Instant now) {
@@ -50,7 +53,7 @@ public class Build extends PanacheEntityBase {
     build.chroot = spec.chroot();
     build.packageName = spec.packageName();
     build.request = EventJson.write(request);
-    build.state = BuildState.QUEUED;
+    build.state = QueueState.QUEUED;
     build.attempt = 0;
     build.requestedAt = now;
     build.queuedAt = now;
@@ -91,12 +94,12 @@ public class Build extends PanacheEntityBase {
    */
   public boolean isCurrent(int eventAttempt) {
     return eventAttempt == attempt
-        && (state == BuildState.DISPATCHED || state == BuildState.RUNNING);
+        && (state == QueueState.DISPATCHED || state == QueueState.RUNNING);
   }
 
   /** The next attempt, addressed to {@code worker}. */
   public void dispatch(String worker, Instant now) {
-    state = BuildState.DISPATCHED;
+    state = QueueState.DISPATCHED;
     attempt++;
     dispatchedAt = now;
     startedAt = null;
@@ -105,26 +108,26 @@ public class Build extends PanacheEntityBase {
 
   /** Whether the current attempt is held for (addressed to or run by) this worker. */
   public boolean heldBy(String worker) {
-    return (state == BuildState.DISPATCHED || state == BuildState.RUNNING)
+    return (state == QueueState.DISPATCHED || state == QueueState.RUNNING)
         && workerId != null
         && workerId.equals(worker);
   }
 
   public void start(Instant now) {
-    state = BuildState.RUNNING;
+    state = QueueState.RUNNING;
     startedAt = now;
   }
 
   public void requeue(Instant now) {
-    state = BuildState.QUEUED;
+    state = QueueState.QUEUED;
     queuedAt = now;
     dispatchedAt = null;
     startedAt = null;
     workerId = null;
   }
 
-  public void end(String how, Instant now) {
-    state = BuildState.DONE;
+  public void end(Outcome how, Instant now) {
+    state = QueueState.DONE;
     outcome = how;
     endedAt = now;
   }

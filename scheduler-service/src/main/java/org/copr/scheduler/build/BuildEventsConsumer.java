@@ -2,7 +2,6 @@ package org.copr.scheduler.build;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
@@ -21,8 +20,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
     delay = Inbound.RETRY_DELAY_MS,
     abortOn = EventJson.MalformedEventException.class)
 public class BuildEventsConsumer {
-  @Inject Builds builds;
-  @Inject Dispatcher dispatcher;
+  private final Builds builds;
+  private final Dispatcher dispatcher;
+
+  BuildEventsConsumer(Builds builds, Dispatcher dispatcher) {
+    this.builds = builds;
+    this.dispatcher = dispatcher;
+  }
 
   @Incoming("builds-requested")
   @Blocking
@@ -44,10 +48,10 @@ public class BuildEventsConsumer {
       Inbound.require(started.workerId() != null, "worker_id");
       builds.started(started.buildId(), started.attempt(), started.workerId());
     } else if (status instanceof BuildStatus.Finished finished) {
-      builds.ended(finished, finished.success() ? "succeeded" : "failed");
+      builds.ended(finished, finished.success() ? Outcome.SUCCEEDED : Outcome.FAILED);
       dispatcher.wake(); // a slot is free
     } else if (status instanceof BuildStatus.Canceled canceled) {
-      builds.ended(canceled, "canceled");
+      builds.ended(canceled, Outcome.CANCELED);
       dispatcher.wake();
     }
     // dispatched, failed: the scheduler's own; published, publish_failed: after the worker's part.

@@ -1,14 +1,14 @@
 package org.copr.scheduler.build;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Optional;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CancelBuild;
+import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,8 +19,13 @@ import org.jboss.logging.Logger;
 public class Builds {
   private static final Logger LOG = Logger.getLogger(Builds.class);
 
-  @Inject SchedulerConfig config;
-  @Inject Outbox outbox;
+  private final SchedulerConfig config;
+  private final Outbox outbox;
+
+  Builds(SchedulerConfig config, Outbox outbox) {
+    this.config = config;
+    this.outbox = outbox;
+  }
 
   @Transactional
   public void request(BuildRequested request) {
@@ -31,7 +36,7 @@ public class Builds {
     }
     Build build = Build.queued(request, Instant.now());
     if (!config.arches().contains(build.arch)) {
-      build.end("failed", Instant.now());
+      build.end(Outcome.FAILED, Instant.now());
       outbox.status(new BuildStatus.Failed(buildId, 0, "no build workers for arch " + build.arch));
       LOG.warnf("%s failed: no build workers for arch %s", build, build.arch);
     } else {
@@ -47,7 +52,7 @@ public class Builds {
   @Transactional
   public void started(long buildId, int attempt, String workerId) {
     Build.locked(buildId)
-        .filter(build -> build.isCurrent(attempt) && build.state == BuildState.DISPATCHED)
+        .filter(build -> build.isCurrent(attempt) && build.state == QueueState.DISPATCHED)
         .filter(build -> build.heldBy(workerId))
         .ifPresent(
             build -> {
@@ -63,7 +68,7 @@ public class Builds {
    * The worker is done with the attempt (built, failed to build, or canceled): its slot is free.
    */
   @Transactional
-  public void ended(BuildStatus status, String outcome) {
+  public void ended(BuildStatus status, Outcome outcome) {
     Build.locked(status.buildId())
         .filter(build -> build.isCurrent(status.attempt()))
         .filter(
@@ -85,12 +90,12 @@ public class Builds {
   @Transactional
   public void cancel(CancelBuild cancel) {
     Build build = Build.locked(cancel.buildId()).orElse(null);
-    if (build == null || build.state == BuildState.DONE) {
+    if (build == null || build.state == QueueState.DONE) {
       return;
     }
     String reason = cancel.reason() == null ? "canceled" : cancel.reason();
-    if (build.state == BuildState.QUEUED) {
-      build.end("canceled", Instant.now());
+    if (build.state == QueueState.QUEUED) {
+      build.end(Outcome.CANCELED, Instant.now());
       outbox.status(new BuildStatus.Canceled(build.buildId, build.attempt, reason));
       LOG.infof("%s canceled while queued: %s", build, reason);
     } else {
@@ -113,17 +118,22 @@ public class Builds {
     Instant now = Instant.now();
     outbox.cancel(new CancelBuild(buildId, attempt, why));
     if (build.cancelReason != null) {
-      build.end("canceled", now);
+      build.end(Outcome.CANCELED, now);
       outbox.status(new BuildStatus.Canceled(buildId, attempt, build.cancelReason));
       LOG.infof("%s canceled (%s)", build, why);
     } else if (build.attempt >= config.maxAttempts()) {
       String reason = why + "; gave up after " + build.attempt + " attempts";
-      build.end("failed", now);
+      build.end(Outcome.FAILED, now);
       outbox.status(new BuildStatus.Failed(buildId, attempt, reason));
       LOG.warnf("%s failed: %s", build, reason);
     } else {
       build.requeue(now);
       LOG.warnf("%s requeued: %s", build, why);
     }
+  }
+
+  @Transactional
+  public Optional<BuildView> view(long buildId) {
+    return Build.<Build>findByIdOptional(buildId).map(BuildView::of);
   }
 }

@@ -1,7 +1,6 @@
 package org.copr.scheduler.queue;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,13 @@ public class ArchLoad {
           + " where b.worker_id = w.worker_id and b.state in ('DISPATCHED', 'RUNNING')) h"
           + " where w.arch = ?1 and not w.draining and w.last_seen > ?2";
 
-  @Inject EntityManager em;
-  @Inject Workers workers;
+  private final EntityManager em;
+  private final Workers workers;
+
+  ArchLoad(EntityManager em, Workers workers) {
+    this.em = em;
+    this.workers = workers;
+  }
 
   /** Free slots of the arch: those of its live, non-draining workers that no attempt holds. */
   public long freeSlots(String arch) {

@@ -5,19 +5,17 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.Topics;
+import org.copr.runtime.Wakeup;
+import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.Wakeup;
 import org.copr.scheduler.build.Build;
-import org.copr.scheduler.build.BuildState;
-import org.copr.scheduler.outbox.Outbox;
+import org.copr.scheduler.build.QueueState;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,11 +35,24 @@ public class Dispatcher {
    */
   static final int BATCH = 100;
 
-  @Inject SchedulerConfig config;
-  @Inject EntityManager em;
-  @Inject ArchLoad load;
-  @Inject Outbox outbox;
-  @Inject QueueMetrics metrics;
+  private final SchedulerConfig config;
+  private final EntityManager em;
+  private final ArchLoad load;
+  private final Outbox outbox;
+  private final QueueMetrics metrics;
+
+  Dispatcher(
+      SchedulerConfig config,
+      EntityManager em,
+      ArchLoad load,
+      Outbox outbox,
+      QueueMetrics metrics) {
+    this.config = config;
+    this.em = em;
+    this.load = load;
+    this.outbox = outbox;
+    this.metrics = metrics;
+  }
 
   private Wakeup wakeup;
 
@@ -97,7 +108,7 @@ public class Dispatcher {
       return false;
     }
     Build build = Build.locked(next.get().buildId()).orElseThrow();
-    if (build.state != BuildState.QUEUED) {
+    if (build.state != QueueState.QUEUED) {
       return true; // canceled meanwhile: look again
     }
     FreeSlots.Free worker = slots.take().orElseThrow();
@@ -106,9 +117,7 @@ public class Dispatcher {
     Duration waited = Duration.between(build.queuedAt, now);
     String workerId = worker.workerId();
     build.dispatch(workerId, now);
-    outbox.send(
-        Topics.dispatch(arch),
-        Long.toString(build.buildId),
+    outbox.dispatch(
         new BuildDispatch(
             build.spec(),
             build.attempt,

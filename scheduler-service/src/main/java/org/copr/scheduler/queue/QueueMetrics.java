@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class QueueMetrics {
   private final Map<String, AtomicLong> queueLength = new ConcurrentHashMap<>();
 
-  @Inject MeterRegistry registry;
+  private final MeterRegistry registry;
+
+  QueueMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
 
   void queueLength(Map<String, Long> queuedPerArch, Iterable<String> arches) {
     for (String arch : arches) {

@@ -1,6 +1,5 @@
 package org.copr.scheduler.queue;
 
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,8 +11,13 @@ import org.copr.scheduler.SchedulerConfig;
 @Path("/queue")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {
-  @Inject SchedulerConfig config;
-  @Inject ArchLoad load;
+  private final SchedulerConfig config;
+  private final ArchLoad load;
+
+  QueueResource(SchedulerConfig config, ArchLoad load) {
+    this.config = config;
+    this.load = load;
+  }
 
   @GET
   @Transactional

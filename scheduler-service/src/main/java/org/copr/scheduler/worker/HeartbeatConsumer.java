@@ -2,7 +2,6 @@ package org.copr.scheduler.worker;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.WorkerHeartbeat;
@@ -18,8 +17,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
     delay = Inbound.RETRY_DELAY_MS,
     abortOn = EventJson.MalformedEventException.class)
 public class HeartbeatConsumer {
-  @Inject Workers workers;
-  @Inject Dispatcher dispatcher;
+  private final Workers workers;
+  private final Dispatcher dispatcher;
+
+  HeartbeatConsumer(Workers workers, Dispatcher dispatcher) {
+    this.workers = workers;
+    this.dispatcher = dispatcher;
+  }
 
   @Incoming("workers-heartbeat")
   @Blocking

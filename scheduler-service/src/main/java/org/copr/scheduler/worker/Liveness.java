@@ -3,7 +3,6 @@ package org.copr.scheduler.worker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +17,15 @@ import org.copr.scheduler.build.Builds;
  */
 @ApplicationScoped
 public class Liveness {
-  @Inject SchedulerConfig config;
-  @Inject Workers workers;
-  @Inject Builds builds;
+  private final SchedulerConfig config;
+  private final Workers workers;
+  private final Builds builds;
+
+  Liveness(SchedulerConfig config, Workers workers, Builds builds) {
+    this.config = config;
+    this.workers = workers;
+    this.builds = builds;
+  }
 
   @Scheduled(
       every = "${copr.scheduler.liveness-interval}",

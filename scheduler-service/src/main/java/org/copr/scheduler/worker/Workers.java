@@ -1,22 +1,23 @@
 package org.copr.scheduler.worker;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
+import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.Build;
-import org.copr.scheduler.build.BuildState;
 import org.copr.scheduler.build.Builds;
-import org.copr.scheduler.outbox.Outbox;
+import org.copr.scheduler.build.QueueState;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,9 +29,15 @@ import org.jboss.logging.Logger;
 public class Workers {
   private static final Logger LOG = Logger.getLogger(Workers.class);
 
-  @Inject SchedulerConfig config;
-  @Inject Outbox outbox;
-  @Inject Builds builds;
+  private final SchedulerConfig config;
+  private final Outbox outbox;
+  private final Builds builds;
+
+  Workers(SchedulerConfig config, Outbox outbox, Builds builds) {
+    this.config = config;
+    this.outbox = outbox;
+    this.builds = builds;
+  }
 
   private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>(Instant.EPOCH);
   private final AtomicReference<Instant> judgeFrom = new AtomicReference<>(Instant.MAX);
@@ -80,7 +87,7 @@ public class Workers {
       builds.started(running.buildId(), running.attempt(), workerId);
     } else if (build == null
         || build.attempt != running.attempt()
-        || build.state != BuildState.DONE
+        || build.state != QueueState.DONE
         || !workerId.equals(build.workerId)) {
       LOG.infof(
           "worker %s runs attempt %d of build %d, which is not its own: asking it to stop",
@@ -104,7 +111,7 @@ public class Workers {
     Instant cutoff = sent.minus(config.listingGrace());
     List<Build> unlisted =
         Build.heldFor(heartbeat.workerId()).stream()
-            .filter(b -> b.state == BuildState.RUNNING && b.startedAt.isBefore(cutoff))
+            .filter(b -> b.state == QueueState.RUNNING && b.startedAt.isBefore(cutoff))
             .filter(b -> !listed.contains(new Attempt(b.buildId, b.attempt)))
             .toList();
     for (Build build : unlisted) {
@@ -126,5 +133,31 @@ public class Workers {
 
   public Instant liveSince() {
     return Instant.now().minus(config.workerTimeout());
+  }
+
+  @Transactional
+  public List<WorkerView> recent() {
+    return Worker.<Worker>list(
+            "lastSeen > ?1 order by workerId", Instant.now().minus(Duration.ofHours(1)))
+        .stream()
+        .map(this::view)
+        .toList();
+  }
+
+  @Transactional
+  public Optional<WorkerView> view(String workerId) {
+    return Worker.<Worker>findByIdOptional(workerId).map(this::view);
+  }
+
+  private WorkerView view(Worker w) {
+    return new WorkerView(
+        w.workerId,
+        w.arch,
+        w.incarnation,
+        w.slots,
+        Build.heldFor(w.workerId).size(),
+        w.draining,
+        w.lastSeen.isAfter(liveSince()),
+        w.lastSeen);
   }
 }

@@ -10,8 +10,8 @@ import org.copr.cli.ExitCode;
 import org.copr.cli.Output;
 import org.copr.cli.PollOptions;
 import org.copr.client.Build;
-import org.copr.client.BuildState;
 import org.copr.client.CoprClient;
+import org.copr.contracts.rest.BuildState;
 
 /** Follows builds until every one has ended, printing a line whenever one changes state. */
 public final class BuildWatcher {

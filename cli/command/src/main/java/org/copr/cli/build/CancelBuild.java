@@ -4,7 +4,7 @@ import org.copr.cli.CoprSubcommand;
 import org.copr.cli.ExitCode;
 import org.copr.cli.OutputOptions;
 import org.copr.client.Build;
-import org.copr.client.BuildState;
+import org.copr.contracts.rest.BuildState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -29,7 +29,7 @@ public class CancelBuild extends CoprSubcommand {
                   : "Build "
                       + b.id()
                       + " will be canceled (it is "
-                      + b.state().wireName()
+                      + b.state().wire()
                       + "; the scheduler or its worker stops it).");
     }
     return ExitCode.OK;

@@ -1,0 +1,96 @@
+package org.copr.repo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.copr.contracts.BuildStatus;
+import org.copr.contracts.StorageLayout;
+import org.copr.testing.Processes;
+import org.copr.testing.TestRpms;
+
+/**
+ * Does what a build worker does, for real: rpmbuild --rebuild of a test SRPM into
+ * results/<build>/<attempt>/, the log into logs/, and the {@code finished} event that says so.
+ */
+public final class FinishedBuilds {
+  private static final AtomicLong NEXT_ID = new AtomicLong(1000);
+
+  private FinishedBuilds() {}
+
+  public static long nextBuildId() {
+    return NEXT_ID.incrementAndGet();
+  }
+
+  public static BuildStatus.Finished build(
+      StorageLayout layout,
+      long buildId,
+      int attempt,
+      String copr,
+      String chroot,
+      String name,
+      String version,
+      TestRpms.Options options) {
+    try {
+      Path results = layout.results(buildId, attempt);
+      Files.createDirectories(results);
+      Path top = Files.createTempDirectory("copr-test-rebuild-");
+      Path srpm = TestRpms.srpm(top.resolve("srpm"), name, version, options);
+      String log =
+          Processes.check(
+              top,
+              Map.of(),
+              List.of(
+                  "rpmbuild",
+                  "--rebuild",
+                  "--define",
+                  "_topdir " + top,
+                  "--define",
+                  "_rpmdir " + results,
+                  "--define",
+                  "_tmppath " + top.resolve("tmp"),
+                  "--dbpath",
+                  top.resolve("rpmdb").toString(),
+                  srpm.toString()));
+      Files.copy(srpm, results.resolve(srpm.getFileName()));
+      Files.createDirectories(layout.logs(buildId));
+      Files.writeString(layout.log(buildId, attempt), log);
+      List<BuildStatus.Artifact> artifacts;
+      try (Stream<Path> files = Files.walk(results)) {
+        artifacts =
+            files
+                .filter(p -> p.toString().endsWith(".rpm"))
+                .map(
+                    p ->
+                        new BuildStatus.Artifact(
+                            layout.relativize(p), name, null, version, options.release(), "noarch"))
+                .toList();
+      }
+      return new BuildStatus.Finished(
+          buildId,
+          attempt,
+          "test-worker",
+          copr,
+          chroot,
+          name,
+          true,
+          0,
+          layout.relativize(results),
+          layout.relativize(layout.log(buildId, attempt)),
+          artifacts,
+          "",
+          100);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static BuildStatus.Finished build(
+      StorageLayout layout, long buildId, String copr, String chroot, String name, String version) {
+    return build(layout, buildId, 1, copr, chroot, name, version, TestRpms.Options.defaults());
+  }
+}

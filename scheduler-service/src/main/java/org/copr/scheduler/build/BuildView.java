@@ -1,0 +1,40 @@
+package org.copr.scheduler.build;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** One build as the scheduler sees it: which attempt, where, since when. */
+public record BuildView(
+    long buildId,
+    String copr,
+    String owner,
+    String packageName,
+    String chroot,
+    String arch,
+    String state,
+    int attempt,
+    String workerId,
+    Outcome outcome,
+    Instant queuedAt,
+    Instant dispatchedAt,
+    Instant startedAt,
+    Instant endedAt) {
+
+  static BuildView of(Build b) {
+    return new BuildView(
+        b.buildId,
+        b.copr,
+        b.owner,
+        b.packageName,
+        b.chroot,
+        b.arch,
+        b.state.name().toLowerCase(Locale.ROOT),
+        b.attempt,
+        b.workerId,
+        b.outcome,
+        b.queuedAt,
+        b.dispatchedAt,
+        b.startedAt,
+        b.endedAt);
+  }
+}
