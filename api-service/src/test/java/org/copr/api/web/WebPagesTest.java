@@ -249,5 +249,15 @@ class WebPagesTest {
         .contains("Delete package");
     assertThat(new Browser().get("/build/" + id).body().asString()).doesNotContain("Cancel");
     assertThat(browser.get("/build/" + id + "/log/1").statusCode()).isEqualTo(404);
+
+    Response cancel = browser.post("/build/" + id, "/build/" + id + "/cancel", Map.of());
+    assertThat(cancel.statusCode()).isEqualTo(303);
+    as(ivan)
+        .get("/builds/{id}", id)
+        .then()
+        .body("cancel_requested_at", org.hamcrest.Matchers.notNullValue());
+    assertThat(browser.get("/build/" + id).body().asString())
+        .contains("cancel requested")
+        .doesNotContain("Cancel this build");
   }
 }
