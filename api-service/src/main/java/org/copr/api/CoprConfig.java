@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.copr.contracts.Chroot;
 
 /**
  * Everything api-service reads under {@code copr.}; each key can be set by environment variable.
@@ -18,7 +19,7 @@ public interface CoprConfig {
   Path storage();
 
   /** Architectures a copr may build for. */
-  @WithDefault("x86_64,aarch64,ppc64le,s390x,i386")
+  @WithDefault(Chroot.ARCHES)
   List<String> arches();
 
   Repo repo();

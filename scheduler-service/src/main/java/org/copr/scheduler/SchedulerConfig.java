@@ -1,14 +1,17 @@
 package org.copr.scheduler;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Set;
+import org.copr.contracts.Chroot;
 
 /** The scheduling policy's knobs; src-docs/scheduler.md explains each one. */
 @ConfigMapping(prefix = "copr.scheduler")
 public interface SchedulerConfig {
 
   /** Arches that have build workers; a build for any other arch fails at once. */
+  @WithDefault(Chroot.ARCHES)
   Set<String> arches();
 
   /** A worker not heard from for this long is gone; its builds are requeued. */

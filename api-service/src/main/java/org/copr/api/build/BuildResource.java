@@ -1,7 +1,6 @@
 package org.copr.api.build;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +25,11 @@ public class BuildResource {
   static final String STATE_HEADER = "X-Copr-Build-State";
   static final String OFFSET_HEADER = "X-Copr-Log-Offset";
 
-  @Inject BuildService builds;
+  private final BuildService builds;
+
+  BuildResource(BuildService builds) {
+    this.builds = builds;
+  }
 
   @GET
   @Path("/{id}")

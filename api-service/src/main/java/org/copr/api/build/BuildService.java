@@ -3,7 +3,6 @@ package org.copr.api.build;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -33,11 +32,20 @@ import org.jboss.logging.Logger;
 public class BuildService {
   private static final Logger LOG = Logger.getLogger(BuildService.class);
 
-  @Inject Caller caller;
-  @Inject CoprService coprs;
-  @Inject Outbox outbox;
-  @Inject RepoUrls repoUrls;
-  @Inject Storage storage;
+  private final Caller caller;
+  private final CoprService coprs;
+  private final Outbox outbox;
+  private final RepoUrls repoUrls;
+  private final Storage storage;
+
+  BuildService(
+      Caller caller, CoprService coprs, Outbox outbox, RepoUrls repoUrls, Storage storage) {
+    this.caller = caller;
+    this.coprs = coprs;
+    this.outbox = outbox;
+    this.repoUrls = repoUrls;
+    this.storage = storage;
+  }
 
   @Transactional
   public BuildDto get(long id) {

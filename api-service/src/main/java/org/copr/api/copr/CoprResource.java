@@ -1,7 +1,6 @@
 package org.copr.api.copr;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,7 +23,11 @@ import org.copr.contracts.rest.Page;
 @Path("/coprs")
 @Produces(MediaType.APPLICATION_JSON)
 public class CoprResource {
-  @Inject CoprService coprs;
+  private final CoprService coprs;
+
+  CoprResource(CoprService coprs) {
+    this.coprs = coprs;
+  }
 
   @GET
   public Page<CoprDto> list(

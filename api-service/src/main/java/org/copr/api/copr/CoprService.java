@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +35,20 @@ public class CoprService {
   private static final Logger LOG = Logger.getLogger(CoprService.class);
   private static final List<String> DEFAULT_ARCHES = List.of("x86_64");
 
-  @Inject Caller caller;
-  @Inject CoprConfig config;
-  @Inject Outbox outbox;
-  @Inject BuildService builds;
-  @Inject RepoUrls repoUrls;
+  private final Caller caller;
+  private final CoprConfig config;
+  private final Outbox outbox;
+  private final BuildService builds;
+  private final RepoUrls repoUrls;
+
+  CoprService(
+      Caller caller, CoprConfig config, Outbox outbox, BuildService builds, RepoUrls repoUrls) {
+    this.caller = caller;
+    this.config = config;
+    this.outbox = outbox;
+    this.builds = builds;
+    this.repoUrls = repoUrls;
+  }
 
   @Transactional
   public Page<CoprDto> list(String owner, PageRequest page) {

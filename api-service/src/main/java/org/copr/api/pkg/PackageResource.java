@@ -1,7 +1,6 @@
 package org.copr.api.pkg;
 
 import io.quarkus.security.Authenticated;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,8 +23,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/coprs/{copr_name}")
 @Produces(MediaType.APPLICATION_JSON)
 public class PackageResource {
-  @Inject PackageService packages;
-  @Inject BuildService builds;
+  private final PackageService packages;
+  private final BuildService builds;
+
+  PackageResource(PackageService packages, BuildService builds) {
+    this.packages = packages;
+    this.builds = builds;
+  }
 
   @GET
   @Path("/packages")

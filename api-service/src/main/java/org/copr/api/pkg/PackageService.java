@@ -3,7 +3,6 @@ package org.copr.api.pkg;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,12 +38,27 @@ import org.jboss.logging.Logger;
 public class PackageService {
   private static final Logger LOG = Logger.getLogger(PackageService.class);
 
-  @Inject Caller caller;
-  @Inject CoprConfig config;
-  @Inject CoprService coprs;
-  @Inject BuildService builds;
-  @Inject Outbox outbox;
-  @Inject Storage storage;
+  private final Caller caller;
+  private final CoprConfig config;
+  private final CoprService coprs;
+  private final BuildService builds;
+  private final Outbox outbox;
+  private final Storage storage;
+
+  PackageService(
+      Caller caller,
+      CoprConfig config,
+      CoprService coprs,
+      BuildService builds,
+      Outbox outbox,
+      Storage storage) {
+    this.caller = caller;
+    this.config = config;
+    this.coprs = coprs;
+    this.builds = builds;
+    this.outbox = outbox;
+    this.storage = storage;
+  }
 
   @Transactional
   public Page<PackageDto> list(String coprName, PageRequest page) {

@@ -3,7 +3,6 @@ package org.copr.api.user;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.copr.api.CoprConfig;
 import org.jboss.logging.Logger;
@@ -13,7 +12,11 @@ import org.jboss.logging.Logger;
 public class AdminBootstrap {
   private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
-  @Inject CoprConfig config;
+  private final CoprConfig config;
+
+  AdminBootstrap(CoprConfig config) {
+    this.config = config;
+  }
 
   @Transactional
   void onStart(@Observes StartupEvent start) {

@@ -3,13 +3,16 @@ package org.copr.api.user;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** The user making the current request, as an entity the services can relate to. */
 @ApplicationScoped
 public class Caller {
-  @Inject SecurityIdentity identity;
+  private final SecurityIdentity identity;
+
+  Caller(SecurityIdentity identity) {
+    this.identity = identity;
+  }
 
   /** The logged-in user; a 401 when the request has no (valid) credentials. */
   public User require() {

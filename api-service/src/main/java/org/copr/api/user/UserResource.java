@@ -1,6 +1,5 @@
 package org.copr.api.user;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +11,11 @@ import jakarta.ws.rs.core.Response;
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
-  @Inject UserService users;
+  private final UserService users;
+
+  UserResource(UserService users) {
+    this.users = users;
+  }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

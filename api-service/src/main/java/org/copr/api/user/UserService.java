@@ -3,7 +3,6 @@ package org.copr.api.user;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import org.copr.api.CoprConfig;
@@ -16,8 +15,13 @@ public class UserService {
   private static final Logger LOG = Logger.getLogger(UserService.class);
   static final int PASSWORD_MIN = 8;
 
-  @Inject Caller caller;
-  @Inject CoprConfig config;
+  private final Caller caller;
+  private final CoprConfig config;
+
+  UserService(Caller caller, CoprConfig config) {
+    this.caller = caller;
+    this.config = config;
+  }
 
   /** Admins create any account; with self-registration on, anyone may create a non-admin one. */
   @Transactional

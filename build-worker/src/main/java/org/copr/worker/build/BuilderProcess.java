@@ -1,6 +1,5 @@
 package org.copr.worker.build;
 
-import io.quarkus.logging.Log;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.copr.worker.builder.Builders;
+import org.jboss.logging.Logger;
 
 /**
  * A running builder and everything it started. It runs in a session of its own (setsid), so that a
@@ -22,6 +22,8 @@ import org.copr.worker.builder.Builders;
  * signalled one by one as well, for any that moved to a group of their own.
  */
 final class BuilderProcess {
+  private static final Logger LOG = Logger.getLogger(BuilderProcess.class);
+
   private final Process process;
   private final boolean ownGroup;
   private final Optional<Path> killProgram;
@@ -107,7 +109,7 @@ final class BuilderProcess {
             .start()
             .waitFor(5, TimeUnit.SECONDS);
       } catch (IOException e) {
-        Log.warnf("cannot signal process group %d: %s", process.pid(), e.getMessage());
+        LOG.warnf("cannot signal process group %d: %s", process.pid(), e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

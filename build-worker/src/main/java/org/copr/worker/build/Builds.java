@@ -2,7 +2,6 @@ package org.copr.worker.build;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import org.copr.runtime.kafka.KeyedSender;
 import org.copr.worker.build.RunningBuild.StopKind;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.config.Worker;
+import org.jboss.logging.Logger;
 
 /**
  * The worker's slots: a dispatch takes one (waiting while all are busy), runs on the bounded pool,
@@ -36,6 +36,8 @@ import org.copr.worker.config.Worker;
  */
 @ApplicationScoped
 public class Builds {
+  private static final Logger LOG = Logger.getLogger(Builds.class);
+
   private static final int REMEMBERED = 1000;
 
   /** How long heartbeats list an attempt as ended after its last event reached the broker. */
@@ -83,7 +85,7 @@ public class Builds {
     }
     RunningBuild build = new RunningBuild(dispatch, timers, worker.config().killGrace());
     if (running.containsKey(build.key()) || done.containsKey(build.key())) {
-      Log.infof("%s: already taken here, dispatch ignored", build);
+      LOG.infof("%s: already taken here, dispatch ignored", build);
       slots.release();
       return true;
     }
@@ -92,7 +94,7 @@ public class Builds {
       build.stop(StopKind.CANCEL, earlier.reason());
     }
     running.put(build.key(), build);
-    Log.infof("%s: %s taken", build, build.spec().packageName());
+    LOG.infof("%s: %s taken", build, build.spec().packageName());
     pool.execute(() -> run(build));
     return true;
   }
@@ -112,9 +114,9 @@ public class Builds {
             .timer("copr.worker.builder.time", "success", Boolean.toString(f.success()))
             .record(Duration.ofMillis(f.builderMillis()));
       }
-      Log.infof("%s: %s", build, outcome);
+      LOG.infof("%s: %s", build, outcome);
     } catch (RuntimeException e) {
-      Log.errorf(e, "%s: the worker failed", build);
+      LOG.errorf(e, "%s: the worker failed", build);
     } finally {
       done.put(build.key(), true);
       running.remove(build.key());
@@ -138,7 +140,7 @@ public class Builds {
       if (build.buildId() == cancel.buildId()
           && cancel.appliesTo(build.attempt())
           && build.stop(StopKind.CANCEL, cancel.reason())) {
-        Log.infof("%s: canceling (%s)", build, cancel.reason());
+        LOG.infof("%s: canceling (%s)", build, cancel.reason());
       }
     }
   }
@@ -174,7 +176,7 @@ public class Builds {
    */
   public void drain(Duration timeout) throws InterruptedException {
     startDraining();
-    Log.infof("draining: %d build(s) running, waiting up to %s", running.size(), timeout);
+    LOG.infof("draining: %d build(s) running, waiting up to %s", running.size(), timeout);
     if (!slots.tryAcquire(worker.slots(), timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       for (RunningBuild build : running.values()) {
         build.stop(StopKind.SHUTDOWN, "the worker shut down before the build ended");

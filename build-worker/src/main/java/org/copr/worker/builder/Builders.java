@@ -1,6 +1,5 @@
 package org.copr.worker.builder;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.io.File;
@@ -9,17 +8,19 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.copr.worker.config.Worker;
 import org.copr.worker.config.WorkerConfig.Backend;
+import org.jboss.logging.Logger;
 
 /** Chooses the builder at start, so that a worker without its builder fails at once, loudly. */
 @ApplicationScoped
 public class Builders {
+  private static final Logger LOG = Logger.getLogger(Builders.class);
 
   @Produces
   @ApplicationScoped
   Builder builder(Worker worker) {
     Builder builder =
         choose(worker.config().backend(), worker.path(), worker.config().rpmbuild().nodeps());
-    Log.infof(
+    LOG.infof(
         "worker %s (%s, %d slots) builds with %s at %s",
         worker.id(), worker.arch(), worker.slots(), builder.name(), builder.executable());
     return builder;

@@ -1,6 +1,5 @@
 package org.copr.worker.messaging;
 
-import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
@@ -25,6 +24,7 @@ import org.copr.worker.build.Builds;
 import org.copr.worker.config.Worker;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Reads {@code copr.builds.dispatch.<arch>} in a consumer group of this worker's own, one dispatch
@@ -37,6 +37,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @Default
 @Identifier("dispatch")
 public class DispatchConsumer implements KafkaConsumerRebalanceListener {
+  private static final Logger LOG = Logger.getLogger(DispatchConsumer.class);
+
   /** Clocks differ: a dispatch for this process may carry a time a little before it started. */
   private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
@@ -57,12 +59,12 @@ public class DispatchConsumer implements KafkaConsumerRebalanceListener {
     try {
       dispatch = read(message.getPayload());
     } catch (MalformedEventException e) {
-      Log.warnf("dispatch sent to the dead-letter topic: %s", e.getMessage());
+      LOG.warnf("dispatch sent to the dead-letter topic: %s", e.getMessage());
       return message.nack(e);
     }
     if (!dispatch.isFor(worker.id(), worker.incarnation())) {
       if (worker.id().equals(dispatch.workerId())) {
-        Log.infof(
+        LOG.infof(
             "build %d attempt %d: dispatched to this worker before it restarted, not built",
             dispatch.build().buildId(), dispatch.attempt());
       }
@@ -70,7 +72,7 @@ public class DispatchConsumer implements KafkaConsumerRebalanceListener {
     }
     try {
       if (!builds.take(dispatch)) {
-        Log.infof(
+        LOG.infof(
             "build %d attempt %d: not taken while draining; the scheduler requeues it",
             dispatch.build().buildId(), dispatch.attempt());
       }

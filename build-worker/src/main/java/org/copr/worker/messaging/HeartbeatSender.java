@@ -1,6 +1,5 @@
 package org.copr.worker.messaging;
 
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import org.copr.worker.config.Worker;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Tells the scheduler every few seconds that this worker lives (in which incarnation), its arch and
@@ -20,6 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class HeartbeatSender {
+  private static final Logger LOG = Logger.getLogger(HeartbeatSender.class);
+
   private final Emitter<String> emitter;
   private final Worker worker;
   private final Builds builds;
@@ -66,7 +68,7 @@ public class HeartbeatSender {
                       .withKey(heartbeat.workerId())
                       .build()));
     } catch (RuntimeException e) {
-      Log.warnf("heartbeat not sent: %s", e.getMessage());
+      LOG.warnf("heartbeat not sent: %s", e.getMessage());
     }
   }
 }
