@@ -3,8 +3,8 @@ package org.copr.contracts;
 import java.nio.file.Path;
 
 /**
- * Where each service finds things on the shared storage ({@code COPR_STORAGE}). Events carry paths
- * relative to the storage root so that every pod may mount it elsewhere.
+ * Where each service finds things on the shared storage (each service's {@code storage} key).
+ * Events carry paths relative to the storage root so that every pod may mount it elsewhere.
  */
 public record StorageLayout(Path root) {
 

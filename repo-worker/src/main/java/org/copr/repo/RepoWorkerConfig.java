@@ -8,41 +8,41 @@ import java.util.List;
 import java.util.Optional;
 import org.copr.contracts.StorageLayout;
 
-/** Every {@code copr.*} key repo-worker reads; each may be set by environment variable. */
-@ConfigMapping(prefix = "copr")
+/**
+ * Every {@code copr.repo.*} key repo-worker reads; each may be set by environment variable ({@code
+ * copr.repo.batch-window} -> {@code COPR_REPO_BATCH_WINDOW}), and an unknown key under the prefix
+ * stops the start.
+ */
+@ConfigMapping(prefix = "copr.repo")
 public interface RepoWorkerConfig {
 
-  /** The shared storage root (env {@code COPR_STORAGE}) holding results/, logs/ and repos/. */
+  /** The shared storage root ({@code COPR_REPO_STORAGE}) holding results/, logs/ and repos/. */
   Path storage();
-
-  Repo repo();
 
   default StorageLayout layout() {
     return new StorageLayout(storage().toAbsolutePath().normalize());
   }
 
-  interface Repo {
-    /**
-     * How long a repository's writer waits after the first queued change before it starts, so that
-     * builds finishing together share one createrepo_c run.
-     */
-    @WithDefault("100ms")
-    Duration batchWindow();
+  /**
+   * How long a repository's writer waits after the first queued change before it starts, so that
+   * builds finishing together share one createrepo_c run.
+   */
+  @WithDefault("100ms")
+  Duration batchWindow();
 
-    /** At most this many changes go into one batch; the rest wait for the next run. */
-    @WithDefault("500")
-    int maxBatch();
+  /** At most this many changes go into one batch; the rest wait for the next run. */
+  @WithDefault("500")
+  int maxBatch();
 
-    /** Threads that run batches; each repository still has one writer at a time. */
-    @WithDefault("2")
-    int writerThreads();
+  /** Threads that run batches; each repository still has one writer at a time. */
+  @WithDefault("2")
+  int writerThreads();
 
-    /** Check every package with {@code rpm -K} before it is published. */
-    @WithDefault("true")
-    boolean verifyPackages();
+  /** Check every package with {@code rpm -K} before it is published. */
+  @WithDefault("true")
+  boolean verifyPackages();
 
-    Createrepo createrepo();
-  }
+  Createrepo createrepo();
 
   interface Createrepo {
     @WithDefault("createrepo_c")

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.copr.api.Names;
 import org.copr.api.PageRequest;
 import org.copr.api.build.Build;
@@ -36,13 +36,13 @@ public class CoprService {
   private static final List<String> DEFAULT_ARCHES = List.of("x86_64");
 
   private final Caller caller;
-  private final CoprConfig config;
+  private final ApiConfig config;
   private final Outbox outbox;
   private final BuildService builds;
   private final RepoUrls repoUrls;
 
   CoprService(
-      Caller caller, CoprConfig config, Outbox outbox, BuildService builds, RepoUrls repoUrls) {
+      Caller caller, ApiConfig config, Outbox outbox, BuildService builds, RepoUrls repoUrls) {
     this.caller = caller;
     this.config = config;
     this.outbox = outbox;

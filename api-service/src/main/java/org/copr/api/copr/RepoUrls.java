@@ -5,15 +5,15 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 
-/** URLs of the repositories repo-worker serves under {@code copr.repo.base-url}. */
+/** URLs of the repositories repo-worker serves under {@code copr.api.repo.base-url}. */
 @ApplicationScoped
 public class RepoUrls {
   private final String base;
 
   @Inject
-  RepoUrls(CoprConfig config) {
+  RepoUrls(ApiConfig config) {
     base = config.repo().baseUrl().replaceAll("/+$", "");
   }
 

@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.copr.api.PageRequest;
 import org.copr.api.build.Build;
 import org.copr.api.build.BuildDto;
@@ -39,7 +39,7 @@ public class PackageService {
   private static final Logger LOG = Logger.getLogger(PackageService.class);
 
   private final Caller caller;
-  private final CoprConfig config;
+  private final ApiConfig config;
   private final CoprService coprs;
   private final BuildService builds;
   private final Outbox outbox;
@@ -47,7 +47,7 @@ public class PackageService {
 
   PackageService(
       Caller caller,
-      CoprConfig config,
+      ApiConfig config,
       CoprService coprs,
       BuildService builds,
       Outbox outbox,

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.copr.contracts.StorageLayout;
 
 /** api-service's part of the shared storage: it writes srpms/ and reads logs/. */
@@ -16,7 +16,7 @@ public class Storage {
   private final StorageLayout layout;
 
   @Inject
-  Storage(CoprConfig config) {
+  Storage(ApiConfig config) {
     layout = new StorageLayout(config.storage().toAbsolutePath().normalize());
   }
 

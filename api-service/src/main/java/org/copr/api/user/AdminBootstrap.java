@@ -4,7 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.jboss.logging.Logger;
 
 /** Creates the configured admin on first start so that someone can create the other users. */
@@ -12,9 +12,9 @@ import org.jboss.logging.Logger;
 public class AdminBootstrap {
   private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
-  private final CoprConfig config;
+  private final ApiConfig config;
 
-  AdminBootstrap(CoprConfig config) {
+  AdminBootstrap(ApiConfig config) {
     this.config = config;
   }
 
@@ -35,7 +35,7 @@ public class AdminBootstrap {
             },
             () ->
                 LOG.warnf(
-                    "no admin user %s and no copr.admin.password (COPR_ADMIN_PASSWORD) to create one",
+                    "no admin user %s and no copr.api.admin.password (COPR_API_ADMIN_PASSWORD) to create one",
                     username));
   }
 }

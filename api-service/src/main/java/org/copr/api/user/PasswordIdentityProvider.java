@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 
 /** HTTP Basic: the password against the user's bcrypt hash, or against a recent success. */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class PasswordIdentityProvider
 
   private final VerifiedLogins verified;
 
-  PasswordIdentityProvider(CoprConfig config) {
+  PasswordIdentityProvider(ApiConfig config) {
     this.verified = new VerifiedLogins(config.auth().cacheTtl(), System::nanoTime);
   }
 

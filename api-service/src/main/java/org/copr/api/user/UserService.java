@@ -5,7 +5,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.copr.api.Names;
 import org.copr.api.error.ApiException;
 import org.jboss.logging.Logger;
@@ -16,9 +16,9 @@ public class UserService {
   static final int PASSWORD_MIN = 8;
 
   private final Caller caller;
-  private final CoprConfig config;
+  private final ApiConfig config;
 
-  UserService(Caller caller, CoprConfig config) {
+  UserService(Caller caller, ApiConfig config) {
     this.caller = caller;
     this.config = config;
   }

@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.copr.api.copr.CoprDto;
 import org.copr.api.copr.CoprRequests.CoprUpdate;
 import org.copr.api.copr.CoprRequests.Grant;
@@ -44,7 +44,7 @@ public class CoprSettings {
       WebQueries queries,
       CoprService coprs,
       PackageService packages,
-      CoprConfig config) {
+      ApiConfig config) {
     this.pages = pages;
     this.visitor = visitor;
     this.queries = queries;

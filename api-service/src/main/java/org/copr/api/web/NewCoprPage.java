@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.copr.api.copr.CoprRequests.NewCopr;
 import org.copr.api.copr.CoprService;
 import org.jboss.resteasy.reactive.RestForm;
@@ -25,7 +25,7 @@ public class NewCoprPage {
   private final CoprService coprs;
   private final List<String> arches;
 
-  NewCoprPage(Pages pages, Visitor visitor, CoprService coprs, CoprConfig config) {
+  NewCoprPage(Pages pages, Visitor visitor, CoprService coprs, ApiConfig config) {
     this.pages = pages;
     this.visitor = visitor;
     this.coprs = coprs;

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.jboss.logging.Logger;
 
 /** The scheduler's {@code /queue} and {@code /queue/workers}, read for the queue page. */
@@ -25,8 +25,8 @@ public class SchedulerQueue {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   /** Quarkus' mapper reads snake_case and skips fields this page does not show. */
-  SchedulerQueue(CoprConfig config, ObjectMapper json) {
-    this.base = config.api().schedulerUrl().replaceAll("/+$", "");
+  SchedulerQueue(ApiConfig config, ObjectMapper json) {
+    this.base = config.schedulerUrl().replaceAll("/+$", "");
     this.json = json;
   }
 

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,10 +26,9 @@ public class Signer {
 
   private final SecretKeySpec key;
 
-  Signer(CoprConfig config) {
+  Signer(ApiConfig config) {
     byte[] secret =
         config
-            .api()
             .web()
             .sessionSecret()
             .filter(s -> !s.isBlank())

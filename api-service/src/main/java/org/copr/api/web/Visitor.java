@@ -5,7 +5,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Instant;
-import org.copr.api.CoprConfig;
+import org.copr.api.ApiConfig;
 import org.copr.api.user.Caller;
 import org.copr.api.user.User;
 
@@ -17,10 +17,10 @@ public class Visitor {
   private final RoutingContext request;
   private final Signer signer;
   private final Caller caller;
-  private final CoprConfig config;
+  private final ApiConfig config;
   private String csrfCookie;
 
-  Visitor(RoutingContext request, Signer signer, Caller caller, CoprConfig config) {
+  Visitor(RoutingContext request, Signer signer, Caller caller, ApiConfig config) {
     this.request = request;
     this.signer = signer;
     this.caller = caller;
@@ -45,12 +45,12 @@ public class Visitor {
   }
 
   public void logIn(String username) {
-    Instant until = Instant.now().plus(config.api().web().sessionTtl());
+    Instant until = Instant.now().plus(config.web().sessionTtl());
     request
         .response()
         .addCookie(
             cookie(SessionAuthentication.COOKIE, signer.session(username, until))
-                .setMaxAge(config.api().web().sessionTtl().toSeconds()));
+                .setMaxAge(config.web().sessionTtl().toSeconds()));
   }
 
   public void logOut() {

@@ -20,7 +20,7 @@ class SelfRegistrationTest {
   public static class Open implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("copr.users.self-registration", "true");
+      return Map.of("copr.api.users.self-registration", "true");
     }
   }
 

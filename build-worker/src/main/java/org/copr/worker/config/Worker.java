@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import org.copr.contracts.StorageLayout;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Who this worker is and where the shared storage is, resolved once at start. */
 @ApplicationScoped
@@ -20,10 +19,10 @@ public class Worker {
   private final Path workDir;
   private final String path;
 
-  public Worker(WorkerConfig config, @ConfigProperty(name = "copr.storage") Path storageRoot) {
+  public Worker(WorkerConfig config) {
     this.config = config;
     this.id = config.id().orElseGet(Worker::defaultId);
-    this.storage = new StorageLayout(storageRoot.toAbsolutePath());
+    this.storage = new StorageLayout(config.storage().toAbsolutePath());
     this.workDir =
         config
             .workDir()

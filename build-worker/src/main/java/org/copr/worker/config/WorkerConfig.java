@@ -10,6 +10,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "copr.worker")
 public interface WorkerConfig {
 
+  /**
+   * The shared storage root ({@code COPR_WORKER_STORAGE}): srpms/ read, results/ and logs/ written.
+   */
+  Path storage();
+
   /** The architecture this worker builds for; it consumes only that arch's dispatch topic. */
   @WithDefault("x86_64")
   String arch();

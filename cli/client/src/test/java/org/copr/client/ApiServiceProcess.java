@@ -76,9 +76,9 @@ public final class ApiServiceProcess {
                 jdbcUrl,
                 "KAFKA_BOOTSTRAP_SERVERS",
                 KafkaBroker.shared().bootstrapServers(),
-                "COPR_STORAGE",
+                "COPR_API_STORAGE",
                 storage.toString(),
-                "COPR_ADMIN_PASSWORD",
+                "COPR_API_ADMIN_PASSWORD",
                 ADMIN_PASSWORD));
     process = pb.start();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop));

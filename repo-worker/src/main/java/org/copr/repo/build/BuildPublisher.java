@@ -46,7 +46,7 @@ public class BuildPublisher {
   BuildPublisher(RepoWorkerConfig config, KeyedSender sender, MeterRegistry registry)
       throws IOException {
     this.layout = config.layout();
-    this.verify = config.repo().verifyPackages();
+    this.verify = config.verifyPackages();
     this.sender = sender;
     this.latency =
         Timer.builder("copr.repo.publish.latency")

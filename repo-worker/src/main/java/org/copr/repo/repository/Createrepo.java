@@ -27,7 +27,7 @@ public class Createrepo {
   private final Timer failure;
 
   Createrepo(RepoWorkerConfig config, MeterRegistry registry) {
-    this.config = config.repo().createrepo();
+    this.config = config.createrepo();
     this.success = timer(registry, "success");
     this.failure = timer(registry, "failure");
   }

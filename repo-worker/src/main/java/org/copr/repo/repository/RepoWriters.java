@@ -36,14 +36,14 @@ public class RepoWriters {
   private static final Logger LOG = Logger.getLogger(RepoWriters.class);
 
   private final RepoUpdater updater;
-  private final RepoWorkerConfig.Repo config;
+  private final RepoWorkerConfig config;
   private final StorageLayout layout;
   private final Map<RepoId, Writer> writers = new ConcurrentHashMap<>();
   private ScheduledExecutorService pool;
 
   RepoWriters(RepoUpdater updater, RepoWorkerConfig config) {
     this.updater = updater;
-    this.config = config.repo();
+    this.config = config;
     this.layout = config.layout();
   }
 

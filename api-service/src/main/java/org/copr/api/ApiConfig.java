@@ -10,10 +10,12 @@ import java.util.Optional;
 import org.copr.contracts.Chroot;
 
 /**
- * Everything api-service reads under {@code copr.}; each key can be set by environment variable.
+ * Everything api-service reads under {@code copr.api.}; each key can be set by environment variable
+ * ({@code copr.api.srpm.max-size} -> {@code COPR_API_SRPM_MAX_SIZE}), and an unknown key under the
+ * prefix stops the start.
  */
-@ConfigMapping(prefix = "copr")
-public interface CoprConfig {
+@ConfigMapping(prefix = "copr.api")
+public interface ApiConfig {
 
   /** Root of the shared storage (srpms/, results/, logs/, repos/). */
   Path storage();
@@ -32,7 +34,11 @@ public interface CoprConfig {
 
   Auth auth();
 
-  Api api();
+  /** Where scheduler-service answers; the web UI's queue page shows its {@code /queue}. */
+  @WithDefault("http://127.0.0.1:8081")
+  String schedulerUrl();
+
+  Web web();
 
   interface Repo {
     /** Where repo-worker serves repos/: builders and dnf .repo files point here. */
@@ -70,23 +76,15 @@ public interface CoprConfig {
     Duration cacheTtl();
   }
 
-  interface Api {
-    /** Where scheduler-service answers; the web UI's queue page shows its {@code /queue}. */
-    @WithDefault("http://127.0.0.1:8081")
-    String schedulerUrl();
+  interface Web {
+    /** How long a web login lasts; the session cookie carries its own end. */
+    @WithDefault("12h")
+    Duration sessionTtl();
 
-    Web web();
-
-    interface Web {
-      /** How long a web login lasts; the session cookie carries its own end. */
-      @WithDefault("12h")
-      Duration sessionTtl();
-
-      /**
-       * Key that signs session cookies and CSRF tokens; replicas must share it. Without one each
-       * process makes its own, and a restart logs everybody out.
-       */
-      Optional<String> sessionSecret();
-    }
+    /**
+     * Key that signs session cookies and CSRF tokens; replicas must share it. Without one each
+     * process makes its own, and a restart logs everybody out.
+     */
+    Optional<String> sessionSecret();
   }
 }
