@@ -185,10 +185,13 @@ class BuildWorkerScalingTest {
     }
   }
 
-  /** The JSON fields of one arch in scheduler-service's GET /queue (QueueView.Arch, snake case). */
+  /**
+   * The JSON fields of one arch in scheduler-service's GET /queue (contracts' QueueView.Arch, snake
+   * case).
+   */
   private static Set<String> queueViewFields() {
     Set<String> fields = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(Project.ROOT.resolve("scheduler-service/src/main/java"))) {
+    try (Stream<Path> files = Files.walk(Project.ROOT.resolve("contracts/src/main/java"))) {
       for (Path f : files.filter(p -> p.endsWith("QueueView.java")).toList()) {
         Matcher record = Pattern.compile("record Arch\\(([^)]*)\\)").matcher(Files.readString(f));
         if (record.find()) {

@@ -8,10 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.copr.api.ApiConfig;
+import org.copr.contracts.rest.QueueView;
+import org.copr.contracts.rest.WorkerView;
 import org.jboss.logging.Logger;
 
 /** The scheduler's {@code /queue} and {@code /queue/workers}, read for the queue page. */
@@ -24,43 +24,21 @@ public class SchedulerQueue {
   private final ObjectMapper json;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-  /** Quarkus' mapper reads snake_case and skips fields this page does not show. */
+  /** Quarkus' mapper reads the scheduler's snake_case. */
   SchedulerQueue(ApiConfig config, ObjectMapper json) {
     this.base = config.schedulerUrl().replaceAll("/+$", "");
     this.json = json;
   }
 
-  public record Arch(
-      String arch,
-      long queued,
-      Map<String, Long> owners,
-      long oldestWaitSeconds,
-      long dispatched,
-      long running,
-      long freeSlots,
-      long liveWorkers,
-      long drainingWorkers) {}
-
-  public record Worker(
-      String workerId,
-      String arch,
-      int slots,
-      long held,
-      boolean draining,
-      boolean live,
-      Instant lastSeen) {}
-
-  private record QueueAnswer(List<Arch> arches) {}
-
   /**
    * @param problem why the scheduler could not be read, or null
    */
-  public record View(List<Arch> arches, List<Worker> workers, String problem) {}
+  public record View(List<QueueView.Arch> arches, List<WorkerView> workers, String problem) {}
 
   public View read() {
     try {
-      QueueAnswer queue = json.readValue(get("/queue"), QueueAnswer.class);
-      Worker[] workers = json.readValue(get("/queue/workers"), Worker[].class);
+      QueueView queue = json.readValue(get("/queue"), QueueView.class);
+      WorkerView[] workers = json.readValue(get("/queue/workers"), WorkerView[].class);
       return new View(queue.arches(), List.of(workers), null);
     } catch (IOException e) {
       LOG.warnf("the scheduler at %s does not answer: %s", base, e.toString());

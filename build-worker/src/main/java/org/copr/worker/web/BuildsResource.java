@@ -23,8 +23,8 @@ public class BuildsResource {
   }
 
   @GET
-  public WorkerView list() {
-    return new WorkerView(
+  public WorkerBuildsView list() {
+    return new WorkerBuildsView(
         worker.id(),
         worker.arch(),
         worker.slots(),

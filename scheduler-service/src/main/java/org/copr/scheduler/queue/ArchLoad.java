@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.copr.contracts.rest.QueueView;
 import org.copr.scheduler.worker.Workers;
 
 /**

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.copr.contracts.rest.QueueView;
 import org.copr.scheduler.SchedulerConfig;
 
 /** The queue, read-only, for people and dashboards. */

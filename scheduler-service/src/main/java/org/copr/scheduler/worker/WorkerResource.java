@@ -6,6 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.copr.contracts.rest.WorkerView;
 import org.copr.scheduler.NotFound;
 
 /** The build workers as the scheduler knows them, read-only: who is alive and what each holds. */

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
+import org.copr.contracts.rest.WorkerView;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.Build;

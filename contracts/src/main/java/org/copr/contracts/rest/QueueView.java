@@ -1,9 +1,14 @@
-package org.copr.scheduler.queue;
+package org.copr.contracts.rest;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
 
-/** GET /queue: the queue of every arch the scheduler serves. */
+/**
+ * scheduler-service's GET /queue, the queue of every arch it serves; the web UI's queue page reads
+ * it.
+ */
+@RegisterForReflection
 public record QueueView(List<Arch> arches) {
 
   /**
