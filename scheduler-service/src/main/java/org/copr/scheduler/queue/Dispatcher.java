@@ -103,11 +103,11 @@ public class Dispatcher {
   /** Dispatches the arch's next build in the fair order; false when there is none. */
   private boolean dispatchNext(String arch, FreeSlots slots) {
     long started = System.nanoTime();
-    var next = FairChoice.next(new QueuedBuilds(em, arch), OwnerTurn.lastOwner(arch));
+    var next = new QueuedBuilds(em, arch).lockNext(OwnerTurn.lastOwner(arch));
     if (next.isEmpty()) {
       return false;
     }
-    Build build = Build.locked(next.get().buildId()).orElseThrow();
+    Build build = next.get();
     if (build.state != QueueState.QUEUED) {
       return true; // canceled meanwhile: look again
     }
