@@ -2,13 +2,17 @@ package org.copr.api;
 
 import java.util.regex.Pattern;
 import org.copr.api.error.ApiException;
+import org.copr.contracts.NameRules;
 
-/** The rules for names users choose; each is safe as a single path segment and a dnf repo id. */
+/**
+ * Refuses names users choose that break {@link NameRules} (the rules every consumer of events
+ * checks too), with a message that says the rule.
+ */
 public final class Names {
-  private static final Pattern COPR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]{0,99}");
-  private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-  private static final Pattern RELEASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9][a-z0-9._]*)+");
-  private static final int RELEASE_MAX = 64;
+  private static final Pattern COPR = NameRules.COPR;
+  private static final Pattern USER = NameRules.USER;
+  private static final Pattern RELEASE = NameRules.RELEASE;
+  private static final int RELEASE_MAX = NameRules.RELEASE_MAX;
 
   private Names() {}
 

@@ -2,8 +2,15 @@ package org.copr.worker;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,10 +60,23 @@ public final class Dispatches {
     return "sleep " + seconds;
   }
 
+  /** The SRPM goes where api-service keeps uploads: {@code srpms/<sha256>.src.rpm}. */
   public static BuildSpec spec(
       StorageLayout storage, long id, String chroot, String name, Path srpm, List<String> repos) {
-    return new BuildSpec(
-        id, "copr-" + id, "alice", name, chroot, storage.relativize(srpm), null, repos);
+    try {
+      String sha256 =
+          HexFormat.of()
+              .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(srpm)));
+      Path stored = storage.srpm(sha256);
+      Files.createDirectories(stored.getParent());
+      Files.copy(srpm, stored, StandardCopyOption.REPLACE_EXISTING);
+      return new BuildSpec(
+          id, "copr-" + id, "alice", name, chroot, storage.relativize(stored), sha256, repos);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -71,4 +71,43 @@ public sealed interface CoprEvent extends Event {
       this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, packageName, buildIds);
     }
   }
+
+  /**
+   * A build of the copr succeeded and api-service, which knows the build, asks for it to be
+   * published: repo-worker takes {@code results/<build_id>/<attempt>/} (derived from the ids, never
+   * a path from an event) into the chroot's repository. Keyed by copr like every change of the
+   * copr, so it is never applied after the copr's or the package's deletion.
+   */
+  @JsonTypeName("publish_requested")
+  @RegisterForReflection
+  record PublishRequested(
+      UUID eventId,
+      Instant occurredAt,
+      int schemaVersion,
+      String copr,
+      String chroot,
+      String packageName,
+      long buildId,
+      int attempt,
+      List<BuildStatus.Artifact> artifacts)
+      implements CoprEvent {
+    public PublishRequested(
+        String copr,
+        String chroot,
+        String packageName,
+        long buildId,
+        int attempt,
+        List<BuildStatus.Artifact> artifacts) {
+      this(
+          UUID.randomUUID(),
+          Instant.now(),
+          SCHEMA_VERSION,
+          copr,
+          chroot,
+          packageName,
+          buildId,
+          attempt,
+          artifacts);
+    }
+  }
 }

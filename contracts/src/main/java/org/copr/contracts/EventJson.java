@@ -23,6 +23,7 @@ public final class EventJson {
               CoprEvent.ChrootsRemoved.class,
               CoprEvent.Deleted.class,
               CoprEvent.PackageDeleted.class,
+              CoprEvent.PublishRequested.class,
               BuildRequested.class,
               BuildDispatch.class,
               CancelBuild.class,
@@ -47,24 +48,27 @@ public final class EventJson {
   }
 
   /**
-   * Reads an event of the given family ({@code BuildStatus.class}, {@code CoprEvent.class}, ...).
+   * Reads an event of the given family ({@code BuildStatus.class}, {@code CoprEvent.class}, ...)
+   * and checks its fields as the API checks a request ({@link EventChecks}).
    *
-   * @throws MalformedEventException when the text is not such an event; consumers send it to the
-   *     topic's dead-letter topic
+   * @throws MalformedEventException when the text is not such an event, or a field breaks the
+   *     rules; consumers send it to the topic's dead-letter topic
    */
   public static <T extends Event> T read(String json, Class<T> type) {
     if (json == null || json.isBlank()) {
       throw new MalformedEventException("empty message");
     }
+    T event;
     try {
-      T event = MAPPER.readValue(json, type);
-      if (event == null) {
-        throw new MalformedEventException("null message");
-      }
-      return event;
+      event = MAPPER.readValue(json, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new MalformedEventException("not a " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
+    if (event == null) {
+      throw new MalformedEventException("null message");
+    }
+    EventChecks.check(event);
+    return event;
   }
 
   /** A message that cannot be read as the event its topic carries. */

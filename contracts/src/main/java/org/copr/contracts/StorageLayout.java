@@ -7,6 +7,13 @@ import java.nio.file.Path;
  * Events carry paths relative to the storage root so that every pod may mount it elsewhere.
  */
 public record StorageLayout(Path root) {
+  /** The layout relative to the storage root: the only paths an event may name. */
+  public static final StorageLayout RELATIVE = new StorageLayout(Path.of(""));
+
+  /** An uploaded SRPM, named by its content. */
+  public Path srpm(String sha256) {
+    return srpms().resolve(sha256 + ".src.rpm");
+  }
 
   public Path srpms() {
     return root.resolve("srpms");

@@ -49,8 +49,8 @@ class EventJsonTest {
             "alice",
             "hello-copr",
             "epel-9-aarch64",
-            "srpms/ab/cd.src.rpm",
-            "ab",
+            "srpms/" + "ab".repeat(32) + ".src.rpm",
+            "ab".repeat(32),
             List.of("http://repo/hello/epel-9-aarch64/"));
     List<Event> events =
         List.of(
@@ -59,6 +59,15 @@ class EventJsonTest {
             new CoprEvent.ChrootsRemoved("hello", List.of("epel-9-x86_64")),
             new CoprEvent.Deleted("hello"),
             new CoprEvent.PackageDeleted("hello", "hello-copr", List.of(1L, 2L)),
+            new CoprEvent.PublishRequested(
+                "hello",
+                "epel-9-aarch64",
+                "hello-copr",
+                7,
+                1,
+                List.of(
+                    new BuildStatus.Artifact(
+                        "hello-copr-1.0-1.noarch.rpm", "hello-copr", null, "1.0", "1", "noarch"))),
             new BuildRequested(spec),
             new BuildDispatch(spec, 1, 3600, "w1", "9b1c"),
             new CancelBuild(7, 0, "canceled by alice"),

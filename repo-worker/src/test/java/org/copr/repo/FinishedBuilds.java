@@ -67,7 +67,12 @@ public final class FinishedBuilds {
                 .map(
                     p ->
                         new BuildStatus.Artifact(
-                            layout.relativize(p), name, null, version, options.release(), "noarch"))
+                            p.getFileName().toString(),
+                            name,
+                            null,
+                            version,
+                            options.release(),
+                            "noarch"))
                 .toList();
       }
       return new BuildStatus.Finished(

@@ -40,9 +40,10 @@ final class Kafka {
 
   static BuildRequested requestOf(String owner, String chroot) {
     long id = IDS.incrementAndGet();
-    String srpm = "srpms/" + id + "/pkg-" + id + "-1.0-1.src.rpm";
+    String sha256 = String.format("%064x", id);
+    String srpm = "srpms/" + sha256 + ".src.rpm";
     return new BuildRequested(
-        new BuildSpec(id, owner + "-copr", owner, "pkg-" + id, chroot, srpm, "00", List.of()));
+        new BuildSpec(id, owner + "-copr", owner, "pkg-" + id, chroot, srpm, sha256, List.of()));
   }
 
   static void cancel(long buildId) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.copr.api.error.ApiException;
+import org.copr.contracts.NameRules;
 import org.eclipse.packager.rpm.RpmBaseTag;
 import org.eclipse.packager.rpm.RpmSignatureTag;
 import org.eclipse.packager.rpm.RpmTag;
@@ -21,8 +22,7 @@ import org.eclipse.packager.rpm.parse.RpmInputStream;
  * the file name.
  */
 public final class SrpmReader {
-  /** What rpm allows in a name, without anything that could leave a folder. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9_.+-]*");
+  private static final Pattern NAME = NameRules.PACKAGE;
 
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_.+~^]+");
   private static final short SOURCE_TYPE = 1;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -181,26 +182,30 @@ final class BuildRun {
     return Optional.of(finished(true, 0, artifacts, "", builderMillis));
   }
 
+  /** The SRPM is named by its content's SHA-256, which the dispatch carries; no path is taken. */
   private Path checkedSrpm(BuildSpec spec) throws IOException {
-    Path srpm = storage.resolve(spec.srpm());
-    if (!Files.isRegularFile(srpm)) {
-      throw new IOException("the SRPM is not on the shared storage: " + spec.srpm());
+    Path srpm = storage.srpm(spec.srpmSha256());
+    if (!Files.isRegularFile(srpm, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("the SRPM is not on the shared storage: " + storage.relativize(srpm));
     }
-    if (spec.srpmSha256() != null && !spec.srpmSha256().isBlank()) {
-      String actual = sha256(srpm);
-      if (!actual.equalsIgnoreCase(spec.srpmSha256())) {
-        throw new IOException(
-            "the SRPM's SHA-256 is " + actual + ", the request says " + spec.srpmSha256());
-      }
+    String actual = sha256(srpm);
+    if (!actual.equals(spec.srpmSha256())) {
+      throw new IOException(
+          "the SRPM's SHA-256 is " + actual + ", the request says " + spec.srpmSha256());
     }
     return srpm;
   }
 
-  /** rpmbuild leaves the SRPM where it was; mock rebuilds it into the result directory. */
+  /**
+   * rpmbuild leaves the SRPM where it was (named by its SHA-256); mock rebuilds it into the result
+   * directory. Either way the results hold it under its NEVRA, as users expect in a repository.
+   */
   private void keepSrpm(Path srpm) throws IOException {
     try (Stream<Path> files = Files.list(results)) {
       if (files.noneMatch(p -> p.getFileName().toString().endsWith(".src.rpm"))) {
-        Files.copy(srpm, results.resolve(srpm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Artifact source = Artifacts.read(srpm);
+        String file = source.name() + "-" + source.version() + "-" + source.release() + ".src.rpm";
+        Files.copy(srpm, results.resolve(file), StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

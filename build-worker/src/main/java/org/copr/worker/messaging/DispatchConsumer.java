@@ -85,14 +85,8 @@ public class DispatchConsumer implements KafkaConsumerRebalanceListener {
   BuildDispatch read(String json) {
     BuildDispatch dispatch = EventJson.read(json, BuildDispatch.class);
     var spec = dispatch.build();
-    if (spec == null
-        || spec.srpm() == null
-        || spec.chroot() == null
-        || dispatch.attempt() < 1
-        || dispatch.workerId() == null
-        || dispatch.incarnation() == null) {
-      throw new MalformedEventException(
-          "a dispatch needs build.srpm, build.chroot, attempt >= 1, worker_id and incarnation");
+    if (dispatch.incarnation() == null) {
+      throw new MalformedEventException("a dispatch needs an incarnation");
     }
     String arch;
     try {

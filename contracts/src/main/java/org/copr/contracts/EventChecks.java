@@ -1,0 +1,171 @@
+package org.copr.contracts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.copr.contracts.EventJson.MalformedEventException;
+
+/**
+ * What every consumer checks of an event before it acts on it, with the rules the API applies to
+ * requests ({@link NameRules}): ids and attempts in range, names that are names, lists and texts of
+ * bounded size, and paths, where an event still names one, exactly the path its ids give. An event
+ * that fails is malformed and goes to the dead letters.
+ */
+final class EventChecks {
+  static final int MAX_LIST = 1000;
+  static final int MAX_TEXT = 64 * 1024;
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern REPO_URL = Pattern.compile("https?://[^\\s]{1,2000}");
+
+  private EventChecks() {}
+
+  static void check(Event event) {
+    if (event instanceof CoprEvent e) {
+      copr(e);
+    } else if (event instanceof BuildRequested e) {
+      spec(e.build());
+    } else if (event instanceof BuildDispatch e) {
+      spec(e.build());
+      require(e.attempt() >= 1, "attempt", e.attempt());
+      require(NameRules.worker(e.workerId()), "worker", e.workerId());
+      require(e.timeoutSeconds() >= 0, "timeout_seconds", e.timeoutSeconds());
+    } else if (event instanceof CancelBuild e) {
+      id(e.buildId());
+      require(e.attempt() >= 0, "attempt", e.attempt());
+      text("reason", e.reason());
+    } else if (event instanceof WorkerHeartbeat e) {
+      require(NameRules.worker(e.workerId()), "worker", e.workerId());
+      require(NameRules.arch(e.arch()), "arch", e.arch());
+      require(e.slots() >= 0 && e.slots() <= MAX_LIST, "slots", e.slots());
+      list("running", orEmpty(e.running()), WorkerHeartbeat.MAX_LISTED);
+      list("ended", orEmpty(e.ended()), WorkerHeartbeat.MAX_LISTED);
+    } else if (event instanceof BuildStatus e) {
+      status(e);
+    }
+  }
+
+  private static void copr(CoprEvent event) {
+    require(NameRules.copr(event.copr()), "copr", event.copr());
+    if (event instanceof CoprEvent.Created e) {
+      require(NameRules.user(e.owner()), "owner", e.owner());
+      chroots(e.chroots());
+    } else if (event instanceof CoprEvent.ChrootsAdded e) {
+      chroots(e.chroots());
+    } else if (event instanceof CoprEvent.ChrootsRemoved e) {
+      chroots(e.chroots());
+    } else if (event instanceof CoprEvent.PackageDeleted e) {
+      require(NameRules.packageName(e.packageName()), "package", e.packageName());
+      orEmpty(e.buildIds()).forEach(id -> id(id == null ? 0 : id));
+    } else if (event instanceof CoprEvent.PublishRequested e) {
+      id(e.buildId());
+      require(e.attempt() >= 1, "attempt", e.attempt());
+      require(NameRules.chroot(e.chroot()), "chroot", e.chroot());
+      require(NameRules.packageName(e.packageName()), "package", e.packageName());
+      artifacts(orEmpty(e.artifacts()));
+    }
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static void spec(BuildSpec spec) {
+    require(spec != null, "build", null);
+    id(spec.buildId());
+    require(NameRules.copr(spec.copr()), "copr", spec.copr());
+    require(NameRules.user(spec.owner()), "owner", spec.owner());
+    require(NameRules.packageName(spec.packageName()), "package", spec.packageName());
+    require(NameRules.chroot(spec.chroot()), "chroot", spec.chroot());
+    require(
+        spec.srpmSha256() != null && SHA256.matcher(spec.srpmSha256()).matches(),
+        "srpm_sha256",
+        spec.srpmSha256());
+    path("srpm", spec.srpm(), StorageLayout.RELATIVE.srpm(spec.srpmSha256()).toString());
+    List<String> repos = spec.repos() == null ? List.of() : spec.repos();
+    list("repos", repos, 100);
+    repos.forEach(r -> require(r != null && REPO_URL.matcher(r).matches(), "repos", r));
+  }
+
+  private static void status(BuildStatus event) {
+    id(event.buildId());
+    // A build canceled or failed before its first dispatch ends at attempt 0.
+    boolean mayBeUndispatched =
+        event instanceof BuildStatus.Canceled || event instanceof BuildStatus.Failed;
+    require(
+        event.attempt() >= 1 || (mayBeUndispatched && event.attempt() == 0),
+        "attempt",
+        event.attempt());
+    StorageLayout at = StorageLayout.RELATIVE;
+    if (event instanceof BuildStatus.Dispatched e) {
+      require(NameRules.arch(e.arch()), "arch", e.arch());
+    } else if (event instanceof BuildStatus.Started e) {
+      require(NameRules.worker(e.workerId()), "worker", e.workerId());
+      path("log", e.log(), at.log(e.buildId(), e.attempt()).toString());
+    } else if (event instanceof BuildStatus.Finished e) {
+      require(NameRules.worker(e.workerId()), "worker", e.workerId());
+      require(NameRules.copr(e.copr()), "copr", e.copr());
+      require(NameRules.chroot(e.chroot()), "chroot", e.chroot());
+      require(NameRules.packageName(e.packageName()), "package", e.packageName());
+      path("results", e.results(), at.results(e.buildId(), e.attempt()).toString());
+      path("log", e.log(), at.log(e.buildId(), e.attempt()).toString());
+      if (e.artifacts() != null) {
+        artifacts(e.artifacts());
+      }
+      text("log_tail", e.logTail());
+    } else if (event instanceof BuildStatus.Published e) {
+      require(NameRules.copr(e.copr()), "copr", e.copr());
+      require(NameRules.chroot(e.chroot()), "chroot", e.chroot());
+    } else if (event instanceof BuildStatus.PublishFailed e) {
+      text("reason", e.reason());
+    } else if (event instanceof BuildStatus.Failed e) {
+      text("reason", e.reason());
+    } else if (event instanceof BuildStatus.Canceled e) {
+      text("reason", e.reason());
+    }
+  }
+
+  private static void chroots(List<String> chroots) {
+    list("chroots", chroots, MAX_LIST);
+    chroots.forEach(c -> require(NameRules.chroot(c), "chroot", c));
+  }
+
+  private static void artifacts(List<BuildStatus.Artifact> artifacts) {
+    list("artifacts", artifacts, MAX_LIST);
+    for (BuildStatus.Artifact a : artifacts) {
+      require(a != null && NameRules.rpmFile(a.file()), "artifact", a == null ? null : a.file());
+    }
+  }
+
+  private static void id(long id) {
+    require(id > 0, "build_id", id);
+  }
+
+  /** A path an event may carry only as the one its ids give (or not at all). */
+  private static void path(String field, String value, String expected) {
+    require(value == null || value.isEmpty() || value.equals(expected), field, value);
+  }
+
+  private static void text(String field, String value) {
+    require(value == null || value.length() <= MAX_TEXT, field, "text of " + lengthOf(value));
+  }
+
+  private static void list(String field, Collection<?> values, int max) {
+    require(values != null && values.size() <= max, field, values == null ? null : values.size());
+  }
+
+  private static String lengthOf(String value) {
+    return value == null ? "no" : value.length() + " characters";
+  }
+
+  private static void require(boolean ok, String field, Object value) {
+    if (!ok) {
+      String shown = String.valueOf(value);
+      throw malformed(
+          "bad " + field + ": " + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown));
+    }
+  }
+
+  private static MalformedEventException malformed(String why) {
+    return new MalformedEventException(why);
+  }
+}

@@ -1,0 +1,85 @@
+package org.copr.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Collections;
+import java.util.List;
+import org.copr.contracts.EventJson.MalformedEventException;
+import org.junit.jupiter.api.Test;
+
+/** A consumer reading an event gets it only when every field keeps the API's rules. */
+class EventChecksTest {
+
+  private static BuildStatus.Finished finished(String copr, String results, String artifact) {
+    return new BuildStatus.Finished(
+        42,
+        1,
+        "worker-1",
+        copr,
+        "fedora-40-x86_64",
+        "hello",
+        true,
+        0,
+        results,
+        "logs/42/build-1.log",
+        List.of(new BuildStatus.Artifact(artifact, "hello", null, "1", "1", "noarch")),
+        "",
+        10);
+  }
+
+  private static void refused(Event event, String why) {
+    String json = EventJson.write(event);
+    assertThatThrownBy(() -> EventJson.read(json, Event.class))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining(why);
+  }
+
+  @Test
+  void aFinishedMayNameOnlyTheResultsItsIdsGive() {
+    var honest = finished("hello", "results/42/1", "hello-1-1.noarch.rpm");
+    assertThat(EventJson.read(EventJson.write(honest), BuildStatus.class)).isEqualTo(honest);
+
+    refused(finished("hello", ".", "hello-1-1.noarch.rpm"), "bad results: .");
+    refused(finished("hello", "results/41/1", "hello-1-1.noarch.rpm"), "bad results");
+    refused(finished("hello", "results/42/1", "../../srpms/x.rpm"), "bad artifact");
+    refused(finished("../victim", "results/42/1", "hello-1-1.noarch.rpm"), "bad copr");
+  }
+
+  @Test
+  void namesIdsAttemptsAndSizesFollowTheRules() {
+    refused(new CoprEvent.Created("ok", "alice", List.of("../../etc")), "bad chroot");
+    refused(new CoprEvent.Created("ok", "al/ice", List.of("fedora-40-x86_64")), "bad owner");
+    refused(
+        new CoprEvent.ChrootsAdded("ok", Collections.nCopies(1001, "fedora-40-x86_64")),
+        "bad chroots");
+    refused(new CoprEvent.PackageDeleted("ok", "../p", List.of(1L)), "bad package");
+    refused(new CoprEvent.PackageDeleted("ok", "p", List.of(0L)), "bad build_id");
+    refused(
+        new CoprEvent.PublishRequested("ok", "fedora-40-x86_64", "p", 7, 0, List.of()), "attempt");
+    refused(new BuildStatus.Started(-1, 1, "w", null), "bad build_id");
+    refused(new BuildStatus.Started(7, 1, "w", "/etc/passwd"), "bad log");
+    refused(new BuildStatus.Failed(7, 1, "x".repeat(EventChecks.MAX_TEXT + 1)), "bad reason");
+    refused(new CancelBuild(7, -1, "no"), "bad attempt");
+  }
+
+  private static BuildRequested request(String srpm, String sha256, List<String> repos) {
+    return new BuildRequested(
+        new BuildSpec(7, "hello", "alice", "hello", "fedora-40-x86_64", srpm, sha256, repos));
+  }
+
+  @Test
+  void aBuildRequestNamesItsSrpmOnlyByItsSha256() {
+    String sha = "ab".repeat(32);
+    var honest =
+        request(
+            "srpms/" + sha + ".src.rpm",
+            sha,
+            List.of("https://copr.example.org/repos/hello/fedora-40-x86_64/"));
+    assertThat(EventJson.read(EventJson.write(honest), BuildRequested.class)).isEqualTo(honest);
+
+    refused(request("../../etc/shadow", sha, List.of()), "bad srpm");
+    refused(request(null, "zz", List.of()), "bad srpm_sha256");
+    refused(request(null, sha, List.of("file:///etc/")), "bad repos");
+  }
+}
