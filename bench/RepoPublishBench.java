@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.CoprEvent;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.StorageLayout;
 import org.copr.contracts.Topics;
@@ -37,7 +38,7 @@ import org.eclipse.packager.rpm.build.RpmBuilder;
  * </pre>
  *
  *
- * publish makes BUILDS fresh builds in results/, sends their finished events at once, waits for
+ * publish makes BUILDS fresh builds in results/, sends their publish_requested events at once, waits for
  * every published event and prints the wall time, ROUNDS times; the createrepo_c part comes from
  * repo-worker's own metrics.
  */
@@ -91,16 +92,14 @@ public class RepoPublishBench {
       List<Double> times = new ArrayList<>();
       // Round 0 warms up the service (JIT, consumer fetch) and is not counted.
       for (int round = 0; round <= rounds; round++) {
-        List<BuildStatus.Finished> events = new ArrayList<>();
+        List<CoprEvent.PublishRequested> events = new ArrayList<>();
         for (int i = 0; i < builds; i++, id++) {
           events.add(results(layout, copr, chroot, id));
         }
         double[] before = createrepo(metricsUrl);
         long start = System.nanoTime();
-        for (BuildStatus.Finished f : events) {
-          producer.send(
-              new ProducerRecord<>(
-                  Topics.BUILDS_STATUS, Long.toString(f.buildId()), EventJson.write(f)));
+        for (CoprEvent.PublishRequested p : events) {
+          producer.send(new ProducerRecord<>(Topics.COPRS, p.copr(), EventJson.write(p)));
         }
         producer.flush();
         awaitPublished(consumer, events);
@@ -124,30 +123,18 @@ public class RepoPublishBench {
     }
   }
 
-  private static BuildStatus.Finished results(
+  /** A build's results as a build worker leaves them, and what api-service then asks for. */
+  private static CoprEvent.PublishRequested results(
       StorageLayout layout, String copr, String chroot, long id) throws IOException {
     String name = "fresh-" + id;
     Path results = layout.results(id, 1);
     Files.createDirectories(results);
     rpm(results, name, id);
-    return new BuildStatus.Finished(
-        id,
-        1,
-        "bench",
-        copr,
-        chroot,
-        name,
-        true,
-        0,
-        layout.relativize(results),
-        null,
-        List.of(),
-        "",
-        0);
+    return new CoprEvent.PublishRequested(copr, chroot, name, id, 1, List.of());
   }
 
   private static void awaitPublished(
-      KafkaConsumer<String, String> consumer, List<BuildStatus.Finished> events) {
+      KafkaConsumer<String, String> consumer, List<CoprEvent.PublishRequested> events) {
     Set<Long> waiting = new HashSet<>();
     events.forEach(e -> waiting.add(e.buildId()));
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();

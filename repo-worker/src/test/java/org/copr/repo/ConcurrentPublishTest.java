@@ -47,7 +47,7 @@ class ConcurrentPublishTest {
 
     try (TopicProbe status = Events.statusProbe()) {
       long runsBefore = createrepo.runs();
-      finished.forEach(Events::status);
+      finished.forEach(Events::publish);
       for (BuildStatus.Finished f : finished) {
         Events.awaitPublished(status, f.buildId());
       }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
@@ -43,11 +44,28 @@ class DeadLetterTest {
   }
 
   @Test
-  void unreadableBuildStatusIsDeadLettered() {
-    try (TopicProbe dlq =
-        new TopicProbe(Events.bootstrap(), Topics.deadLetter(Topics.BUILDS_STATUS))) {
-      Events.send(Topics.BUILDS_STATUS, "1", "{\"type\":\"finished\",\"build_id\":\"x\"");
-      dlq.awaitRecord(r -> r.value().startsWith("{\"type\":\"finished\""), Duration.ofSeconds(60));
+  void publishRequestsThatNameAPathOrNoAttemptAreDeadLettered() {
+    String copr = Coprs.create(config.layout(), "guarded", Coprs.FEDORA);
+    String pathAsArtifact =
+        EventJson.write(
+            new CoprEvent.PublishRequested(
+                copr,
+                Coprs.FEDORA,
+                "thief",
+                41,
+                1,
+                List.of(
+                    new BuildStatus.Artifact(
+                        "../../srpms/x.src.rpm", "thief", 0, "1", "1", "src"))));
+    String noAttempt =
+        EventJson.write(
+            new CoprEvent.PublishRequested(copr, Coprs.FEDORA, "thief", 41, 0, List.of()));
+    try (TopicProbe dlq = new TopicProbe(Events.bootstrap(), Topics.deadLetter(Topics.COPRS))) {
+      Events.send(Topics.COPRS, copr, pathAsArtifact);
+      Events.send(Topics.COPRS, copr, noAttempt);
+      dlq.awaitRecord(r -> r.value().equals(pathAsArtifact), Duration.ofSeconds(60));
+      dlq.awaitRecord(r -> r.value().equals(noAttempt), Duration.ofSeconds(60));
     }
+    assertThat(config.layout().publishedBuild(copr, Coprs.FEDORA, 41, "thief")).doesNotExist();
   }
 }

@@ -15,7 +15,7 @@ import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TopicProbe;
 
-/** Sends events as api-service and build workers do, through one producer for the whole JVM. */
+/** Sends events as api-service does, through one producer for the whole JVM. */
 public final class Events {
   private static KafkaProducer<String, String> producer;
 
@@ -29,8 +29,16 @@ public final class Events {
     send(Topics.COPRS, event.copr(), EventJson.write(event));
   }
 
-  public static void status(BuildStatus event) {
-    send(Topics.BUILDS_STATUS, Long.toString(event.buildId()), EventJson.write(event));
+  /** What api-service asks of repo-worker when a build worker reports a build as succeeded. */
+  public static void publish(BuildStatus.Finished finished) {
+    copr(
+        new CoprEvent.PublishRequested(
+            finished.copr(),
+            finished.chroot(),
+            finished.packageName(),
+            finished.buildId(),
+            finished.attempt(),
+            finished.artifacts() == null ? List.of() : finished.artifacts()));
   }
 
   public static synchronized void send(String topic, String key, String value) {

@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.copr.contracts.BuildStatus;
@@ -35,7 +36,7 @@ class PublishFailureTest {
     }
 
     try (TopicProbe status = Events.statusProbe()) {
-      Events.status(finished);
+      Events.publish(finished);
       BuildStatus.PublishFailed failed = Events.awaitPublishFailed(status, id);
       assertThat(failed.attempt()).isEqualTo(1);
       assertThat(failed.reason())
@@ -53,10 +54,46 @@ class PublishFailureTest {
         new BuildStatus.Finished(
             id, 1, "w", copr, Coprs.FEDORA, "ghost", true, 0, null, null, List.of(), "", 1);
     try (TopicProbe status = Events.statusProbe()) {
-      Events.status(finished);
+      Events.publish(finished);
       assertThat(Events.awaitPublishFailed(status, id).reason()).contains("no RPMs in results/");
     }
     assertThat(layout().publishedBuild(copr, Coprs.FEDORA, id, "ghost")).doesNotExist();
+  }
+
+  @Test
+  void symlinkAmongTheResultsRefusesTheBuildAndTouchesNothing() throws Exception {
+    String copr = Coprs.create(layout(), "linked", Coprs.FEDORA);
+    long id = FinishedBuilds.nextBuildId();
+    BuildStatus.Finished finished =
+        FinishedBuilds.build(layout(), id, copr, Coprs.FEDORA, "sly", "1.0");
+    Path target = Files.createTempFile("copr-not-a-result-", ".rpm");
+    Files.writeString(target, "someone else's file");
+    Path link = layout().results(id, 1).resolve("noarch/stolen-1.0-1.noarch.rpm");
+    Files.createSymbolicLink(link, target);
+
+    try (TopicProbe status = Events.statusProbe()) {
+      Events.publish(finished);
+      assertThat(Events.awaitPublishFailed(status, id).reason())
+          .contains("noarch/stolen-1.0-1.noarch.rpm")
+          .contains("not a regular file");
+    }
+    assertThat(layout().publishedBuild(copr, Coprs.FEDORA, id, "sly")).doesNotExist();
+    assertThat(Files.readString(target)).isEqualTo("someone else's file");
+    assertThat(layout().results(id, 1).resolve("noarch/sly-1.0-1.noarch.rpm")).isRegularFile();
+  }
+
+  @Test
+  void buildOfACoprWithoutRepositoryCreatesNone() {
+    String copr = "never-created-" + FinishedBuilds.nextBuildId();
+    long id = FinishedBuilds.nextBuildId();
+    BuildStatus.Finished finished =
+        FinishedBuilds.build(layout(), id, copr, Coprs.FEDORA, "orphan", "1.0");
+    try (TopicProbe status = Events.statusProbe()) {
+      Events.publish(finished);
+      assertThat(Events.awaitPublishFailed(status, id).reason())
+          .contains("there is no repository " + copr);
+    }
+    assertThat(layout().repos().resolve(copr)).doesNotExist();
   }
 
   private StorageLayout layout() {

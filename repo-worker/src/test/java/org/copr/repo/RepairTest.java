@@ -72,7 +72,7 @@ class RepairTest {
     String copr = Coprs.create(layout(), "removed", Coprs.FEDORA);
     long id = FinishedBuilds.nextBuildId();
     try (TopicProbe status = Events.statusProbe()) {
-      Events.status(FinishedBuilds.build(layout(), id, copr, Coprs.FEDORA, "leaver", "1.0"));
+      Events.publish(FinishedBuilds.build(layout(), id, copr, Coprs.FEDORA, "leaver", "1.0"));
       Events.awaitPublished(status, id);
     }
     assertThat(Dnf.throwaway(url(copr)).available()).containsExactly("leaver 1.0-1");

@@ -44,7 +44,7 @@ class RepoFilesTest {
     copr = Coprs.create(config.layout(), "served", Coprs.FEDORA);
     buildId = FinishedBuilds.nextBuildId();
     try (TopicProbe status = Events.statusProbe()) {
-      Events.status(
+      Events.publish(
           FinishedBuilds.build(config.layout(), buildId, copr, Coprs.FEDORA, "served", "1.0"));
       Events.awaitPublished(status, buildId);
     }

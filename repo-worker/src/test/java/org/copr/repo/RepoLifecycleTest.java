@@ -75,7 +75,7 @@ class RepoLifecycleTest {
     long first = FinishedBuilds.nextBuildId();
     BuildStatus.Finished v1 =
         FinishedBuilds.build(layout(), first, copr, FEDORA, "hello-copr", "1.0");
-    Events.status(v1);
+    Events.publish(v1);
 
     BuildStatus.Published published = Events.awaitPublished(status, first);
     assertThat(published.attempt()).isEqualTo(1);
@@ -93,7 +93,7 @@ class RepoLifecycleTest {
     assertThat(dnf.runInstalled("hello-copr")).isEqualTo("hello-copr 1.0");
 
     long second = FinishedBuilds.nextBuildId();
-    Events.status(FinishedBuilds.build(layout(), second, copr, FEDORA, "hello-copr", "2.0"));
+    Events.publish(FinishedBuilds.build(layout(), second, copr, FEDORA, "hello-copr", "2.0"));
     Events.awaitPublished(status, second);
     dnf.check("upgrade", "hello-copr");
     assertThat(dnf.runInstalled("hello-copr")).isEqualTo("hello-copr 2.0");
@@ -115,9 +115,9 @@ class RepoLifecycleTest {
     String base = newCopr("base", FEDORA);
     String app = newCopr("app", FEDORA);
     long lib = FinishedBuilds.nextBuildId();
-    Events.status(FinishedBuilds.build(layout(), lib, base, FEDORA, "libgreet", "1.5"));
+    Events.publish(FinishedBuilds.build(layout(), lib, base, FEDORA, "libgreet", "1.5"));
     long tool = FinishedBuilds.nextBuildId();
-    Events.status(
+    Events.publish(
         FinishedBuilds.build(
             layout(),
             tool,

@@ -64,6 +64,15 @@ public class Build extends PanacheEntityBase {
   static final List<BuildState> UNFINISHED =
       List.of(BuildState.PENDING, BuildState.STARTING, BuildState.RUNNING, BuildState.PUBLISHING);
 
+  /** The largest build id the database has given out: ids above it never existed. */
+  public static long highestIdGiven() {
+    Object last =
+        getEntityManager()
+            .createNativeQuery("select last_value from builds_id_seq")
+            .getSingleResult();
+    return ((Number) last).longValue();
+  }
+
   public static List<Build> unfinishedIn(Copr copr) {
     return list("copr = ?1 and state in ?2", copr, UNFINISHED);
   }

@@ -7,11 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.CoprEvent;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.rest.BuildState;
 import org.copr.runtime.Retries;
+import org.copr.runtime.outbox.Outbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -19,9 +22,15 @@ import org.jboss.logging.Logger;
  * Moves builds forward from the events on {@value Topics#BUILDS_STATUS}. Delivery is at least once
  * and producers race, so an event applies only when it is news: a later attempt (the scheduler
  * requeued the build), or a later state of the current attempt. Repeats, stale attempts and
- * anything after the end change nothing. A message that is not a build status event fails and goes
- * to the dead-letter topic at once; a readable one whose update fails (the database is away) is
- * retried in place for a while, keeping the partition's order, before it goes there too.
+ * anything after the end change nothing. A message that is not a valid build status event, or one
+ * that contradicts what this service knows of the build (a build id never given out, a {@code
+ * finished} naming another copr, chroot or package), fails and goes to the dead-letter topic at
+ * once; a readable one whose update fails (the database is away) is retried in place for a while,
+ * keeping the partition's order, before it goes there too.
+ *
+ * <p>A successful {@code finished} is where publishing starts: this service, which knows the
+ * build's copr, chroot and package, asks repo-worker to publish it ({@code publish_requested} on
+ * the copr's topic), so nothing a worker claims decides where packages go.
  */
 @ApplicationScoped
 public class BuildProgress {
@@ -30,14 +39,31 @@ public class BuildProgress {
   /** How long a readable event is retried (database away) before it goes to the dead letters. */
   private final Guard retryForAWhile = Retries.forAtMost(Duration.ofMinutes(2));
 
+  private final Outbox outbox;
+
+  BuildProgress(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  /** What an event did to its build. */
+  public enum Outcome {
+    APPLIED,
+    IGNORED,
+    /** It contradicts the database: forged, or from a confused producer. */
+    REFUSED
+  }
+
   @Incoming("build-status")
   @Blocking
   public void onMessage(String json) throws Exception {
     BuildStatus event = EventJson.read(json, BuildStatus.class);
-    retryForAWhile.call(() -> record(event), Boolean.class);
+    if (retryForAWhile.call(() -> record(event), Outcome.class) == Outcome.REFUSED) {
+      throw new EventJson.MalformedEventException(
+          "build " + event.buildId() + ": " + typeOf(event) + " contradicts the build's record");
+    }
   }
 
-  private boolean record(BuildStatus event) {
+  private Outcome record(BuildStatus event) {
     try {
       return QuarkusTransaction.requiringNew().call(() -> apply(event));
     } catch (RuntimeException e) {
@@ -48,14 +74,22 @@ public class BuildProgress {
     }
   }
 
-  /** Returns whether the event changed the build. */
   @Transactional
-  public boolean apply(BuildStatus event) {
+  public Outcome apply(BuildStatus event) {
     Build b = Build.findById(event.buildId());
     if (b == null) {
-      LOG.debugf(
-          "status %s of unknown build %d ignored (deleted?)", typeOf(event), event.buildId());
-      return false;
+      if (event.buildId() > Build.highestIdGiven()) {
+        LOG.warnf("status %s of build %d, an id never given out", typeOf(event), event.buildId());
+        return Outcome.REFUSED;
+      }
+      LOG.debugf("status %s of deleted build %d ignored", typeOf(event), event.buildId());
+      return Outcome.IGNORED;
+    }
+    if (event instanceof BuildStatus.Finished f && !describes(f, b)) {
+      LOG.warnf(
+          "build %d (copr %s, %s, %s): finished names copr %s, %s, %s",
+          b.id, b.copr.name, b.pkg.name, b.chroot, f.copr(), f.packageName(), f.chroot());
+      return Outcome.REFUSED;
     }
     BuildState target = target(event);
     boolean cancelsEveryAttempt = event instanceof BuildStatus.Canceled && event.attempt() == 0;
@@ -68,7 +102,7 @@ public class BuildProgress {
       LOG.debugf(
           "build %d: %s of attempt %d ignored in %s (attempt %d)",
           b.id, typeOf(event), event.attempt(), b.state.wire(), b.attempt);
-      return false;
+      return Outcome.IGNORED;
     }
     if (event.attempt() > b.attempt) {
       b.attempt = event.attempt();
@@ -80,7 +114,23 @@ public class BuildProgress {
         "build %d (copr %s, %s, %s): %s -> %s, attempt %d",
         b.id, b.copr.name, b.pkg.name, b.chroot, b.state.wire(), target.wire(), b.attempt);
     b.state = target;
-    return true;
+    if (event instanceof BuildStatus.Finished f && f.success()) {
+      outbox.copr(
+          new CoprEvent.PublishRequested(
+              b.copr.name,
+              b.chroot,
+              b.pkg.name,
+              b.id,
+              b.attempt,
+              f.artifacts() == null ? List.of() : f.artifacts()));
+    }
+    return Outcome.APPLIED;
+  }
+
+  private static boolean describes(BuildStatus.Finished f, Build b) {
+    return b.copr.name.equals(f.copr())
+        && b.chroot.equals(f.chroot())
+        && b.pkg.name.equals(f.packageName());
   }
 
   private static BuildState target(BuildStatus event) {

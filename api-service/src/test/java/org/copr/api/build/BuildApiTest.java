@@ -24,6 +24,7 @@ import org.copr.api.DbState;
 import org.copr.api.Rpms;
 import org.copr.api.storage.Storage;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.CoprEvent;
 import org.copr.contracts.Event;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
@@ -49,33 +50,41 @@ class BuildApiTest {
     }
   }
 
-  /** Builds of a fresh one-chroot copr owned by a fresh user. */
-  private record Fixture(String owner, String copr, long build) {}
+  /** A build of a fresh one-chroot copr owned by a fresh user. */
+  private record Fixture(String owner, String copr, String pkg, long build) {}
+
+  private static final String CHROOT = "fedora-40-x86_64";
 
   private static Fixture build() {
     String owner = newUser("alice");
     String copr = newCopr(owner, List.of("fedora-40"), List.of("x86_64"));
+    String pkg = unique("pkg");
     long id =
-        upload(owner, copr, Rpms.srpm(unique("pkg"), "1.0"))
+        upload(owner, copr, Rpms.srpm(pkg, "1.0"))
             .then()
             .statusCode(202)
             .extract()
             .jsonPath()
             .getLong("builds[0].id");
-    return new Fixture(owner, copr, id);
+    return new Fixture(owner, copr, pkg, id);
+  }
+
+  private static String log(long build, int attempt) {
+    return "logs/" + build + "/build-" + attempt + ".log";
   }
 
   @Test
   void statusEventsMoveABuildForwardOnly() {
-    long b = build().build();
+    Fixture f = build();
+    long b = f.build();
     long marker = build().build();
 
     status(
         new BuildStatus.Dispatched(b, 1, "x86_64"),
-        new BuildStatus.Started(b, 1, "worker-1", "logs/" + b + "/build-1.log"),
+        new BuildStatus.Started(b, 1, "worker-1", log(b, 1)),
         new BuildStatus.Dispatched(b, 1, "x86_64"),
-        new BuildStatus.Started(b, 1, "worker-1", "logs/" + b + "/build-1.log"),
-        finished(b, 1, "worker-1", true));
+        new BuildStatus.Started(b, 1, "worker-1", log(b, 1)),
+        finished(f, 1, "worker-1", true));
     Map<String, Object> publishing = awaitBuild(b, m -> "publishing".equals(m.get("state")));
     assertThat(publishing).containsEntry("attempt", 1).containsEntry("worker_id", "worker-1");
     assertThat(publishing.get("started_at")).isNotNull();
@@ -84,15 +93,15 @@ class BuildApiTest {
     // the scheduler requeues: attempt 2 starts over; attempt 1's late news is stale
     status(
         new BuildStatus.Dispatched(b, 2, "x86_64"),
-        new BuildStatus.Started(b, 1, "worker-1", "logs/" + b + "/build-1.log"),
-        finished(b, 1, "worker-1", false));
+        new BuildStatus.Started(b, 1, "worker-1", log(b, 1)),
+        finished(f, 1, "worker-1", false));
     Map<String, Object> requeued = awaitBuild(b, m -> Integer.valueOf(2).equals(m.get("attempt")));
     assertThat(requeued).containsEntry("state", "starting").containsEntry("worker_id", null);
 
     status(
-        new BuildStatus.Started(b, 2, "worker-2", "logs/" + b + "/build-2.log"),
-        finished(b, 2, "worker-2", true),
-        new BuildStatus.Published(b, 2, "c", "fedora-40-x86_64", "repos/c/fedora-40-x86_64/x"),
+        new BuildStatus.Started(b, 2, "worker-2", log(b, 2)),
+        finished(f, 2, "worker-2", true),
+        new BuildStatus.Published(b, 2, f.copr(), CHROOT, "repos/" + f.copr() + "/" + CHROOT),
         new BuildStatus.Failed(b, 2, "too late"),
         new BuildStatus.Canceled(b, 0, "too late as well"),
         new BuildStatus.Dispatched(b, 3, "x86_64"),
@@ -111,16 +120,18 @@ class BuildApiTest {
 
   @Test
   void failuresEndABuildWithAReason() {
-    long built = build().build();
-    long publish = build().build();
+    Fixture builtFixture = build();
+    Fixture publishFixture = build();
+    long built = builtFixture.build();
+    long publish = publishFixture.build();
     long gaveUp = build().build();
 
     status(
         new BuildStatus.Dispatched(built, 1, "x86_64"),
-        new BuildStatus.Started(built, 1, "w", "logs/x"),
-        finished(built, 1, "w", false),
-        new BuildStatus.Started(publish, 1, "w", "logs/y"),
-        finished(publish, 1, "w", true),
+        new BuildStatus.Started(built, 1, "w", log(built, 1)),
+        finished(builtFixture, 1, "w", false),
+        new BuildStatus.Started(publish, 1, "w", log(publish, 1)),
+        finished(publishFixture, 1, "w", true),
         new BuildStatus.PublishFailed(publish, 1, "createrepo_c failed"),
         new BuildStatus.Failed(gaveUp, 3, "3 attempts lost"));
 
@@ -217,19 +228,63 @@ class BuildApiTest {
     }
   }
 
+  @Test
+  void aSucceededBuildIsPublishedAsItsRecordSaysAndAForgedFinishedNowhere() {
+    Fixture honest = build();
+    Fixture victim = build();
+    String bootstrap = KafkaBroker.shared().bootstrapServers();
+    // The honest build's id (and so its results), another account's copr and package.
+    BuildStatus.Finished forged =
+        finished(honest.build(), victim.copr(), victim.pkg(), 1, "w", true);
+    BuildStatus.Finished neverGiven =
+        finished(honest.build() + 1_000_000, victim.copr(), victim.pkg(), 1, "w", true);
+    try (TopicProbe coprs = new TopicProbe(bootstrap, Topics.COPRS);
+        TopicProbe dlq = new TopicProbe(bootstrap, Topics.deadLetter(Topics.BUILDS_STATUS))) {
+      status(
+          new BuildStatus.Dispatched(honest.build(), 1, "x86_64"),
+          forged,
+          neverGiven,
+          finished(honest, 1, "w", true));
+
+      CoprEvent.PublishRequested publish =
+          coprs.awaitEvent(
+              CoprEvent.PublishRequested.class,
+              p -> p.buildId() == honest.build(),
+              Duration.ofSeconds(60));
+      assertThat(publish.copr()).isEqualTo(honest.copr());
+      assertThat(publish.chroot()).isEqualTo(CHROOT);
+      assertThat(publish.packageName()).isEqualTo(honest.pkg());
+      assertThat(publish.attempt()).isEqualTo(1);
+      for (BuildStatus.Finished refused : List.of(forged, neverGiven)) {
+        dlq.awaitRecord(
+            r -> r.value().contains(refused.eventId().toString()), Duration.ofSeconds(60));
+      }
+      // The honest finished came after both on the same partition: they were handled before it.
+      assertThat(coprs.values())
+          .filteredOn(v -> v.contains("\"type\":\"publish_requested\""))
+          .noneMatch(v -> v.contains("\"copr\":\"" + victim.copr() + "\""));
+    }
+    assertThat(awaitBuild(victim.build(), m -> true)).containsEntry("state", "pending");
+  }
+
   private static BuildStatus.Finished finished(
-      long build, int attempt, String worker, boolean success) {
+      Fixture f, int attempt, String worker, boolean success) {
+    return finished(f.build(), f.copr(), f.pkg(), attempt, worker, success);
+  }
+
+  private static BuildStatus.Finished finished(
+      long build, String copr, String pkg, int attempt, String worker, boolean success) {
     return new BuildStatus.Finished(
         build,
         attempt,
         worker,
-        "c",
-        "fedora-40-x86_64",
-        "pkg",
+        copr,
+        CHROOT,
+        pkg,
         success,
         success ? 0 : 1,
         "results/" + build + "/" + attempt,
-        "logs/" + build + "/build-" + attempt + ".log",
+        log(build, attempt),
         List.of(),
         success ? "" : "error: exit 1",
         100);

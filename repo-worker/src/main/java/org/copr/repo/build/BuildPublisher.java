@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.CoprEvent;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.RepoWorkerConfig;
 import org.copr.repo.repository.Command;
@@ -25,11 +28,13 @@ import org.copr.runtime.kafka.KeyedSender;
 import org.jboss.logging.Logger;
 
 /**
- * Moves a finished build's packages from {@code results/<build>/<attempt>/} into its folder in the
- * repository, and reports the outcome. The folder is assembled under {@code repos/.staging/} and
- * renamed into place, so a repository never holds half a build; the files are hard-linked, and
- * results/ is emptied only after {@code published} was acknowledged, so a crash at any step can be
- * redone from the redelivered event.
+ * Moves a succeeded build's packages from {@code results/<build>/<attempt>/} (derived from the ids;
+ * no event names a path) into its folder in the repository, and reports the outcome. Only regular
+ * files are taken: a build that left a symlink, a device or a pipe among its results is refused, so
+ * a hostile build cannot make repo-worker publish or delete anything outside them. The folder is
+ * assembled under {@code repos/.staging/} and renamed into place, so a repository never holds half
+ * a build; the files are hard-linked, and results/ is emptied only after {@code published} was
+ * acknowledged, so a crash at any step can be redone from the redelivered event.
  */
 @ApplicationScoped
 public class BuildPublisher {
@@ -71,13 +76,13 @@ public class BuildPublisher {
    * build matters for large batches). False when any is damaged or unreadable: then {@link #stage}
    * checks each build on its own to find which.
    */
-  public boolean allIntact(List<BuildStatus.Finished> builds) {
+  public boolean allIntact(List<CoprEvent.PublishRequested> builds) {
     if (!verify) {
       return true;
     }
     List<Path> packages = new ArrayList<>();
     try {
-      for (BuildStatus.Finished build : builds) {
+      for (CoprEvent.PublishRequested build : builds) {
         packages.addAll(packages(results(build)));
       }
     } catch (IOException | IllegalArgumentException e) {
@@ -92,19 +97,20 @@ public class BuildPublisher {
    * @param checked its packages passed {@link #allIntact} already
    */
   public Staging stage(
-      RepoId repo, BuildStatus.Finished build, long queuedAtNanos, boolean checked) {
+      RepoId repo, CoprEvent.PublishRequested build, long queuedAtNanos, boolean checked) {
     long id = build.buildId();
     int attempt = build.attempt();
     String name;
-    Path results;
-    Path buildLog;
     try {
       name = RepoId.requireName("package", build.packageName());
-      results = results(build);
-      buildLog = buildLog(build);
     } catch (IllegalArgumentException e) {
       return new Staging.Rejected(id, attempt, e.getMessage());
     }
+    if (!Files.isDirectory(repo.path(layout), LinkOption.NOFOLLOW_LINKS)) {
+      return new Staging.Rejected(id, attempt, "there is no repository " + repo);
+    }
+    Path results = results(build);
+    Path buildLog = layout.log(id, attempt);
     Path dir = layout.publishedBuild(repo.copr(), repo.chroot(), id, name);
     Optional<BuildMarker> existing = BuildMarker.read(dir);
     if (existing.isPresent()) {
@@ -136,6 +142,8 @@ public class BuildPublisher {
       boolean replaced = moveIn(repo, dir, marker, packages, buildLog);
       LOG.infof("build %d attempt %d of %s moved into %s", id, attempt, name, repo);
       return new Staging.Ready(marker, dir, results, replaced, queuedAtNanos);
+    } catch (RefusedResults e) {
+      return new Staging.Rejected(id, attempt, e.getMessage());
     } catch (IOException e) {
       return new Staging.Rejected(id, attempt, "cannot move packages: " + e.getMessage());
     }
@@ -192,32 +200,45 @@ public class BuildPublisher {
         new BuildStatus.PublishFailed(rejected.buildId(), rejected.attempt(), rejected.reason()));
   }
 
-  private Path results(BuildStatus.Finished build) {
-    return build.results() == null || build.results().isBlank()
-        ? layout.results(build.buildId(), build.attempt())
-        : layout.resolve(build.results());
+  private Path results(CoprEvent.PublishRequested build) {
+    return layout.results(build.buildId(), build.attempt());
   }
 
-  private Path buildLog(BuildStatus.Finished build) {
-    return build.log() == null || build.log().isBlank()
-        ? layout.log(build.buildId(), build.attempt())
-        : layout.resolve(build.log());
-  }
-
+  /**
+   * The RPMs among the results. rpmbuild puts binary RPMs into {@code <arch>/} sub-folders; the
+   * repository keeps them flat. Links are never followed, and anything but a folder or a regular
+   * file refuses the whole build.
+   */
   private static List<Path> packages(Path results) throws IOException {
-    if (!Files.isDirectory(results)) {
+    if (!Files.isDirectory(results, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
-    // rpmbuild puts binary RPMs into <arch>/ sub-folders; the repository keeps them flat.
+    List<Path> packages = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(results, 2)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".rpm"))
-          .sorted()
-          .toList();
+      for (Path p : walk.toList()) {
+        BasicFileAttributes file =
+            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (file.isRegularFile() && p.getFileName().toString().endsWith(".rpm")) {
+          packages.add(p);
+        } else if (!file.isRegularFile() && !file.isDirectory()) {
+          throw new RefusedResults(
+              "the results hold " + results.relativize(p) + ", which is not a regular file");
+        }
+      }
+    }
+    packages.sort(null);
+    return packages;
+  }
+
+  /** The results hold something that a build worker never leaves there. */
+  private static final class RefusedResults extends IOException {
+    RefusedResults(String message) {
+      super(message);
     }
   }
 
-  private static Optional<String> missingArtifact(BuildStatus.Finished build, List<Path> packages) {
+  private static Optional<String> missingArtifact(
+      CoprEvent.PublishRequested build, List<Path> packages) {
     if (build.artifacts() == null) {
       return Optional.empty();
     }
@@ -250,7 +271,7 @@ public class BuildPublisher {
     for (Path rpm : packages) {
       Tree.linkOrCopy(rpm, staging.resolve(rpm.getFileName()));
     }
-    if (Files.isRegularFile(buildLog)) {
+    if (Files.isRegularFile(buildLog, LinkOption.NOFOLLOW_LINKS)) {
       Tree.linkOrCopy(buildLog, staging.resolve(LOG_FILE));
     }
     marker.write(staging);

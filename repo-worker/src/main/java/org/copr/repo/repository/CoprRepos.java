@@ -11,10 +11,16 @@ import java.util.concurrent.CompletableFuture;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.RepoWorkerConfig;
+import org.jboss.logging.Logger;
 
-/** Turns what happened to a copr into changes of its chroots' repositories. */
+/**
+ * Turns what happened to a copr into changes of its chroots' repositories. Everything comes from
+ * api-service on the copr's topic, in the order api-service decided it, so a build is never
+ * published after its copr or its package was deleted.
+ */
 @ApplicationScoped
 public class CoprRepos {
+  private static final Logger LOG = Logger.getLogger(CoprRepos.class);
   private final RepoWriters writers;
   private final StorageLayout layout;
 
@@ -41,6 +47,12 @@ public class CoprRepos {
     }
     if (event instanceof CoprEvent.Deleted) {
       return each(copr, chroots(copr), new RepoChange.Remove()).thenRun(() -> removeFolder(copr));
+    }
+    if (event instanceof CoprEvent.PublishRequested publish) {
+      LOG.infof(
+          "build %d attempt %d of %s succeeded for %s/%s",
+          publish.buildId(), publish.attempt(), publish.packageName(), copr, publish.chroot());
+      return writers.submit(new RepoId(copr, publish.chroot()), new RepoChange.Publish(publish));
     }
     if (event instanceof CoprEvent.PackageDeleted deleted) {
       RepoChange change =

@@ -1,7 +1,7 @@
 package org.copr.repo.repository;
 
 import java.util.List;
-import org.copr.contracts.BuildStatus;
+import org.copr.contracts.CoprEvent;
 
 /** One thing to do to a repository; its writer applies queued changes in order, in batches. */
 public sealed interface RepoChange {
@@ -18,8 +18,8 @@ public sealed interface RepoChange {
    */
   record RemoveBuilds(List<Long> buildIds, String packageName) implements RepoChange {}
 
-  /** Move a finished build's packages in and report the outcome on the build status topic. */
-  record Publish(BuildStatus.Finished build) implements RepoChange {}
+  /** Move a succeeded build's packages in and report the outcome on the build status topic. */
+  record Publish(CoprEvent.PublishRequested build) implements RepoChange {}
 
   /** After a start: finish whatever a crash interrupted (metadata, unreported builds). */
   record Repair() implements RepoChange {}
