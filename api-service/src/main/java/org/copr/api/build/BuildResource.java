@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import org.copr.api.Limits;
 import org.copr.api.PageRequest;
 import org.copr.api.error.ApiException;
 
@@ -24,6 +25,7 @@ import org.copr.api.error.ApiException;
 public class BuildResource {
   static final String STATE_HEADER = "X-Copr-Build-State";
   static final String OFFSET_HEADER = "X-Copr-Log-Offset";
+  static final String SIZE_HEADER = "X-Copr-Log-Size";
 
   private final BuildService builds;
 
@@ -45,8 +47,10 @@ public class BuildResource {
   }
 
   /**
-   * The log from byte {@code offset} to its current end. A follower passes the offset it has read
-   * up to (also given back in {@value #OFFSET_HEADER}) and stops once the state has ended.
+   * The log from byte {@code offset} on, at most {@link Limits#LOG_CHUNK} bytes of it. A follower
+   * passes the offset it has read up to (given back in {@value #OFFSET_HEADER}), asks again at once
+   * while that is below {@value #SIZE_HEADER}, and stops once the state has ended and it has read
+   * everything.
    */
   @GET
   @Path("/{id}/log")
@@ -56,17 +60,19 @@ public class BuildResource {
     BuildLog log = builds.log(id(id));
     long size = size(log);
     long start = Math.min(from, size);
+    long end = Math.min(size, start + Limits.LOG_CHUNK);
     StreamingOutput body =
         out -> {
-          if (size > start) {
+          if (end > start) {
             try (FileChannel ch = FileChannel.open(log.file(), StandardOpenOption.READ)) {
-              ch.transferTo(start, size - start, Channels.newChannel(out));
+              ch.transferTo(start, end - start, Channels.newChannel(out));
             }
           }
         };
     return Response.ok(body, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
         .header(STATE_HEADER, log.state().wire())
-        .header(OFFSET_HEADER, size)
+        .header(OFFSET_HEADER, end)
+        .header(SIZE_HEADER, size)
         .build();
   }
 

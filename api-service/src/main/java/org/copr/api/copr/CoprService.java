@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.copr.api.ApiConfig;
+import org.copr.api.Limits;
 import org.copr.api.Names;
 import org.copr.api.PageRequest;
 import org.copr.api.build.Build;
@@ -65,7 +67,7 @@ public class CoprService {
   }
 
   @Transactional
-  public CoprDto create(NewCopr body) {
+  public CoprDto create(@Valid NewCopr body) {
     User owner = caller.require();
     if (body == null) {
       throw ApiException.badRequest("a JSON body {\"name\", \"releases\", ...} is required");
@@ -79,6 +81,7 @@ public class CoprService {
     copr.owner = owner;
     copr.description = body.description() == null ? "" : body.description();
     copr.releases = releases(body.releases());
+    checkReleaseCount(name, copr.releases);
     copr.arches = arches(body.arches() == null ? DEFAULT_ARCHES : body.arches());
     copr.dependencies =
         dependencies(name, body.dependencies() == null ? List.of() : body.dependencies());
@@ -90,7 +93,7 @@ public class CoprService {
   }
 
   @Transactional
-  public CoprDto update(String name, CoprUpdate body) {
+  public CoprDto update(String name, @Valid CoprUpdate body) {
     Copr copr = requireManaged(name, "edit");
     if (body == null) {
       throw ApiException.badRequest(
@@ -109,15 +112,26 @@ public class CoprService {
   }
 
   @Transactional
-  public CoprDto addDependencies(String name, CoprRequests.Dependencies body) {
+  public CoprDto addDependencies(String name, @Valid CoprRequests.Dependencies body) {
     Copr copr = requireManaged(name, "change the dependencies of");
-    copr.dependencies.addAll(
+    Set<Copr> dependencies = new HashSet<>(copr.dependencies);
+    dependencies.addAll(
         dependencies(name, list(body == null ? null : body.dependencies(), "dependencies")));
+    if (dependencies.size() > Limits.DEPENDENCIES) {
+      throw ApiException.invalid(
+          "copr "
+              + name
+              + " would have "
+              + dependencies.size()
+              + " dependencies; at most "
+              + Limits.DEPENDENCIES);
+    }
+    copr.dependencies.addAll(dependencies);
     return CoprDto.of(copr);
   }
 
   @Transactional
-  public CoprDto removeDependencies(String name, CoprRequests.Dependencies body) {
+  public CoprDto removeDependencies(String name, @Valid CoprRequests.Dependencies body) {
     Copr copr = requireManaged(name, "change the dependencies of");
     Set<String> remove = new HashSet<>();
     for (String dep : list(body == null ? null : body.dependencies(), "dependencies")) {
@@ -128,7 +142,7 @@ public class CoprService {
   }
 
   @Transactional
-  public CoprDto addReleases(String name, CoprRequests.Releases body) {
+  public CoprDto addReleases(String name, @Valid CoprRequests.Releases body) {
     Copr copr = requireManaged(name, "change the releases of");
     Set<String> releases = new HashSet<>(copr.releases);
     releases.addAll(releases(list(body == null ? null : body.releases(), "releases")));
@@ -137,7 +151,7 @@ public class CoprService {
   }
 
   @Transactional
-  public CoprDto removeReleases(String name, CoprRequests.Releases body) {
+  public CoprDto removeReleases(String name, @Valid CoprRequests.Releases body) {
     Copr copr = requireManaged(name, "change the releases of");
     Set<String> releases = new HashSet<>(copr.releases);
     for (String release : list(body == null ? null : body.releases(), "releases")) {
@@ -164,6 +178,15 @@ public class CoprService {
         copr.permissionOf(user)
             .orElseGet(
                 () -> {
+                  if (copr.permissions.size() >= Limits.PERMISSIONS) {
+                    throw ApiException.invalid(
+                        "copr "
+                            + name
+                            + " has "
+                            + copr.permissions.size()
+                            + " users with permissions; at most "
+                            + Limits.PERMISSIONS);
+                  }
                   CoprPermission p = new CoprPermission();
                   p.copr = copr;
                   p.user = user;
@@ -271,6 +294,7 @@ public class CoprService {
 
   /** Applies new releases and arches and tells repo-worker which chroots came and went. */
   private void changeChroots(Copr copr, Set<String> releases, Set<String> arches) {
+    checkReleaseCount(copr.name, releases);
     SortedSet<String> before = copr.chroots();
     copr.releases = new HashSet<>(releases);
     copr.arches = new HashSet<>(arches);
@@ -290,6 +314,18 @@ public class CoprService {
     }
     if (!added.isEmpty() || !removed.isEmpty()) {
       LOG.infof("copr %s: chroots added %s, removed %s", copr.name, added, removed);
+    }
+  }
+
+  private static void checkReleaseCount(String copr, Set<String> releases) {
+    if (releases.size() > Limits.RELEASES) {
+      throw ApiException.invalid(
+          "copr "
+              + copr
+              + " would have "
+              + releases.size()
+              + " releases; at most "
+              + Limits.RELEASES);
     }
   }
 

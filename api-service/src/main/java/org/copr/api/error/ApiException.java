@@ -1,5 +1,9 @@
 package org.copr.api.error;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
+
 /** A request the API refuses, with the error code and sentence the client sees. */
 public class ApiException extends RuntimeException {
   private final int status;
@@ -37,5 +41,14 @@ public class ApiException extends RuntimeException {
 
   public static ApiException invalid(String detail) {
     return new ApiException(422, "invalid", detail);
+  }
+
+  /** A body past a limit its record declares: each message names its field. */
+  public static ApiException invalid(ConstraintViolationException e) {
+    return invalid(
+        e.getConstraintViolations().stream()
+            .map(ConstraintViolation::getMessage)
+            .sorted()
+            .collect(Collectors.joining("; ")));
   }
 }

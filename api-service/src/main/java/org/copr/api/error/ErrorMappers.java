@@ -50,6 +50,17 @@ public class ErrorMappers {
         403, "forbidden", e.getMessage() == null ? "you may not do this" : e.getMessage());
   }
 
+  @ServerExceptionMapper
+  public Response violations(jakarta.validation.ConstraintViolationException e) {
+    return api(ApiException.invalid(e));
+  }
+
+  /** A body that went on past {@link org.copr.api.Limits#BODY}, however the reader wrapped it. */
+  @ServerExceptionMapper
+  public Response tooLarge(BodyLimit.TooLarge e) {
+    return api(ApiException.tooLarge(e.getMessage()));
+  }
+
   /** A unique key hit by a concurrent request that passed the same checks a moment earlier. */
   @ServerExceptionMapper
   public Response constraint(ConstraintViolationException e) {
@@ -60,6 +71,10 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response web(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
+    BodyLimit.TooLarge large = BodyLimit.TooLarge.in(e);
+    if (large != null) {
+      return tooLarge(large);
+    }
     if (e.getCause() instanceof JsonProcessingException json) {
       return badJson(json);
     }
@@ -76,7 +91,18 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Exception e, UriInfo uri) {
+    BodyLimit.TooLarge large = BodyLimit.TooLarge.in(e);
+    if (large != null) {
+      return tooLarge(large);
+    }
     LOG.errorf(e, "request to %s failed", uri.getPath());
+    return respond(500, "internal_error", "the server failed; the request changed nothing");
+  }
+
+  /** An Error too (OutOfMemoryError, StackOverflowError): still our JSON, never a bare page. */
+  @ServerExceptionMapper
+  public Response failed(Error e, UriInfo uri) {
+    LOG.errorf(e, "request to %s failed with an error", uri.getPath());
     return respond(500, "internal_error", "the server failed; the request changed nothing");
   }
 

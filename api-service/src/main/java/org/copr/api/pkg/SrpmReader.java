@@ -1,25 +1,23 @@
 package org.copr.api.pkg;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.copr.api.Limits;
 import org.copr.api.error.ApiException;
 import org.copr.contracts.NameRules;
+import org.copr.rpm.RpmFiles;
 import org.eclipse.packager.rpm.RpmBaseTag;
 import org.eclipse.packager.rpm.RpmSignatureTag;
 import org.eclipse.packager.rpm.RpmTag;
 import org.eclipse.packager.rpm.RpmTagValue;
 import org.eclipse.packager.rpm.parse.InputHeader;
-import org.eclipse.packager.rpm.parse.RpmInputStream;
 
 /**
- * Reads what Copr needs from an uploaded file's RPM lead and headers (with Eclipse Packager, not by
- * hand) and refuses anything that is not a whole source RPM. Names come from the header, never from
- * the file name.
+ * Reads what Copr needs from an uploaded file's RPM lead and headers (through {@link RpmFiles}:
+ * sizes proven against the file, then Eclipse Packager) and refuses anything that is not a whole
+ * source RPM. Names come from the header, never from the file name.
  */
 public final class SrpmReader {
   private static final Pattern NAME = NameRules.PACKAGE;
@@ -32,27 +30,31 @@ public final class SrpmReader {
   public record Srpm(
       String name, int epoch, String version, String release, String summary, String license) {}
 
+  private record Headers(
+      short type, InputHeader<RpmSignatureTag> signature, InputHeader<RpmTag> main) {}
+
   private SrpmReader() {}
 
   public static Srpm read(Path file, long size) {
     if (size == 0) {
       throw ApiException.invalid("the uploaded file is empty");
     }
-    InputHeader<RpmTag> header;
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-        RpmInputStream rpm = new RpmInputStream(raw)) {
-      if (rpm.getLead().getType() != SOURCE_TYPE) {
-        throw binary();
-      }
-      InputHeader<RpmSignatureTag> signature = rpm.getSignatureHeader();
-      header = rpm.getPayloadHeader();
-      checkWhole(size, signature, header);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ApiException api) {
-        throw api;
-      }
+    Headers headers;
+    try {
+      headers =
+          RpmFiles.read(
+              file,
+              (rpm, layout) ->
+                  new Headers(
+                      rpm.getLead().getType(), rpm.getSignatureHeader(), rpm.getPayloadHeader()));
+    } catch (IOException e) {
       throw ApiException.invalid("not an RPM package, or a damaged one: " + describe(e));
     }
+    if (headers.type() != SOURCE_TYPE) {
+      throw binary();
+    }
+    InputHeader<RpmTag> header = headers.main();
+    checkWhole(size, headers.signature(), header);
     if (header.getOptionalTag(SOURCERPM_TAG).isPresent()) {
       throw binary(); // a binary package names the SRPM it was built from
     }
@@ -68,8 +70,8 @@ public final class SrpmReader {
         epoch,
         version,
         release,
-        text(header, RpmTag.SUMMARY).orElse(""),
-        text(header, RpmTag.LICENSE).orElse(""));
+        bounded(header, RpmTag.SUMMARY, "summary", Limits.SUMMARY),
+        bounded(header, RpmTag.LICENSE, "license", Limits.LICENSE));
   }
 
   /**
@@ -99,6 +101,20 @@ public final class SrpmReader {
     String value = text(header, tag).orElse(null);
     if (value == null || !VERSION.matcher(value).matches()) {
       throw ApiException.invalid("the " + what + " in the SRPM header is not usable: " + value);
+    }
+    return value;
+  }
+
+  private static String bounded(InputHeader<RpmTag> header, RpmTag tag, String what, int max) {
+    String value = text(header, tag).orElse("");
+    if (value.length() > max) {
+      throw ApiException.invalid(
+          "the "
+              + what
+              + " in the SRPM header has "
+              + value.length()
+              + " characters; at most "
+              + max);
     }
     return value;
   }

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -89,6 +90,8 @@ public class Pages {
       return work.get();
     } catch (ApiException e) {
       return refused.apply(new Failure(e.status(), e.getMessage()));
+    } catch (ConstraintViolationException e) {
+      return refused.apply(new Failure(422, ApiException.invalid(e).getMessage()));
     } catch (UnauthorizedException e) {
       String next = visitor.visit().path();
       return redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));

@@ -215,6 +215,45 @@ class BuildApiTest {
   }
 
   @Test
+  void aLongLogIsServedInBoundedChunksThatConcatenateToTheWhole() throws Exception {
+    long b = build().build();
+    status(
+        new BuildStatus.Dispatched(b, 1, "x86_64"),
+        new BuildStatus.Started(b, 1, "w", "logs/" + b + "/build-1.log"));
+    awaitBuild(b, m -> "running".equals(m.get("state")));
+    Path log = storage.layout().log(b, 1);
+    Files.createDirectories(log.getParent());
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; text.length() < 2_500_000; i++) {
+      text.append("line ").append(i).append(" of a long build log\n");
+    }
+    Files.writeString(log, text);
+    long size = Files.size(log);
+
+    java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+    List<Integer> chunks = new java.util.ArrayList<>();
+    long offset = 0;
+    while (true) {
+      io.restassured.response.Response r =
+          anonymous().queryParam("offset", offset).get("/builds/{id}/log", b);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.header("X-Copr-Log-Size")).isEqualTo(Long.toString(size));
+      byte[] piece = r.asByteArray();
+      if (piece.length == 0) {
+        assertThat(r.header("X-Copr-Log-Offset")).isEqualTo(Long.toString(size));
+        break;
+      }
+      chunks.add(piece.length);
+      read.write(piece);
+      offset = Long.parseLong(r.header("X-Copr-Log-Offset"));
+      assertThat(offset).isEqualTo(read.size());
+    }
+
+    assertThat(chunks).containsExactly(1 << 20, 1 << 20, (int) size - (2 << 20));
+    assertThat(read.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text.toString());
+  }
+
+  @Test
   void aMalformedStatusMessageGoesToTheDeadLetterTopic() {
     long b = build().build();
     String bootstrap = KafkaBroker.shared().bootstrapServers();

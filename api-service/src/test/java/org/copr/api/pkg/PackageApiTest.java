@@ -30,6 +30,7 @@ import java.util.Random;
 import org.copr.api.DbState;
 import org.copr.api.Rpms;
 import org.copr.api.storage.Storage;
+import org.copr.testing.HostileRpms;
 import org.copr.testing.TestRpms;
 import org.junit.jupiter.api.Test;
 
@@ -178,6 +179,76 @@ class PackageApiTest {
     db.refuses(422, "invalid", () -> upload(alice, copr, Rpms.truncated(srpm, 300)));
     int size = (int) Files.size(srpm);
     db.refuses(422, "invalid", () -> upload(alice, copr, Rpms.truncated(srpm, size - 100)));
+  }
+
+  @Test
+  void hostileHeadersAre422sThatLeaveTheHeapAsItWas() {
+    String alice = newUser("alice");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    Map<String, Path> files = new java.util.LinkedHashMap<>();
+    HostileRpms.all()
+        .forEach((what, bytes) -> files.put(what, Rpms.write("hostile.src.rpm", bytes)));
+    long before = usedHeapAfterGc();
+
+    files.forEach(
+        (what, file) ->
+            db.unchangedBy(
+                () ->
+                    error(upload(alice, copr, file), 422, "invalid")
+                        .body("detail", org.hamcrest.Matchers.startsWith("not an RPM package"))));
+    files.forEach((what, file) -> error(upload(alice, copr, file), 422, "invalid"));
+
+    assertThat(usedHeapAfterGc() - before)
+        .as("heap growth after %d hostile uploads", 2 * files.size())
+        .isLessThan(16L << 20);
+    upload(alice, copr, Rpms.srpm(unique("after-hostile"), "1.0")).then().statusCode(202);
+  }
+
+  @Test
+  void aSummaryOrLicensePastItsLimitIs422() {
+    String alice = newUser("alice");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    String pkg = unique("long");
+    String longSummary =
+        TestRpms.spec(pkg, "1.0", TestRpms.Options.defaults())
+            .replaceFirst("Summary: .*", "Summary: " + "s".repeat(1001));
+    String longLicense =
+        TestRpms.spec(pkg, "1.0", TestRpms.Options.defaults())
+            .replace("License: MIT", "License: " + "MIT AND ".repeat(500) + "MIT");
+    String justRight =
+        TestRpms.spec(pkg, "1.0", TestRpms.Options.defaults())
+            .replaceFirst("Summary: .*", "Summary: " + "s".repeat(1000));
+
+    db.unchangedBy(
+        () ->
+            error(upload(alice, copr, srpmOf(pkg, longSummary)), 422, "invalid")
+                .body(
+                    "detail",
+                    equalTo("the summary in the SRPM header has 1001 characters; at most 1000")));
+    db.refuses(422, "invalid", () -> upload(alice, copr, srpmOf(pkg, longLicense)));
+    upload(alice, copr, srpmOf(pkg, justRight))
+        .then()
+        .statusCode(202)
+        .body("package.summary", equalTo("s".repeat(1000)));
+  }
+
+  private static Path srpmOf(String name, String spec) {
+    try {
+      return TestRpms.srpmFromSpec(Files.createTempDirectory("copr-limits-"), name, spec);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** What this JVM (the service under test) holds once garbage is collected. */
+  private static long usedHeapAfterGc() {
+    Runtime rt = Runtime.getRuntime();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+    }
+    return used;
   }
 
   @Test

@@ -2,15 +2,16 @@ package org.copr.worker.build;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.copr.contracts.BuildStatus.Artifact;
+import org.copr.rpm.RpmFiles;
 import org.eclipse.packager.rpm.RpmTag;
 import org.eclipse.packager.rpm.info.RpmInformation;
 import org.eclipse.packager.rpm.info.RpmInformations;
-import org.eclipse.packager.rpm.parse.RpmInputStream;
 
 /** Reads the NEVRA of every RPM in a result directory from the RPM headers themselves. */
 final class Artifacts {
@@ -29,21 +30,34 @@ final class Artifacts {
     return List.copyOf(artifacts);
   }
 
+  /**
+   * The build wrote the file: it may be anything. Its header sizes are checked before it is parsed
+   * ({@link RpmFiles}), and a link is refused rather than followed.
+   */
   static Artifact read(Path rpm) throws IOException {
-    try (RpmInputStream in = new RpmInputStream(Files.newInputStream(rpm))) {
-      RpmInformation info = RpmInformations.makeInformation(in);
-      // The header's arch of a source package is its BuildArch; the file is still "src".
-      String arch = in.getLead().getType() == SOURCE_PACKAGE ? "src" : info.getArchitecture();
-      Integer epoch = epoch(in.getPayloadHeader().getTag(RpmTag.EPOCH));
-      return new Artifact(
-          rpm.getFileName().toString(),
-          info.getName(),
-          epoch,
-          info.getVersion().getVersion(),
-          info.getVersion().getRelease(),
-          arch);
-    } catch (IOException | RuntimeException e) {
-      throw new IOException("cannot read the RPM header of " + rpm.getFileName() + ": " + e, e);
+    if (!Files.isRegularFile(rpm, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(
+          "the build left " + rpm.getFileName() + ", which is not a regular file");
+    }
+    try {
+      return RpmFiles.read(
+          rpm,
+          (in, layout) -> {
+            RpmInformation info = RpmInformations.makeInformation(in);
+            // The header's arch of a source package is its BuildArch; the file is still "src".
+            String arch = in.getLead().getType() == SOURCE_PACKAGE ? "src" : info.getArchitecture();
+            Integer epoch = epoch(in.getPayloadHeader().getTag(RpmTag.EPOCH));
+            return new Artifact(
+                rpm.getFileName().toString(),
+                info.getName(),
+                epoch,
+                info.getVersion().getVersion(),
+                info.getVersion().getRelease(),
+                arch);
+          });
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot read the RPM header of " + rpm.getFileName() + ": " + e.getMessage(), e);
     }
   }
 

@@ -202,7 +202,10 @@ public final class CoprClient {
     return send(get("/builds/" + id), Build.class);
   }
 
-  /** The build's log from byte {@code offset} on; pass the answer's nextOffset to follow it. */
+  /**
+   * A piece of the build's log from byte {@code offset} on; pass the answer's nextOffset to read on
+   * (at once while {@link LogChunk#more()}) or to follow it.
+   */
   public LogChunk buildLog(long id, long offset) {
     HttpResponse<byte[]> r = exchange(text("/builds/" + id + "/log?offset=" + offset));
     String state = r.headers().firstValue("X-Copr-Build-State").orElse(null);
@@ -211,10 +214,12 @@ public final class CoprClient {
             .firstValue("X-Copr-Log-Offset")
             .map(Long::parseLong)
             .orElse(offset + r.body().length);
+    long size = r.headers().firstValue("X-Copr-Log-Size").map(Long::parseLong).orElse(next);
     return new LogChunk(
         new String(r.body(), StandardCharsets.UTF_8),
         next,
-        state == null ? null : BuildState.parse(state).orElse(null));
+        state == null ? null : BuildState.parse(state).orElse(null),
+        next < size);
   }
 
   public Build buildCancel(long id) {

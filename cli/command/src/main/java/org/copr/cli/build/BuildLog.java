@@ -27,12 +27,19 @@ public class BuildLog extends CoprSubcommand {
     CoprClient client = client();
     LogChunk chunk = client.buildLog(id, 0);
     print(chunk);
-    while (follow && (chunk.state() == null || !chunk.state().ended() || !chunk.text().isEmpty())) {
-      poll.pause();
+    while (chunk.more() || follow && !atEnd(chunk)) {
+      if (!chunk.more()) {
+        poll.pause();
+      }
       chunk = client.buildLog(id, chunk.nextOffset());
       print(chunk);
     }
     return ExitCode.OK;
+  }
+
+  /** The build has ended and this read found nothing new: nothing more will come. */
+  private static boolean atEnd(LogChunk chunk) {
+    return chunk.state() != null && chunk.state().ended() && chunk.text().isEmpty();
   }
 
   private void print(LogChunk chunk) {
