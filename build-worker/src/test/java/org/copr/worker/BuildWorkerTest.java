@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.copr.contracts.BuildDispatch;
@@ -23,6 +25,7 @@ import org.copr.contracts.EventJson;
 import org.copr.contracts.StorageLayout;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
+import org.copr.testing.HostileRpms;
 import org.copr.testing.KafkaTestResource;
 import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
@@ -119,6 +122,56 @@ class BuildWorkerTest {
         .contains("built in");
     assertThat(finished.builderMillis()).isPositive();
     assertThat(workFolders()).isEmpty();
+  }
+
+  @Test
+  void hostileRpmsLeftInTheResultsFailTheBuildNotTheWorker() throws Exception {
+    Map<String, String> leftBehind = new LinkedHashMap<>();
+    for (String what :
+        List.of(
+            "signature with 2^31 index entries",
+            "signature with a 2 GB store",
+            "signature entry with 2^31 strings",
+            "main header with 2^31 index entries",
+            "main header past the end of the file")) {
+      leftBehind.put(
+          what, HostileRpms.writeCommand(HostileRpms.all().get(what), "%{_rpmdir}/hostile.rpm"));
+    }
+    leftBehind.put("a link", "ln -s /etc/passwd %{_rpmdir}/link.rpm");
+    Map<Long, String> builds = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : leftBehind.entrySet()) {
+      long id = Dispatches.nextId();
+      String name = "hostile-" + id;
+      String spec =
+          TestRpms.spec(name, "1.0", TestRpms.Options.defaults())
+              .replace("%install\n", "%install\n" + e.getValue() + "\n");
+      Dispatches.dispatch(worker, id, CHROOT, name, spec, 0);
+      builds.put(id, e.getKey());
+    }
+
+    for (Map.Entry<Long, String> b : builds.entrySet()) {
+      var finished =
+          status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == b.getKey(), WAIT);
+      assertThat(finished.success()).as(b.getValue()).isFalse();
+      assertThat(finished.artifacts()).as(b.getValue()).isEmpty();
+      assertThat(finished.logTail())
+          .as(b.getValue())
+          .containsAnyOf(
+              "cannot read the RPM header of hostile.rpm", "link.rpm, which is not a regular file");
+    }
+    long after = Dispatches.nextId();
+    Dispatches.dispatch(
+        worker,
+        after,
+        CHROOT,
+        "after-" + after,
+        TestRpms.spec("after-" + after, "1", TestRpms.Options.defaults()),
+        0);
+    assertThat(
+            status
+                .awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == after, WAIT)
+                .success())
+        .isTrue();
   }
 
   @Test
