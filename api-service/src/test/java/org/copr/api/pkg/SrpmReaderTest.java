@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.copr.api.Rpms;
 import org.copr.api.error.ApiException;
+import org.copr.testing.HostileRpms;
 import org.copr.testing.TestRpms;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,18 @@ class SrpmReaderTest {
           .isInstanceOf(ApiException.class)
           .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(422));
     }
+  }
+
+  @Test
+  void refusesHeadersThatClaimMoreThanTheFileHolds() {
+    HostileRpms.all()
+        .forEach(
+            (what, bytes) ->
+                assertThatThrownBy(() -> read(Rpms.write("hostile.src.rpm", bytes)))
+                    .as(what)
+                    .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(422))
+                    .hasMessageStartingWith("not an RPM package, or a damaged one: "));
   }
 
   private static int sizeOf(Path p) {

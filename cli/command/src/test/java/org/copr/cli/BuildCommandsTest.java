@@ -145,6 +145,29 @@ class BuildCommandsTest {
   }
 
   @Test
+  void aLogLongerThanOneAnswerIsPrintedWholeAndFollowedToItsEnd() throws Exception {
+    List<Build> builds = upload(ApiServiceProcess.uniqueName("long-log"), "fedora-40");
+    Build build = builds.get(0);
+    String id = Long.toString(build.id());
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; log.length() < 2_500_000; i++) {
+      log.append("line ").append(i).append(" of a long build log\n");
+    }
+
+    int attempt = worker.start(build, log.toString());
+    CoprRun.Result now = CoprRun.anonymous().run("build-log", id);
+    assertThat(now.exit()).isEqualTo(0);
+    assertThat(now.out()).isEqualTo(log.toString());
+
+    worker.appendLog(build, attempt, "done\n");
+    worker.finish(build, attempt, true);
+    CoprRun.Result followed =
+        CoprRun.anonymous().run("build-log", id, "--follow", "--interval", "0.2");
+    assertThat(followed.exit()).isEqualTo(0);
+    assertThat(followed.out()).isEqualTo(log + "done\n");
+  }
+
+  @Test
   void cancelBuild() throws Exception {
     List<Build> builds = upload(ApiServiceProcess.uniqueName("cancel"), "fedora-40,epel-9");
     String id = Long.toString(builds.get(0).id());
