@@ -92,7 +92,8 @@ class WebPagesTest {
   void repeatedWrongPasswordsStopTheFormLoginForAWhile() {
     String judy = newUser("judy");
     Browser browser = new Browser();
-    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+    // copr.api.auth.throttle.failures-per-user is 5 by default
+    for (int i = 0; i < 5; i++) {
       browser.post("/login", "/login", Map.of("username", judy, "password", "guess-" + i));
     }
 
@@ -100,8 +101,37 @@ class WebPagesTest {
         browser.post("/login", "/login", Map.of("username", judy, "password", password(judy)));
 
     assertThat(r.statusCode()).isEqualTo(429);
-    assertThat(r.body().asString()).contains("too many wrong passwords");
+    assertThat(Long.parseLong(r.header("Retry-After"))).isBetween(1L, 600L);
+    assertThat(r.body().asString()).contains("too many failed logins");
     assertThat(browser.cookies).doesNotContainKey("copr_session");
+  }
+
+  @Test
+  void aDisabledUsersSessionStopsAtOnceAndWorksAgainWhenReEnabled() {
+    String kim = newUser("kim");
+    Browser browser = new Browser().logIn(kim, password(kim));
+    assertThat(browser.get("/").body().asString()).contains(kim).contains("Log out");
+
+    as(ADMIN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("disabled", true))
+        .put("/users/{u}", kim)
+        .then()
+        .statusCode(200);
+
+    assertThat(browser.get("/").body().asString()).doesNotContain(kim).contains("Log in");
+    assertThat(browser.get("/new-copr").statusCode()).isEqualTo(303);
+    Response again =
+        browser.post("/login", "/login", Map.of("username", kim, "password", password(kim)));
+    assertThat(again.statusCode()).isEqualTo(401);
+
+    as(ADMIN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("disabled", false))
+        .put("/users/{u}", kim)
+        .then()
+        .statusCode(200);
+    assertThat(browser.get("/").body().asString()).contains(kim);
   }
 
   @Test
