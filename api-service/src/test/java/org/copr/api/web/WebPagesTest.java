@@ -248,6 +248,56 @@ class WebPagesTest {
   }
 
   @Test
+  void anAdminGranteeEditsTheSettingsButOnlyTheOwnerDeletesEvenWithDependents() {
+    String hana = newUser("hana");
+    String ivan = newUser("ivan");
+    String stranger = newUser("stranger");
+    String copr = newCopr(hana, List.of("fedora-40"), List.of("x86_64"));
+    String theirs = newCopr(stranger, List.of("fedora-40"), List.of("x86_64"));
+    as(stranger)
+        .contentType(ContentType.JSON)
+        .body(Map.of("dependencies", List.of(copr)))
+        .post("/coprs/{name}/add_dependencies", theirs)
+        .then()
+        .statusCode(200);
+    as(hana)
+        .contentType(ContentType.JSON)
+        .body(Map.of("username", ivan, "permission", "admin"))
+        .post("/coprs/{name}/grant", copr)
+        .then()
+        .statusCode(200);
+    String settings = "/copr/" + copr + "/settings";
+
+    Browser grantee = new Browser().logIn(ivan, password(ivan));
+    assertThat(grantee.get(settings).body().asString())
+        .contains("id=\"grant\"")
+        .doesNotContain("<option value=\"admin\">")
+        .doesNotContain("id=\"delete-copr\"");
+    Response edited =
+        grantee.post(
+            settings,
+            "/copr/" + copr + "/edit",
+            Map.of("description", "by ivan", "releases", "fedora-40", "arches", "x86_64"));
+    assertThat(edited.statusCode()).isEqualTo(303);
+    Response refused = grantee.post(settings, "/copr/" + copr + "/delete", Map.of("confirm", copr));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    anonymous().get("/coprs/{name}", copr).then().statusCode(200);
+
+    Browser owner = new Browser().logIn(hana, password(hana));
+    assertThat(owner.get(settings).body().asString())
+        .contains("<option value=\"admin\">")
+        .contains("id=\"delete-copr\"");
+    Response deleted = owner.post(settings, "/copr/" + copr + "/delete", Map.of("confirm", copr));
+    assertThat(deleted.statusCode()).isEqualTo(303);
+    anonymous().get("/coprs/{name}", copr).then().statusCode(404);
+    anonymous()
+        .get("/coprs/{name}", theirs)
+        .then()
+        .statusCode(200)
+        .body("dependencies", org.hamcrest.Matchers.empty());
+  }
+
+  @Test
   void anUploadedSrpmShowsItsBuildsAndTheirPages() {
     String ivan = newUser("ivan");
     String copr = newCopr(ivan, List.of("fedora-40"), List.of("x86_64"));
