@@ -9,11 +9,14 @@ import static org.copr.api.Api.newUser;
 import static org.copr.api.Api.password;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.copr.api.ApiConfig;
 import org.copr.api.DbState;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,26 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AccountsTest {
   @Inject DbState db;
+  @Inject ApiConfig config;
+
+  /**
+   * The login check of another api-service replica: its own login cache and throttle in its own
+   * memory, the same database. (A second process in this test would need a second Quarkus
+   * application; what a replica shares with this one is only the users table.)
+   */
+  private Logins otherReplica() {
+    return new Logins(new LoginThrottle(config), config);
+  }
+
+  private static boolean accepts(Logins replica, String username, String password) {
+    try {
+      QuarkusTransaction.requiringNew()
+          .run(() -> replica.check(username, password.toCharArray(), "192.0.2.1"));
+      return true;
+    } catch (AuthenticationFailedException e) {
+      return false;
+    }
+  }
 
   private static Response basic(String username, String password) {
     return anonymous().auth().preemptive().basic(username, password).get("/users/me");
@@ -84,6 +107,22 @@ class AccountsTest {
 
     error(basic(carol, password(carol)), 401, "unauthorized");
     basic(carol, next).then().statusCode(200).body("username", equalTo(carol));
+  }
+
+  @Test
+  void anotherReplicasCacheStopsAcceptingTheOldPasswordAndADisabledUserAtOnce() {
+    String gina = newUser("gina");
+    Logins replica = otherReplica();
+    assertThat(accepts(replica, gina, password(gina))).isTrue();
+
+    changePassword(gina, password(gina), "gina-second-password").then().statusCode(204);
+
+    assertThat(accepts(replica, gina, password(gina))).isFalse();
+    assertThat(accepts(replica, gina, "gina-second-password")).isTrue();
+    setDisabled(ADMIN, gina, true).then().statusCode(200);
+    assertThat(accepts(replica, gina, "gina-second-password")).isFalse();
+    setDisabled(ADMIN, gina, false).then().statusCode(200);
+    assertThat(accepts(replica, gina, "gina-second-password")).isTrue();
   }
 
   private static Response changePasswordWithWrongCurrent(String username, String next) {
