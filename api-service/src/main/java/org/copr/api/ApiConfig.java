@@ -74,6 +74,22 @@ public interface ApiConfig {
      */
     @WithDefault("5m")
     Duration cacheTtl();
+
+    Throttle throttle();
+
+    /** Failed logins (HTTP Basic and the web form) past which a name or an address must wait. */
+    interface Throttle {
+      /** Wrong passwords for one username within the window. */
+      @WithDefault("5")
+      int failuresPerUser();
+
+      /** Failed logins from one client address within the window, whatever the usernames. */
+      @WithDefault("50")
+      int failuresPerAddress();
+
+      @WithDefault("10m")
+      Duration window();
+    }
   }
 
   interface Web {

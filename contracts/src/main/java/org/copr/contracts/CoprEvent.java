@@ -47,6 +47,20 @@ public sealed interface CoprEvent extends Event {
     }
   }
 
+  /**
+   * The copr's dependencies changed (its settings, or a dependency copr was deleted): builds
+   * requested from now on add exactly these coprs' repositories to the buildroot.
+   */
+  @JsonTypeName("dependencies_changed")
+  @RegisterForReflection
+  record DependenciesChanged(
+      UUID eventId, Instant occurredAt, int schemaVersion, String copr, List<String> dependencies)
+      implements CoprEvent {
+    public DependenciesChanged(String copr, List<String> dependencies) {
+      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, dependencies);
+    }
+  }
+
   @JsonTypeName("copr_deleted")
   @RegisterForReflection
   record Deleted(UUID eventId, Instant occurredAt, int schemaVersion, String copr)

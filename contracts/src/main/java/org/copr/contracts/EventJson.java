@@ -21,6 +21,7 @@ public final class EventJson {
               CoprEvent.Created.class,
               CoprEvent.ChrootsAdded.class,
               CoprEvent.ChrootsRemoved.class,
+              CoprEvent.DependenciesChanged.class,
               CoprEvent.Deleted.class,
               CoprEvent.PackageDeleted.class,
               CoprEvent.PublishRequested.class,

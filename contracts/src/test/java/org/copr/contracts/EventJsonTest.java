@@ -57,6 +57,7 @@ class EventJsonTest {
             new CoprEvent.Created("hello", "alice", List.of("fedora-40-x86_64")),
             new CoprEvent.ChrootsAdded("hello", List.of("epel-9-x86_64")),
             new CoprEvent.ChrootsRemoved("hello", List.of("epel-9-x86_64")),
+            new CoprEvent.DependenciesChanged("hello", List.of("base", "tools")),
             new CoprEvent.Deleted("hello"),
             new CoprEvent.PackageDeleted("hello", "hello-copr", List.of(1L, 2L)),
             new CoprEvent.PublishRequested(

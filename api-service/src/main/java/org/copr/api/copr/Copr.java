@@ -86,10 +86,17 @@ public class Copr extends PanacheEntityBase {
     return permissions.stream().filter(p -> p.user.id.equals(user.id)).findFirst();
   }
 
-  /** Owner, site admins and {@code admin} grantees edit the copr, its releases and grants. */
+  /** Owner and site admins delete the copr and grant or take back {@code admin}. */
+  public boolean isOwnedBy(User user) {
+    return owner.id.equals(user.id) || user.admin();
+  }
+
+  /**
+   * Owners and {@code admin} grantees edit the copr, its releases, its {@code builder} grants and
+   * packages.
+   */
   public boolean canManage(User user) {
-    return owner.id.equals(user.id)
-        || user.admin()
+    return isOwnedBy(user)
         || permissionOf(user).filter(p -> p.permission == CoprPermission.Level.ADMIN).isPresent();
   }
 

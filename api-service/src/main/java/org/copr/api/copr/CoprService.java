@@ -21,6 +21,7 @@ import org.copr.api.Names;
 import org.copr.api.PageRequest;
 import org.copr.api.build.Build;
 import org.copr.api.build.BuildService;
+import org.copr.api.copr.CoprPermission.Level;
 import org.copr.api.copr.CoprRequests.CoprUpdate;
 import org.copr.api.copr.CoprRequests.Grant;
 import org.copr.api.copr.CoprRequests.NewCopr;
@@ -105,7 +106,7 @@ public class CoprService {
     Set<String> newReleases = body.releases() == null ? copr.releases : releases(body.releases());
     Set<String> newArches = body.arches() == null ? copr.arches : arches(body.arches());
     if (body.dependencies() != null) {
-      copr.dependencies = dependencies(name, body.dependencies());
+      changeDependencies(copr, dependencies(name, body.dependencies()));
     }
     changeChroots(copr, newReleases, newArches);
     return CoprDto.of(copr);
@@ -114,19 +115,19 @@ public class CoprService {
   @Transactional
   public CoprDto addDependencies(String name, @Valid CoprRequests.Dependencies body) {
     Copr copr = requireManaged(name, "change the dependencies of");
-    Set<Copr> dependencies = new HashSet<>(copr.dependencies);
-    dependencies.addAll(
+    Set<Copr> deps = new HashSet<>(copr.dependencies);
+    deps.addAll(
         dependencies(name, list(body == null ? null : body.dependencies(), "dependencies")));
-    if (dependencies.size() > Limits.DEPENDENCIES) {
+    if (deps.size() > Limits.DEPENDENCIES) {
       throw ApiException.invalid(
           "copr "
               + name
               + " would have "
-              + dependencies.size()
+              + deps.size()
               + " dependencies; at most "
               + Limits.DEPENDENCIES);
     }
-    copr.dependencies.addAll(dependencies);
+    changeDependencies(copr, deps);
     return CoprDto.of(copr);
   }
 
@@ -137,7 +138,9 @@ public class CoprService {
     for (String dep : list(body == null ? null : body.dependencies(), "dependencies")) {
       remove.add(Names.copr(dep));
     }
-    copr.dependencies.removeIf(d -> remove.contains(d.name));
+    Set<Copr> deps = new HashSet<>(copr.dependencies);
+    deps.removeIf(d -> remove.contains(d.name));
+    changeDependencies(copr, deps);
     return CoprDto.of(copr);
   }
 
@@ -174,6 +177,10 @@ public class CoprService {
                 () ->
                     ApiException.invalid(
                         "permission must be \"builder\" or \"admin\", not " + body.permission()));
+    if (level == CoprPermission.Level.ADMIN
+        || copr.permissionOf(user).filter(p -> p.permission == Level.ADMIN).isPresent()) {
+      requireOwner(copr, "grant or take back the admin permission on");
+    }
     CoprPermission permission =
         copr.permissionOf(user)
             .orElseGet(
@@ -206,28 +213,38 @@ public class CoprService {
         copr.permissionOf(user)
             .orElseThrow(
                 () -> ApiException.notFound(user.username + " has no permission on copr " + name));
+    if (permission.permission == Level.ADMIN) {
+      requireOwner(copr, "grant or take back the admin permission on");
+    }
     copr.permissions.remove(permission);
     LOG.infof(
         "copr %s: %s's %s permission revoked", name, user.username, permission.permission.wire());
     return CoprDto.of(copr);
   }
 
+  /**
+   * The owner (or a site admin) may always delete a copr: coprs of anyone that depend on it lose
+   * the dependency, each with the event its own settings change would send.
+   */
   @Transactional
   public void delete(String name) {
-    Copr copr = requireManaged(name, "delete");
-    List<String> dependents =
-        Copr.<Copr>find("select c from Copr c join c.dependencies d where d = ?1", copr).stream()
-            .map(c -> c.name)
-            .sorted()
-            .toList();
-    if (!dependents.isEmpty()) {
-      throw ApiException.conflict(
-          "coprs " + dependents + " depend on " + name + "; remove the dependency first");
+    Copr copr = require(name);
+    User user = requireOwner(copr, "delete");
+    List<Copr> dependents =
+        Copr.<Copr>find(
+                "select c from Copr c join c.dependencies d where d = ?1 order by c.name", copr)
+            .list();
+    for (Copr dependent : dependents) {
+      Set<Copr> deps = new HashSet<>(dependent.dependencies);
+      deps.remove(copr);
+      changeDependencies(dependent, deps);
     }
     builds.cancelBeforeDelete(Build.unfinishedIdsIn(copr), "copr " + name + " deleted");
     outbox.copr(new CoprEvent.Deleted(name));
     copr.delete();
-    LOG.infof("copr %s deleted by %s", name, caller.require().username);
+    LOG.infof(
+        "copr %s deleted by %s; dropped from the dependencies of %s",
+        name, user.username, dependents.stream().map(c -> c.name).toList());
   }
 
   /**
@@ -290,6 +307,28 @@ public class CoprService {
           "only the owner or an admin of copr " + name + " may " + action + " it");
     }
     return copr;
+  }
+
+  /** Owner and site admins only: deleting the copr, and who else administers it. */
+  private User requireOwner(Copr copr, String action) {
+    User user = caller.require();
+    if (!copr.isOwnedBy(user)) {
+      throw new ForbiddenException(
+          "only the owner of copr " + copr.name + " or a site admin may " + action + " it");
+    }
+    return user;
+  }
+
+  /** Applies new dependencies and, when they differ, announces the new list. */
+  private void changeDependencies(Copr copr, Set<Copr> dependencies) {
+    if (dependencies.equals(copr.dependencies)) {
+      return;
+    }
+    copr.dependencies.clear();
+    copr.dependencies.addAll(dependencies);
+    List<String> names = dependencies.stream().map(d -> d.name).sorted().toList();
+    outbox.copr(new CoprEvent.DependenciesChanged(copr.name, names));
+    LOG.infof("copr %s: dependencies now %s", copr.name, names);
   }
 
   /** Applies new releases and arches and tells repo-worker which chroots came and went. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.copr.api.user.LoginThrottled;
 import org.copr.contracts.rest.ErrorBody;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -41,6 +42,14 @@ public class ErrorMappers {
                 "unauthorized",
                 "log in with HTTP Basic as a known user with the right password"))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"copr\"")
+        .build();
+  }
+
+  /** Before the password is even looked at: the username or the address failed too often lately. */
+  @ServerExceptionMapper
+  public Response throttled(LoginThrottled e) {
+    return Response.fromResponse(respond(429, codeOf(429), e.getMessage()))
+        .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
         .build();
   }
 
@@ -118,6 +127,7 @@ public class ErrorMappers {
       case 413 -> "too_large";
       case 415 -> "unsupported_media_type";
       case 422 -> "invalid";
+      case 429 -> "too_many_requests";
       default -> status >= 500 ? "internal_error" : "bad_request";
     };
   }

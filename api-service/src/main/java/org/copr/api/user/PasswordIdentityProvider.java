@@ -1,29 +1,31 @@
 package org.copr.api.user;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.Set;
-import org.copr.api.ApiConfig;
 
-/** HTTP Basic: the password against the user's bcrypt hash, or against a recent success. */
+/**
+ * HTTP Basic and the web login form: {@link Logins} checks the password. The web form passes its
+ * request's routing context like HTTP Basic does, so both are throttled by the client's address.
+ */
 @ApplicationScoped
 public class PasswordIdentityProvider
     implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-  private final VerifiedLogins verified;
+  private final Logins logins;
 
-  PasswordIdentityProvider(ApiConfig config) {
-    this.verified = new VerifiedLogins(config.auth().cacheTtl(), System::nanoTime);
+  PasswordIdentityProvider(Logins logins) {
+    this.logins = logins;
   }
 
   @Override
@@ -36,29 +38,22 @@ public class PasswordIdentityProvider
       UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
     String username = request.getUsername();
     char[] password = request.getPassword().getPassword();
-    Optional<Set<String>> known = verified.roles(username, password);
-    if (known.isPresent()) {
-      return Uni.createFrom().item(identity(username, known.get()));
-    }
+    RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+    String address = http == null ? null : clientAddress(http.request());
     return context.runBlocking(
         () -> {
           Set<String> roles =
               QuarkusTransaction.requiringNew()
-                  .call(
-                      () ->
-                          User.byName(username)
-                              .filter(u -> BcryptUtil.matches(new String(password), u.passwordHash))
-                              .map(User::roleSet)
-                              .orElseThrow(AuthenticationFailedException::new));
-          verified.remember(username, password, roles);
-          return identity(username, roles);
+                  .call(() -> logins.check(username, password, address).roleSet());
+          return QuarkusSecurityIdentity.builder()
+              .setPrincipal(new QuarkusPrincipal(username))
+              .addRoles(roles)
+              .build();
         });
   }
 
-  private static SecurityIdentity identity(String username, Set<String> roles) {
-    return QuarkusSecurityIdentity.builder()
-        .setPrincipal(new QuarkusPrincipal(username))
-        .addRoles(roles)
-        .build();
+  /** The address the request came from (behind a proxy, as its forwarding headers name it). */
+  public static String clientAddress(HttpServerRequest request) {
+    return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
   }
 }

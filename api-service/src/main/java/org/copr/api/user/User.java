@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
-/** A login. {@link PasswordIdentityProvider} checks HTTP Basic credentials against these rows. */
+/** A login. {@link Logins} checks passwords against these rows. */
 @Entity
 @Table(name = "users")
 public class User extends PanacheEntityBase {
@@ -34,6 +34,9 @@ public class User extends PanacheEntityBase {
 
   @Column(name = "created_at")
   public Instant createdAt;
+
+  /** A disabled user cannot log in, by password or by web session, until re-enabled. */
+  public boolean disabled;
 
   public static User create(String username, String password, boolean admin) {
     User u = new User();

@@ -8,21 +8,21 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Logins whose password bcrypt accepted lately, so that a client polling with HTTP Basic costs
- * bcrypt once per {@code ttl} instead of once per request. Passwords are never kept: only an HMAC
- * of them under a key that lives in this process's memory.
+ * bcrypt once per {@code ttl} instead of once per request. An entry holds only for the password
+ * hash it was checked against: the caller passes the hash its user row has now, so a changed
+ * password ends the entry at once, on every replica, without any message between them. Passwords
+ * are never kept: only an HMAC of them under a key that lives in this process's memory.
  */
 final class VerifiedLogins {
   static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(byte[] mac, Set<String> roles, long expiresAt) {}
+  private record Entry(byte[] mac, String passwordHash, long expiresAt) {}
 
   private final long ttlNanos;
   private final LongSupplier clock;
@@ -43,21 +43,26 @@ final class VerifiedLogins {
     this.key = new SecretKeySpec(secret, "HmacSHA256");
   }
 
-  /** The roles of a login verified within the ttl with this very password. */
-  synchronized Optional<Set<String>> roles(String username, char[] password) {
+  /**
+   * Whether bcrypt accepted this very password within the ttl against the hash the user's row holds
+   * now.
+   */
+  synchronized boolean verified(String username, char[] password, String passwordHash) {
     Entry e = entries.get(username);
     if (e == null || clock.getAsLong() - e.expiresAt() >= 0) {
-      return Optional.empty();
+      return false;
     }
-    return MessageDigest.isEqual(e.mac(), mac(username, password))
-        ? Optional.of(e.roles())
-        : Optional.empty();
+    if (!e.passwordHash().equals(passwordHash)) {
+      entries.remove(username);
+      return false;
+    }
+    return MessageDigest.isEqual(e.mac(), mac(username, password));
   }
 
-  synchronized void remember(String username, char[] password, Set<String> roles) {
+  synchronized void remember(String username, char[] password, String passwordHash) {
     if (ttlNanos > 0) {
       entries.put(
-          username, new Entry(mac(username, password), roles, clock.getAsLong() + ttlNanos));
+          username, new Entry(mac(username, password), passwordHash, clock.getAsLong() + ttlNanos));
     }
   }
 

@@ -6,18 +6,22 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.copr.api.user.LoginThrottled;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** Logging in with a form (the same password check as HTTP Basic) and out. */
+/** Logging in with a form (the same password check and throttle as HTTP Basic) and out. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AccountPages {
@@ -26,14 +30,14 @@ public class AccountPages {
   private final Pages pages;
   private final Visitor visitor;
   private final IdentityProviderManager identities;
-  private final LoginThrottle throttle;
+  private final RoutingContext request;
 
   AccountPages(
-      Pages pages, Visitor visitor, IdentityProviderManager identities, LoginThrottle throttle) {
+      Pages pages, Visitor visitor, IdentityProviderManager identities, RoutingContext request) {
     this.pages = pages;
     this.visitor = visitor;
     this.identities = identities;
-    this.throttle = throttle;
+    this.request = request;
   }
 
   @CheckedTemplate
@@ -62,28 +66,29 @@ public class AccountPages {
             return again(401, next, username, "enter your username and your password");
           }
           String name = username.trim();
-          if (!throttle.allowed(name)) {
-            LOG.infof("web login of %s throttled", name);
-            return again(
-                429,
-                next,
-                username,
-                "too many wrong passwords for "
-                    + name
-                    + "; wait "
-                    + LoginThrottle.WINDOW.toMinutes()
-                    + " minutes and try again");
-          }
+          UsernamePasswordAuthenticationRequest login =
+              new UsernamePasswordAuthenticationRequest(
+                  name, new PasswordCredential(password.toCharArray()));
+          HttpSecurityUtils.setRoutingContextAttribute(login, request);
           try {
-            identities.authenticateBlocking(
-                new UsernamePasswordAuthenticationRequest(
-                    name, new PasswordCredential(password.toCharArray())));
+            identities.authenticateBlocking(login);
+          } catch (LoginThrottled e) {
+            return Response.fromResponse(
+                    again(
+                        429,
+                        next,
+                        username,
+                        "too many failed logins for "
+                            + name
+                            + " or from your address; try again in "
+                            + e.retryAfterSeconds()
+                            + " seconds"))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
           } catch (AuthenticationFailedException e) {
-            throttle.failed(name);
             LOG.infof("web login of %s refused", name);
             return again(401, next, username, "wrong username or password");
           }
-          throttle.succeeded(name);
           visitor.logIn(name);
           return Pages.redirect(WebPaths.local(next));
         },

@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.copr.api.user.User;
 
-/** The user a valid session cookie names, with the roles the users table gives now. */
+/**
+ * The user a valid session cookie names, with the roles the users table gives now; a user disabled
+ * since the login is not logged in any more.
+ */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
@@ -32,6 +35,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
                   .call(
                       () ->
                           User.byName(request.getPrincipal())
+                              .filter(u -> !u.disabled)
                               .map(User::roleSet)
                               .orElseThrow(AuthenticationFailedException::new));
           return QuarkusSecurityIdentity.builder()

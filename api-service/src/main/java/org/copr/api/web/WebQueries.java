@@ -35,8 +35,8 @@ public class WebQueries {
   public record CoprRow(String name, String owner, String description) {}
 
   /** What the visitor may do in one copr, by the same rules the services enforce. */
-  public record Access(boolean manage, boolean build) {
-    static final Access NONE = new Access(false, false);
+  public record Access(boolean own, boolean manage, boolean build) {
+    static final Access NONE = new Access(false, false, false);
   }
 
   /** The newest builds of every copr (the primary key's order is the submission order). */
@@ -106,7 +106,7 @@ public class WebQueries {
       return Access.NONE;
     }
     Copr copr = coprs.require(coprName);
-    return new Access(copr.canManage(user), copr.canBuild(user));
+    return new Access(copr.isOwnedBy(user), copr.canManage(user), copr.canBuild(user));
   }
 
   private static EntityManager em() {

@@ -10,21 +10,31 @@ import static org.copr.api.Api.newCopr;
 import static org.copr.api.Api.newUser;
 import static org.copr.api.Api.unique;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.copr.api.DbState;
+import org.copr.contracts.CoprEvent;
+import org.copr.contracts.EventJson;
+import org.copr.contracts.Topics;
+import org.copr.testing.KafkaBroker;
+import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CoprApiTest {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
   @Inject DbState db;
 
   private static RequestSpecification json(RequestSpecification r, Object body) {
@@ -268,20 +278,91 @@ class CoprApiTest {
   }
 
   @Test
-  void deleteRemovesTheCoprUnlessOthersDependOnIt() {
+  void theOwnerDeletesACoprThatAStrangersCoprDependsOn() {
     String alice = newUser("alice");
+    String stranger = newUser("stranger");
     String base = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
-    String user = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
-    json(as(alice), Map.of("dependencies", List.of(base)))
-        .post("/coprs/{name}/add_dependencies", user)
+    String other = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    String theirs = newCopr(stranger, List.of("fedora-40"), List.of("x86_64"));
+    json(as(stranger), Map.of("dependencies", List.of(base, other)))
+        .post("/coprs/{name}/add_dependencies", theirs)
         .then()
         .statusCode(200);
 
-    db.refuses(409, "conflict", () -> as(alice).delete("/coprs/{name}", base));
-    as(alice).delete("/coprs/{name}", user).then().statusCode(204);
     as(alice).delete("/coprs/{name}", base).then().statusCode(204);
+
     error(anonymous().get("/coprs/{name}", base), 404, "not_found");
+    anonymous()
+        .get("/coprs/{name}", theirs)
+        .then()
+        .statusCode(200)
+        .body("dependencies", contains(other));
+    anonymous()
+        .get("/coprs/{name}/repo/fedora-40.repo", theirs)
+        .then()
+        .statusCode(200)
+        .body(not(containsString("[copr-" + base + "]")));
+    try (TopicProbe coprs = new TopicProbe(KafkaBroker.shared().bootstrapServers(), Topics.COPRS)) {
+      coprs.awaitEvent(
+          CoprEvent.DependenciesChanged.class,
+          e -> e.copr().equals(theirs) && e.dependencies().equals(List.of(other)),
+          WAIT);
+      // one key's events come in order: every earlier event of this copr has been seen too
+      List<CoprEvent.DependenciesChanged> changes =
+          coprs.awaitRecord(r -> true, WAIT).stream()
+              .filter(r -> theirs.equals(r.key()))
+              .map(r -> EventJson.read(r.value(), CoprEvent.class))
+              .filter(CoprEvent.DependenciesChanged.class::isInstance)
+              .map(CoprEvent.DependenciesChanged.class::cast)
+              .toList();
+      assertThat(changes)
+          .extracting(CoprEvent.DependenciesChanged::dependencies)
+          .containsExactly(List.of(base, other).stream().sorted().toList(), List.of(other));
+    }
     db.refuses(404, "not_found", () -> as(alice).delete("/coprs/{name}", base));
+  }
+
+  @Test
+  void anAdminGranteeEditsButNeitherDeletesNorGrantsAdmin() {
+    String alice = newUser("alice");
+    String bob = newUser("bob");
+    String carol = newUser("carol");
+    String name = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    json(as(alice), Map.of("username", bob, "permission", "admin"))
+        .post("/coprs/{name}/grant", name)
+        .then()
+        .statusCode(200);
+
+    json(as(bob), Map.of("description", "edited by an admin grantee"))
+        .put("/coprs/{name}", name)
+        .then()
+        .statusCode(200)
+        .body("description", equalTo("edited by an admin grantee"));
+    db.refuses(403, "forbidden", () -> as(bob).delete("/coprs/{name}", name));
+    db.refuses(
+        403,
+        "forbidden",
+        () ->
+            json(as(bob), Map.of("username", carol, "permission", "admin"))
+                .post("/coprs/{name}/grant", name));
+    json(as(alice), Map.of("username", carol, "permission", "admin"))
+        .post("/coprs/{name}/grant", name)
+        .then()
+        .statusCode(200);
+    // nor take an admin's permission back, or lower it
+    db.refuses(
+        403,
+        "forbidden",
+        () -> json(as(bob), Map.of("username", carol)).post("/coprs/{name}/revoke", name));
+    db.refuses(
+        403,
+        "forbidden",
+        () ->
+            json(as(bob), Map.of("username", carol, "permission", "builder"))
+                .post("/coprs/{name}/grant", name));
+
+    // the site admin may, like the owner
+    as(ADMIN).delete("/coprs/{name}", name).then().statusCode(204);
   }
 
   @Test

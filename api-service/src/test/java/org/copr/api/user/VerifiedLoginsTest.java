@@ -3,46 +3,57 @@ package org.copr.api.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class VerifiedLoginsTest {
+  private static final String HASH = "$2a$10$hash-of-the-current-password";
+
   private final AtomicLong now = new AtomicLong();
   private final VerifiedLogins logins = new VerifiedLogins(Duration.ofMinutes(5), now::get);
 
   @Test
   void acceptsOnlyTheVerifiedPasswordOfThatUser() {
-    logins.remember("alice", "right-password".toCharArray(), Set.of("user"));
+    logins.remember("alice", "right-password".toCharArray(), HASH);
 
-    assertThat(logins.roles("alice", "right-password".toCharArray())).contains(Set.of("user"));
-    assertThat(logins.roles("alice", "wrong-password".toCharArray())).isEmpty();
-    assertThat(logins.roles("alice", "right-passwor".toCharArray())).isEmpty();
-    assertThat(logins.roles("bob", "right-password".toCharArray())).isEmpty();
+    assertThat(logins.verified("alice", "right-password".toCharArray(), HASH)).isTrue();
+    assertThat(logins.verified("alice", "wrong-password".toCharArray(), HASH)).isFalse();
+    assertThat(logins.verified("alice", "right-passwor".toCharArray(), HASH)).isFalse();
+    assertThat(logins.verified("bob", "right-password".toCharArray(), HASH)).isFalse();
+  }
+
+  @Test
+  void aChangedHashEndsTheEntryAtOnce() {
+    logins.remember("alice", "old-password".toCharArray(), HASH);
+
+    assertThat(logins.verified("alice", "old-password".toCharArray(), "$2a$10$new")).isFalse();
+    // even if the row went back, the entry is gone: bcrypt decides again
+    assertThat(logins.verified("alice", "old-password".toCharArray(), HASH)).isFalse();
   }
 
   @Test
   void forgetsAfterTheTtl() {
-    logins.remember("alice", "pw-12345".toCharArray(), Set.of("user", "admin"));
+    logins.remember("alice", "pw-12345".toCharArray(), HASH);
     now.addAndGet(Duration.ofMinutes(5).toNanos() - 1);
-    assertThat(logins.roles("alice", "pw-12345".toCharArray())).contains(Set.of("user", "admin"));
+    assertThat(logins.verified("alice", "pw-12345".toCharArray(), HASH)).isTrue();
     now.addAndGet(1);
-    assertThat(logins.roles("alice", "pw-12345".toCharArray())).isEmpty();
+    assertThat(logins.verified("alice", "pw-12345".toCharArray(), HASH)).isFalse();
   }
 
   @Test
   void aZeroTtlRemembersNothing() {
     VerifiedLogins off = new VerifiedLogins(Duration.ZERO, now::get);
-    off.remember("alice", "pw-12345".toCharArray(), Set.of("user"));
-    assertThat(off.roles("alice", "pw-12345".toCharArray())).isEmpty();
+    off.remember("alice", "pw-12345".toCharArray(), HASH);
+    assertThat(off.verified("alice", "pw-12345".toCharArray(), HASH)).isFalse();
   }
 
   @Test
   void keepsAtMostMaxEntriesDroppingTheLeastRecentlyUsed() {
     for (int i = 0; i <= VerifiedLogins.MAX_ENTRIES; i++) {
-      logins.remember("user" + i, "pw".toCharArray(), Set.of("user"));
+      logins.remember("user" + i, "pw".toCharArray(), HASH);
     }
-    assertThat(logins.roles("user0", "pw".toCharArray())).isEmpty();
-    assertThat(logins.roles("user" + VerifiedLogins.MAX_ENTRIES, "pw".toCharArray())).isPresent();
+    assertThat(logins.verified("user0", "pw".toCharArray(), HASH)).isFalse();
+    assertThat(logins.verified("user" + VerifiedLogins.MAX_ENTRIES, "pw".toCharArray(), HASH))
+        .isTrue();
   }
 }

@@ -92,7 +92,8 @@ class WebPagesTest {
   void repeatedWrongPasswordsStopTheFormLoginForAWhile() {
     String judy = newUser("judy");
     Browser browser = new Browser();
-    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+    // copr.api.auth.throttle.failures-per-user is 5 by default
+    for (int i = 0; i < 5; i++) {
       browser.post("/login", "/login", Map.of("username", judy, "password", "guess-" + i));
     }
 
@@ -100,8 +101,37 @@ class WebPagesTest {
         browser.post("/login", "/login", Map.of("username", judy, "password", password(judy)));
 
     assertThat(r.statusCode()).isEqualTo(429);
-    assertThat(r.body().asString()).contains("too many wrong passwords");
+    assertThat(Long.parseLong(r.header("Retry-After"))).isBetween(1L, 600L);
+    assertThat(r.body().asString()).contains("too many failed logins");
     assertThat(browser.cookies).doesNotContainKey("copr_session");
+  }
+
+  @Test
+  void aDisabledUsersSessionStopsAtOnceAndWorksAgainWhenReEnabled() {
+    String kim = newUser("kim");
+    Browser browser = new Browser().logIn(kim, password(kim));
+    assertThat(browser.get("/").body().asString()).contains(kim).contains("Log out");
+
+    as(ADMIN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("disabled", true))
+        .put("/users/{u}", kim)
+        .then()
+        .statusCode(200);
+
+    assertThat(browser.get("/").body().asString()).doesNotContain(kim).contains("Log in");
+    assertThat(browser.get("/new-copr").statusCode()).isEqualTo(303);
+    Response again =
+        browser.post("/login", "/login", Map.of("username", kim, "password", password(kim)));
+    assertThat(again.statusCode()).isEqualTo(401);
+
+    as(ADMIN)
+        .contentType(ContentType.JSON)
+        .body(Map.of("disabled", false))
+        .put("/users/{u}", kim)
+        .then()
+        .statusCode(200);
+    assertThat(browser.get("/").body().asString()).contains(kim);
   }
 
   @Test
@@ -215,6 +245,56 @@ class WebPagesTest {
     anonymous().get("/coprs/{name}", copr).then().statusCode(200);
     browser.post(settings, "/copr/" + copr + "/delete", Map.of("confirm", copr));
     anonymous().get("/coprs/{name}", copr).then().statusCode(404);
+  }
+
+  @Test
+  void anAdminGranteeEditsTheSettingsButOnlyTheOwnerDeletesEvenWithDependents() {
+    String hana = newUser("hana");
+    String ivan = newUser("ivan");
+    String stranger = newUser("stranger");
+    String copr = newCopr(hana, List.of("fedora-40"), List.of("x86_64"));
+    String theirs = newCopr(stranger, List.of("fedora-40"), List.of("x86_64"));
+    as(stranger)
+        .contentType(ContentType.JSON)
+        .body(Map.of("dependencies", List.of(copr)))
+        .post("/coprs/{name}/add_dependencies", theirs)
+        .then()
+        .statusCode(200);
+    as(hana)
+        .contentType(ContentType.JSON)
+        .body(Map.of("username", ivan, "permission", "admin"))
+        .post("/coprs/{name}/grant", copr)
+        .then()
+        .statusCode(200);
+    String settings = "/copr/" + copr + "/settings";
+
+    Browser grantee = new Browser().logIn(ivan, password(ivan));
+    assertThat(grantee.get(settings).body().asString())
+        .contains("id=\"grant\"")
+        .doesNotContain("<option value=\"admin\">")
+        .doesNotContain("id=\"delete-copr\"");
+    Response edited =
+        grantee.post(
+            settings,
+            "/copr/" + copr + "/edit",
+            Map.of("description", "by ivan", "releases", "fedora-40", "arches", "x86_64"));
+    assertThat(edited.statusCode()).isEqualTo(303);
+    Response refused = grantee.post(settings, "/copr/" + copr + "/delete", Map.of("confirm", copr));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    anonymous().get("/coprs/{name}", copr).then().statusCode(200);
+
+    Browser owner = new Browser().logIn(hana, password(hana));
+    assertThat(owner.get(settings).body().asString())
+        .contains("<option value=\"admin\">")
+        .contains("id=\"delete-copr\"");
+    Response deleted = owner.post(settings, "/copr/" + copr + "/delete", Map.of("confirm", copr));
+    assertThat(deleted.statusCode()).isEqualTo(303);
+    anonymous().get("/coprs/{name}", copr).then().statusCode(404);
+    anonymous()
+        .get("/coprs/{name}", theirs)
+        .then()
+        .statusCode(200)
+        .body("dependencies", org.hamcrest.Matchers.empty());
   }
 
   @Test

@@ -1,0 +1,127 @@
+package org.copr.api.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.copr.api.ApiConfig;
+
+/**
+ * Failed logins per username and per client address, for HTTP Basic and the web form alike: past
+ * the limit within the window a username (or an address) is refused, before any bcrypt, until its
+ * oldest failure leaves the window, so that passwords cannot be guessed at bcrypt's speed nor the
+ * API's CPU spent on guesses. Kept in memory: a replica counts its own failures.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+  private static final int MAX_KEYS = 20_000;
+
+  private final int perUser;
+  private final int perAddress;
+  private final long windowNanos;
+  private final LongSupplier clock;
+  private final Map<String, Deque<Long>> failures =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
+          return size() > MAX_KEYS;
+        }
+      };
+
+  @Inject
+  LoginThrottle(ApiConfig config) {
+    this(config.auth().throttle(), System::nanoTime);
+  }
+
+  LoginThrottle(ApiConfig.Auth.Throttle limits, LongSupplier clock) {
+    this.perUser = limits.failuresPerUser();
+    this.perAddress = limits.failuresPerAddress();
+    this.windowNanos = limits.window().toNanos();
+    this.clock = clock;
+  }
+
+  /**
+   * How long this username, from this address, must wait before it may try a password again; empty
+   * when it may try now.
+   *
+   * @param address the client's address; null when unknown
+   */
+  public synchronized Optional<Duration> wait(String username, String address) {
+    long now = clock.getAsLong();
+    long until =
+        Math.max(blockedUntil(userKey(username), perUser, now), addressUntil(address, now));
+    return until - now > 0 ? Optional.of(Duration.ofNanos(until - now)) : Optional.empty();
+  }
+
+  public synchronized void failed(String username, String address) {
+    long now = clock.getAsLong();
+    record(userKey(username), now);
+    if (address != null) {
+      record(addressKey(address), now);
+    }
+  }
+
+  /** A right password forgets the username's failures; the address's stay counted. */
+  public synchronized void succeeded(String username) {
+    failures.remove(userKey(username));
+  }
+
+  /** The whole seconds a client is told to wait: never 0, so that it does not retry at once. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
+  }
+
+  private long addressUntil(String address, long now) {
+    return address == null ? now : blockedUntil(addressKey(address), perAddress, now);
+  }
+
+  /**
+   * When the key may try again: the moment it has fewer than {@code limit} failures in the window.
+   */
+  private long blockedUntil(String key, int limit, long now) {
+    Deque<Long> recent = failures.get(key);
+    if (recent == null) {
+      return now;
+    }
+    while (!recent.isEmpty() && now - recent.peekFirst() >= windowNanos) {
+      recent.removeFirst();
+    }
+    if (recent.isEmpty()) {
+      failures.remove(key);
+      return now;
+    }
+    if (recent.size() < limit) {
+      return now;
+    }
+    // concurrent attempts may have counted more than the limit: wait until enough have left
+    Iterator<Long> times = recent.iterator();
+    long leaving = times.next();
+    for (int i = 0; i < recent.size() - limit; i++) {
+      leaving = times.next();
+    }
+    return leaving + windowNanos;
+  }
+
+  private void record(String key, long now) {
+    Deque<Long> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+    recent.addLast(now);
+    // a throttled key is refused before it can fail again, so a deque never grows far past limit
+    while (recent.size() > Math.max(perUser, perAddress)) {
+      recent.removeFirst();
+    }
+  }
+
+  private static String userKey(String username) {
+    return "user " + username;
+  }
+
+  private static String addressKey(String address) {
+    return "address " + address;
+  }
+}

@@ -1,0 +1,85 @@
+package org.copr.api.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.copr.api.ApiConfig;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+  private static final Duration WINDOW = Duration.ofMinutes(10);
+  private static final long SECOND = 1_000_000_000L;
+
+  private final AtomicLong now = new AtomicLong(1_000);
+  private final LoginThrottle throttle = new LoginThrottle(limits(5, 8), now::get);
+
+  @Test
+  void fiveFailuresStopThatNameUntilTheOldestLeavesTheWindow() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(throttle.wait("mallory", "10.0.0.1")).isEmpty();
+      throttle.failed("mallory", "10.0.0.1");
+      now.addAndGet(SECOND);
+    }
+
+    // the first failure was 5 s ago: it leaves the window in 10 min - 5 s
+    assertThat(throttle.wait("mallory", "10.0.0.2")).contains(WINDOW.minusSeconds(5));
+    assertThat(throttle.wait("alice", "10.0.0.2")).isEmpty();
+    now.addAndGet(WINDOW.minusSeconds(5).toNanos() - 1);
+    assertThat(throttle.wait("mallory", "10.0.0.2")).contains(Duration.ofNanos(1));
+    now.addAndGet(1);
+    assertThat(throttle.wait("mallory", "10.0.0.2")).isEmpty();
+  }
+
+  @Test
+  void oneAddressTryingManyNamesIsStoppedForEveryName() {
+    for (int i = 0; i < 8; i++) {
+      throttle.failed("user" + i, "192.0.2.7");
+    }
+
+    assertThat(throttle.wait("someone-else", "192.0.2.7")).contains(WINDOW);
+    assertThat(throttle.wait("someone-else", "192.0.2.8")).isEmpty();
+    assertThat(throttle.wait("user0", "192.0.2.8")).isEmpty();
+  }
+
+  @Test
+  void aSuccessForgetsTheNamesFailuresButNotTheAddresss() {
+    for (int i = 0; i < 4; i++) {
+      throttle.failed("bob", "192.0.2.9");
+    }
+    throttle.succeeded("bob");
+    throttle.failed("bob", "192.0.2.9");
+    assertThat(throttle.wait("bob", "192.0.2.10")).isEmpty();
+
+    for (int i = 0; i < 3; i++) {
+      throttle.failed("carol" + i, "192.0.2.9");
+    }
+    assertThat(throttle.wait("bob", "192.0.2.9")).isPresent();
+  }
+
+  @Test
+  void retryAfterIsWholeSecondsRoundedUpAndNeverZero() {
+    assertThat(LoginThrottle.retryAfterSeconds(Duration.ofNanos(1))).isEqualTo(1);
+    assertThat(LoginThrottle.retryAfterSeconds(Duration.ofMillis(1_001))).isEqualTo(2);
+    assertThat(LoginThrottle.retryAfterSeconds(Duration.ofMinutes(10))).isEqualTo(600);
+  }
+
+  static ApiConfig.Auth.Throttle limits(int perUser, int perAddress) {
+    return new ApiConfig.Auth.Throttle() {
+      @Override
+      public int failuresPerUser() {
+        return perUser;
+      }
+
+      @Override
+      public int failuresPerAddress() {
+        return perAddress;
+      }
+
+      @Override
+      public Duration window() {
+        return WINDOW;
+      }
+    };
+  }
+}
