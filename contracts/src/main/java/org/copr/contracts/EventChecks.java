@@ -53,6 +53,9 @@ final class EventChecks {
       chroots(e.chroots());
     } else if (event instanceof CoprEvent.ChrootsRemoved e) {
       chroots(e.chroots());
+    } else if (event instanceof CoprEvent.DependenciesChanged e) {
+      list("dependencies", e.dependencies(), MAX_LIST);
+      e.dependencies().forEach(d -> require(NameRules.copr(d), "dependency", d));
     } else if (event instanceof CoprEvent.PackageDeleted e) {
       require(NameRules.packageName(e.packageName()), "package", e.packageName());
       orEmpty(e.buildIds()).forEach(id -> id(id == null ? 0 : id));

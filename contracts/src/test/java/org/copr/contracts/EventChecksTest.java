@@ -53,6 +53,7 @@ class EventChecksTest {
     refused(
         new CoprEvent.ChrootsAdded("ok", Collections.nCopies(1001, "fedora-40-x86_64")),
         "bad chroots");
+    refused(new CoprEvent.DependenciesChanged("ok", List.of("../x")), "bad dependency");
     refused(new CoprEvent.PackageDeleted("ok", "../p", List.of(1L)), "bad package");
     refused(new CoprEvent.PackageDeleted("ok", "p", List.of(0L)), "bad build_id");
     refused(
