@@ -40,7 +40,8 @@ public class MockStandIn implements QuarkusTestProfile {
         --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \\
         --dbpath "$top/rpmdb" --nodeps "$srpm"
       rc=$?
-      cp "$srpm" "$resultdir/"
+      # mock rebuilds the SRPM: the result holds it under its NEVRA, whatever the input's name.
+      cp "$srpm" "$resultdir/$(rpm -qp --nosignature --qf '%%{NAME}-%%{VERSION}-%%{RELEASE}' "$srpm").src.rpm"
       echo "mock stand-in: rpmbuild exited $rc" > "$resultdir/build.log"
       rm -rf "$top"
       exit $rc
