@@ -92,7 +92,7 @@ public final class Dispatches {
    */
   public static void awaitHandled(String group, String arch, long offset) {
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    p.putAll(KafkaBroker.shared().admin());
     try (Admin admin = Admin.create(p)) {
       await()
           .atMost(Duration.ofSeconds(60))

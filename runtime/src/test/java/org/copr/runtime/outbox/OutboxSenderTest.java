@@ -161,7 +161,7 @@ class OutboxSenderTest {
 
   private static Producer<String, String> producer(String replica) {
     Map<String, Object> kafka = new HashMap<>();
-    kafka.put("bootstrap.servers", broker.bootstrapServers());
+    kafka.putAll(broker.admin());
     kafka.put("max.request.size", 1_000_000);
     return KafkaProducers.create(kafka, replica);
   }
@@ -169,7 +169,7 @@ class OutboxSenderTest {
   private static String newTopic(int partitions) throws Exception {
     String topic = "outbox-test-" + UUID.randomUUID();
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    p.putAll(broker.admin());
     try (Admin admin = Admin.create(p)) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
@@ -179,7 +179,7 @@ class OutboxSenderTest {
   /** Every key's payloads as numbers, in the order a consumer reads them. */
   private static Map<String, List<Integer>> consume(String topic, int expected) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    p.putAll(broker.admin());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
