@@ -2,7 +2,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,12 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
@@ -32,8 +29,9 @@ import org.apache.kafka.common.resource.ResourceType;
  * needs it before it serves), {@code setup} creates the topics, each service's SCRAM user and its
  * ACLs. Passwords are read from {@code <users dir>/<user>}.
  *
- * <p>The access table is the event catalogue's (src-docs/events.md) and contracts' {@code
- * TopicAccess}; the testing module's KafkaAccessTest compares the broker's ACLs with the latter.
+ * <p>The access table is a copy of contracts' {@code TopicAccess} (this file runs outside the
+ * build, from the broker's jars alone); the testing module's KafkaAccessTest compares the broker's
+ * ACLs with it. dev/kafka's KAFKA_USERS lists the same users.
  */
 public class KafkaAccess {
   static final String SUPER_USER = "admin";
@@ -148,10 +146,9 @@ public class KafkaAccess {
     switch (args.length > 0 ? args[0] : "") {
       case "format" -> format(Path.of(args[1]), args[2], Path.of(args[3]));
       case "setup" -> setup(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
-      case "users" -> System.out.println(String.join(" ", table().keySet()));
       default -> {
         System.err.println("usage: KafkaAccess format <server.properties> <cluster id> <users dir>"
-            + " | setup <bootstrap> <users dir> <partitions> | users");
+            + " | setup <bootstrap> <users dir> <partitions>");
         System.exit(2);
       }
     }
