@@ -13,8 +13,15 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * A real Kafka broker for one test JVM, started with the project's own {@code dev/kafka} script on
@@ -130,6 +137,31 @@ public final class KafkaBroker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Lets {@code user} also write {@code topics} (created if missing). For topics that exist only in
+   * tests, such as the dispatch topic of an arch of a test's own: a real topic's rights are the
+   * access table's, never widened here.
+   */
+  public void allowWrite(String user, String... topics) {
+    createTopics(topics);
+    List<AclBinding> acls = new java.util.ArrayList<>();
+    for (String topic : topics) {
+      acls.add(
+          new AclBinding(
+              new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+              new AccessControlEntry(
+                  "User:" + user, "*", AclOperation.WRITE, AclPermissionType.ALLOW)));
+    }
+    try (Admin admin = Admin.create(admin())) {
+      admin.createAcls(acls).all().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot let " + user + " write " + List.of(topics), e);
     }
   }
 
