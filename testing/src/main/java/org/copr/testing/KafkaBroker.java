@@ -39,6 +39,8 @@ public final class KafkaBroker {
   private final int port;
   private final Path dir;
   private final Map<String, String> env;
+  // dev/kafka's start resets every user's ACLs to the access table; these are granted again.
+  private final List<AclBinding> testGrants = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private KafkaBroker(int port, int controllerPort, Path dir) {
     this.port = port;
@@ -155,18 +157,26 @@ public final class KafkaBroker {
               new AccessControlEntry(
                   "User:" + user, "*", AclOperation.WRITE, AclPermissionType.ALLOW)));
     }
+    testGrants.addAll(acls);
+    grant(acls);
+  }
+
+  private void grant(List<AclBinding> acls) {
     try (Admin admin = Admin.create(admin())) {
       admin.createAcls(acls).all().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot let " + user + " write " + List.of(topics), e);
+      throw new IllegalStateException("cannot grant " + acls, e);
     }
   }
 
   public void start() {
     script("start");
+    if (!testGrants.isEmpty()) {
+      grant(testGrants);
+    }
   }
 
   public void stop() {
