@@ -195,17 +195,25 @@ public class RepoPublishBench {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  private static KafkaProducer<String, String> producer(String bootstrap) {
+  /** The broker and the bench's login (COPR_BENCH_KAFKA_JAAS, set by bench/repo-publish). */
+  private static Properties kafka(String bootstrap) {
     Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put("bootstrap.servers", bootstrap);
+    p.put("security.protocol", "SASL_PLAINTEXT");
+    p.put("sasl.mechanism", "SCRAM-SHA-512");
+    p.put("sasl.jaas.config", System.getenv("COPR_BENCH_KAFKA_JAAS"));
+    return p;
+  }
+
+  private static KafkaProducer<String, String> producer(String bootstrap) {
+    Properties p = kafka(bootstrap);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     return new KafkaProducer<>(p);
   }
 
   private static KafkaConsumer<String, String> consumer(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Properties p = kafka(bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -1,6 +1,7 @@
 package org.copr.api;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import org.copr.testing.KafkaTestResource;
 import org.copr.testing.PostgresTestResource;
 import org.copr.testing.StorageTestResource;
@@ -10,7 +11,10 @@ import org.copr.testing.StorageTestResource;
  * storage.
  */
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KafkaTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = "user", value = "api-service"))
 @QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 public final class TestResources {
   private TestResources() {}

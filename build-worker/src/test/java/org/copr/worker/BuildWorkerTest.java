@@ -39,7 +39,10 @@ import org.junit.jupiter.api.Test;
 
 /** The worker against a real broker, building real SRPMs with rpmbuild. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KafkaTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = "user", value = "build-worker"))
 @QuarkusTestResource(
     value = StorageTestResource.class,
     initArgs = @ResourceArg(name = "copr.worker.work-dir", value = "copr-work-"))

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.StorageLayout;
@@ -112,7 +111,7 @@ public final class Dispatches {
    */
   public static void awaitHandled(String group, String arch, long offset) {
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    p.putAll(KafkaBroker.shared().admin());
     try (Admin admin = Admin.create(p)) {
       await()
           .atMost(Duration.ofSeconds(60))

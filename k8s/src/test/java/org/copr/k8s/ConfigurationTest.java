@@ -67,6 +67,8 @@ class ConfigurationTest {
     List<String> problems = new ArrayList<>();
     Set<String> generatedSecrets = new TreeSet<>();
     overlay.all("Cluster").forEach(c -> generatedSecrets.add(c.name() + "-app"));
+    // Strimzi's User Operator makes a Secret of each KafkaUser's name.
+    overlay.all("KafkaUser").forEach(u -> generatedSecrets.add(u.name()));
     for (Manifest d : overlay.all("Deployment")) {
       JsonNode pod = d.at("/spec/template/spec");
       requireExists(

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,8 @@ final class KubernetesModels {
           Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
           Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
           Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
-          Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class));
+          Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
+          Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class));
 
   private static final ObjectMapper READER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

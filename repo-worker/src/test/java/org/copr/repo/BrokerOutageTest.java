@@ -3,6 +3,7 @@ package org.copr.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** A status reported while the broker is down is delivered once it is back, not lost. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KafkaTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
 @QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class BrokerOutageTest {
   @Inject KeyedSender sender;

@@ -3,6 +3,7 @@ package org.copr.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /** Events that cannot be applied go to the dead-letter topic and change nothing on disk. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KafkaTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
 @QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class DeadLetterTest {
   @Inject RepoWorkerConfig config;

@@ -44,7 +44,7 @@ public final class Events {
   public static synchronized void send(String topic, String key, String value) {
     if (producer == null) {
       Properties p = new Properties();
-      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+      p.putAll(KafkaBroker.shared().admin());
       p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
       p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
       producer = new KafkaProducer<>(p);

@@ -3,6 +3,7 @@ package org.copr.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.RandomAccessFile;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** A build that cannot be published is reported as publish_failed and changes no repository. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KafkaTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
 @QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class PublishFailureTest {
   @Inject RepoWorkerConfig config;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /** A copr's repositories from creation to deletion, checked with real createrepo_c and dnf. */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KafkaTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
 @QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class RepoLifecycleTest {
   private static final String FEDORA = Coprs.FEDORA;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.Test;
  * finishes the interrupted publish without any event asking for it.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KafkaTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
 @QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class RestartRepairTest {
   private static final String COPR = "crashed-start";

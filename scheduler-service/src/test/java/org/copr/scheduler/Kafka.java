@@ -53,7 +53,7 @@ final class Kafka {
   static synchronized void send(String topic, Object key, Event event) {
     if (producer == null) {
       Properties p = new Properties();
-      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers());
+      p.putAll(KafkaBroker.shared().admin());
       p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
       p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
       producer = new KafkaProducer<>(p);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.EventJson;
+import org.copr.contracts.TopicAccess;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.PostgresTestResource;
@@ -84,13 +85,17 @@ class RestartIT {
     List<String> command = new ArrayList<>(List.of("java"));
     databaseConfig.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-Dquarkus.http.port=" + port);
-    command.add("-Dkafka.bootstrap.servers=" + Kafka.servers());
     command.add("-Dcopr.scheduler.worker-timeout=6s");
     command.add("-jar");
     command.add(JAR.toString());
     Path log = Files.createDirectories(Path.of("target/restart-it")).resolve("scheduler.log");
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // Through the environment, as dev/stack does: a password is never a process argument.
+    KafkaBroker.shared()
+        .serviceConfig(TopicAccess.SCHEDULER)
+        .forEach((key, value) -> builder.environment().put(envName(key), value));
     scheduler =
-        new ProcessBuilder(command)
+        builder
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
@@ -98,5 +103,9 @@ class RestartIT {
         .atMost(Duration.ofMinutes(3))
         .ignoreExceptions()
         .until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+  }
+
+  private static String envName(String key) {
+    return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
   }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +18,10 @@ import org.copr.testing.TopicProbe;
  * The scheduler against a real broker and a real database; the tests play api-service and the build
  * workers. Each test class uses arches of its own so that their queues never mix.
  */
-@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(
+    value = KafkaTestResource.class,
+    restrictToAnnotatedClass = false,
+    initArgs = @ResourceArg(name = "user", value = "scheduler-service"))
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = TestArches.class, restrictToAnnotatedClass = false)
 abstract class ServiceTest {

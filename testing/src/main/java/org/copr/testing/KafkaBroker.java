@@ -5,21 +5,46 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * A real Kafka broker for one test JVM, started with the project's own {@code dev/kafka} script on
  * free ports and a fresh data folder. Tests of outages stop it and start it again on the same port.
+ * Like every Copr broker it serves only authenticated clients within their ACLs: services connect
+ * as their own user ({@link #client}), test probes as the super user ({@link #admin}).
  */
 public final class KafkaBroker {
+  /** The super user of every broker dev/kafka starts. */
+  public static final String SUPER_USER = "admin";
+
   private static KafkaBroker shared;
+  private static final Map<String, KafkaBroker> BY_ADDRESS = new ConcurrentHashMap<>();
 
   private final int port;
+  private final Path dir;
   private final Map<String, String> env;
+  // dev/kafka's start resets every user's ACLs to the access table; these are granted again.
+  private final List<AclBinding> testGrants = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private KafkaBroker(int port, int controllerPort, Path dir) {
     this.port = port;
+    this.dir = dir;
     this.env =
         Map.of(
             "COPR_KAFKA_PORT", Integer.toString(port),
@@ -39,17 +64,119 @@ public final class KafkaBroker {
         throw new UncheckedIOException(e);
       }
       shared.start();
+      BY_ADDRESS.put(shared.bootstrapServers(), shared);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
     }
     return shared;
+  }
+
+  /** The broker of this JVM that listens at {@code bootstrapServers}. */
+  public static KafkaBroker at(String bootstrapServers) {
+    KafkaBroker broker = BY_ADDRESS.get(bootstrapServers);
+    if (broker == null) {
+      throw new IllegalArgumentException("no broker of this JVM at " + bootstrapServers);
+    }
+    return broker;
   }
 
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
   }
 
+  /** Settings for a Kafka client that connects as {@code user} (a service's or the reader). */
+  public Map<String, Object> client(String user) {
+    Map<String, Object> p = new HashMap<>();
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    p.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+    p.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+    p.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(user));
+    return p;
+  }
+
+  /** Settings for a client that may do anything: test probes and topic set-up. */
+  public Map<String, Object> admin() {
+    return client(SUPER_USER);
+  }
+
+  /** The {@code kafka.*} settings a service of {@code user} needs to use this broker. */
+  public Map<String, String> serviceConfig(String user) {
+    return Map.of(
+        "kafka.bootstrap.servers", bootstrapServers(), "kafka.sasl.jaas.config", jaas(user));
+  }
+
+  /** The JAAS line that logs {@code user} in; it holds the password, so it is never logged. */
+  public String jaas(String user) {
+    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+        + user
+        + "\" password=\""
+        + password(user)
+        + "\";";
+  }
+
+  private String password(String user) {
+    try {
+      return Files.readString(dir.resolve("users").resolve(user)).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no Kafka user " + user, e);
+    }
+  }
+
+  /**
+   * Creates topics of a test's own (clients never create topics: the broker refuses it); existing
+   * ones are left as they are.
+   */
+  public void createTopics(String... topics) {
+    try (Admin admin = Admin.create(admin())) {
+      for (String topic : topics) {
+        try {
+          admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create topic " + topic, e);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Lets {@code user} also write {@code topics} (created if missing). For topics that exist only in
+   * tests, such as the dispatch topic of an arch of a test's own: a real topic's rights are the
+   * access table's, never widened here.
+   */
+  public void allowWrite(String user, String... topics) {
+    createTopics(topics);
+    List<AclBinding> acls = new java.util.ArrayList<>();
+    for (String topic : topics) {
+      acls.add(
+          new AclBinding(
+              new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL),
+              new AccessControlEntry(
+                  "User:" + user, "*", AclOperation.WRITE, AclPermissionType.ALLOW)));
+    }
+    testGrants.addAll(acls);
+    grant(acls);
+  }
+
+  private void grant(List<AclBinding> acls) {
+    try (Admin admin = Admin.create(admin())) {
+      admin.createAcls(acls).all().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot grant " + acls, e);
+    }
+  }
+
   public void start() {
     script("start");
+    if (!testGrants.isEmpty()) {
+      grant(testGrants);
+    }
   }
 
   public void stop() {

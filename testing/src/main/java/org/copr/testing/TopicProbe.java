@@ -3,6 +3,7 @@ package org.copr.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -17,15 +18,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.copr.contracts.Event;
 import org.copr.contracts.EventJson;
 
-/** Reads and writes a topic of the test broker as an outside consumer would. */
+/**
+ * Reads and writes a topic of the test broker as the super user: a probe sees and sends what the
+ * test needs, whatever the services' ACLs (tests of those connect as the services' users).
+ */
 public final class TopicProbe implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
   private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
   /** Subscribes from the beginning of the topic, in a group of its own. */
   public TopicProbe(String bootstrapServers, String topic) {
+    this(KafkaBroker.at(bootstrapServers).admin(), topic);
+  }
+
+  /** Subscribes with the given client settings (address and credentials). */
+  public TopicProbe(Map<String, Object> client, String topic) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.putAll(client);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -92,11 +101,18 @@ public final class TopicProbe implements AutoCloseable {
     consumer.close();
   }
 
-  /** Sends raw text to a topic (for malformed-message tests) and waits for the broker's ack. */
-  /** Sends one record and returns its offset once the broker has it. */
+  /**
+   * Sends one record (raw text for malformed-message tests) and returns its offset once the broker
+   * has it.
+   */
   public static long send(String bootstrapServers, String topic, String key, String value) {
+    return send(KafkaBroker.at(bootstrapServers).admin(), topic, key, value);
+  }
+
+  /** Sends one record with the given client settings and returns its offset. */
+  public static long send(Map<String, Object> client, String topic, String key, String value) {
     Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.putAll(client);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {

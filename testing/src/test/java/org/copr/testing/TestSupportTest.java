@@ -17,6 +17,7 @@ class TestSupportTest {
   void theBrokerCarriesEventsAndComesBackAfterAStop() {
     KafkaBroker broker = KafkaBroker.shared();
     String topic = "probe." + System.nanoTime();
+    broker.createTopics(topic);
     TopicProbe.send(broker.bootstrapServers(), topic, "a", new CoprEvent.Deleted("a"));
     broker.stop();
     broker.start();

@@ -79,7 +79,9 @@ public final class ApiServiceProcess {
                 "COPR_API_STORAGE",
                 storage.toString(),
                 "COPR_API_ADMIN_PASSWORD",
-                ADMIN_PASSWORD));
+                ADMIN_PASSWORD,
+                "KAFKA_SASL_JAAS_CONFIG",
+                KafkaBroker.shared().jaas("api-service")));
     process = pb.start();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     try {

@@ -20,7 +20,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -161,7 +160,7 @@ class OutboxSenderTest {
 
   private static Producer<String, String> producer(String replica) {
     Map<String, Object> kafka = new HashMap<>();
-    kafka.put("bootstrap.servers", broker.bootstrapServers());
+    kafka.putAll(broker.admin());
     kafka.put("max.request.size", 1_000_000);
     return KafkaProducers.create(kafka, replica);
   }
@@ -169,7 +168,7 @@ class OutboxSenderTest {
   private static String newTopic(int partitions) throws Exception {
     String topic = "outbox-test-" + UUID.randomUUID();
     Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    p.putAll(broker.admin());
     try (Admin admin = Admin.create(p)) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
@@ -179,7 +178,7 @@ class OutboxSenderTest {
   /** Every key's payloads as numbers, in the order a consumer reads them. */
   private static Map<String, List<Integer>> consume(String topic, int expected) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    p.putAll(broker.admin());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

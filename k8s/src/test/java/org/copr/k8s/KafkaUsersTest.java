@@ -1,0 +1,125 @@
+package org.copr.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.copr.contracts.TopicAccess;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bus in k8s serves only authenticated clients within their ACLs: one KafkaUser per service
+ * (its module's name) and the read-only reader, each with exactly the rights of contracts'
+ * TopicAccess, and every service logs in as its own user.
+ */
+class KafkaUsersTest {
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.copr.k8s.Rendered#overlays")
+  void everyListenerAuthenticatesAndTheBrokerAuthorizes(Rendered overlay) {
+    assertThat(overlay.all("Kafka")).isNotEmpty();
+    for (Manifest k : overlay.all("Kafka")) {
+      assertThat(k.at("/spec/kafka/authorization/type").asText())
+          .as(k + " authorization")
+          .isEqualTo("simple");
+      assertThat(k.at("/spec/kafka/config/allow.everyone.if.no.acl.found").asBoolean(false))
+          .as(k + ": no ACL must mean no access")
+          .isFalse();
+      assertThat(k.at("/spec/entityOperator/userOperator").isObject())
+          .as(k + ": a User Operator makes the KafkaUsers' Secrets and ACLs")
+          .isTrue();
+      Manifest.items(k.at("/spec/kafka/listeners"))
+          .forEach(
+              l ->
+                  assertThat(l.at("/authentication/type").asText())
+                      .as(k + " listener " + l.path("name").asText())
+                      .isEqualTo("scram-sha-512"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.copr.k8s.Rendered#overlays")
+  void eachKafkaUsersAclsAreExactlyItsTopicAccess(Rendered overlay) {
+    Map<String, Set<String>> actual = new TreeMap<>();
+    for (Manifest u : overlay.all("KafkaUser")) {
+      assertThat(u.at("/metadata/labels/strimzi.io~1cluster").asText())
+          .as(u + " cluster")
+          .isEqualTo("copr");
+      assertThat(u.at("/spec/authentication/type").asText())
+          .as(u + " authentication")
+          .isEqualTo("scram-sha-512");
+      assertThat(u.at("/spec/authorization/type").asText())
+          .as(u + " authorization")
+          .isEqualTo("simple");
+      Set<String> acls = new TreeSet<>();
+      for (JsonNode acl : u.at("/spec/authorization/acls")) {
+        assertThat(acl.path("host").asText("*")).as(u + " host").isEqualTo("*");
+        assertThat(acl.path("type").asText("allow")).as(u + " type").isEqualTo("allow");
+        JsonNode r = acl.path("resource");
+        String name =
+            r.path("name").asText() + (r.path("patternType").asText().equals("prefix") ? "*" : "");
+        for (JsonNode op : acl.path("operations")) {
+          acls.add(
+              op.asText().toUpperCase() + " " + r.path("type").asText().toUpperCase() + " " + name);
+        }
+      }
+      actual.put(u.name(), acls);
+    }
+    Map<String, Set<String>> expected = new TreeMap<>();
+    TopicAccess.byUser().forEach((user, access) -> expected.put(user, expected(access)));
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.copr.k8s.Rendered#overlays")
+  void everyServiceLogsInAsItsOwnKafkaUser(Rendered overlay) {
+    List<String> problems = new ArrayList<>();
+    for (Manifest d : overlay.all("Deployment")) {
+      for (JsonNode c : d.containers()) {
+        String service = Rendered.module(c);
+        JsonNode jaas =
+            Manifest.items(c.path("env"))
+                .filter(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG"))
+                .findFirst()
+                .map(e -> e.at("/valueFrom/secretKeyRef"))
+                .orElse(null);
+        if (jaas == null
+            || !jaas.path("name").asText().equals(service)
+            || !jaas.path("key").asText().equals("sasl.jaas.config")
+            || jaas.path("optional").asBoolean()) {
+          problems.add(
+              d
+                  + ": KAFKA_SASL_JAAS_CONFIG must come from Secret "
+                  + service
+                  + ", key sasl.jaas.config");
+        }
+        if (overlay.find("KafkaUser", service).isEmpty()) {
+          problems.add(d + ": no KafkaUser " + service);
+        }
+      }
+    }
+    for (String service : Project.SERVICES) {
+      Map<String, String> p = Project.config(service).properties();
+      if (!"SASL_PLAINTEXT".equals(p.get("kafka.security.protocol"))
+          || !"SCRAM-SHA-512".equals(p.get("kafka.sasl.mechanism"))) {
+        problems.add(service + ": application.properties must log in with SASL/SCRAM-SHA-512");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private static Set<String> expected(TopicAccess access) {
+    Set<String> acls = new TreeSet<>();
+    access.writes().forEach(t -> acls.add("WRITE TOPIC " + t));
+    access.reads().forEach(t -> acls.add("READ TOPIC " + t));
+    access.groups().forEach(g -> acls.add("READ GROUP " + g));
+    access.groupPrefixes().forEach(g -> acls.add("READ GROUP " + g + "*"));
+    return acls;
+  }
+}
