@@ -41,7 +41,7 @@ public class MockStandIn implements QuarkusTestProfile {
         --dbpath "$top/rpmdb" --nodeps "$srpm"
       rc=$?
       # mock rebuilds the SRPM: the result holds it under its NEVRA, whatever the input's name.
-      cp "$srpm" "$resultdir/$(rpm -qp --nosignature --qf '%%{NAME}-%%{VERSION}-%%{RELEASE}' "$srpm").src.rpm"
+      cp "$srpm" "$resultdir/$(rpm -qp --nosignature --qf '%{NAME}-%{VERSION}-%{RELEASE}' "$srpm").src.rpm"
       echo "mock stand-in: rpmbuild exited $rc" > "$resultdir/build.log"
       rm -rf "$top"
       exit $rc
