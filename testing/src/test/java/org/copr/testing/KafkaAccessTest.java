@@ -203,6 +203,10 @@ class KafkaAccessTest {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    // Each send is judged on its topic's ACL alone: an idempotent producer of a user who may write
+    // nothing fails its producer-id request once and then refuses every later send itself, sooner
+    // or later depending on timing.
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
     return new KafkaProducer<>(p);
   }
 
