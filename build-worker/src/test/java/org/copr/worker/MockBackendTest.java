@@ -57,7 +57,7 @@ class MockBackendTest {
     assertThat(MockStandIn.arguments(id, 1))
         .containsExactly(
             "-r", "fedora-40-x86_64",
-            "--rebuild", srpm.toString(),
+            "--rebuild", worker.storage().srpm(spec.srpmSha256()).toString(),
             "--resultdir", results.toString(),
             "--addrepo", repos.get(0),
             "--addrepo", repos.get(1),
