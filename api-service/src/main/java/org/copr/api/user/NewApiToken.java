@@ -1,0 +1,20 @@
+package org.copr.api.user;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/**
+ * Body of POST /users/me/tokens, every field optional: a name to recognize the token by, and its
+ * end as a number of days from now or as a time (not both; by default {@link
+ * ApiTokenService#DEFAULT_DAYS} days, at most {@link ApiTokenService#MAX_DAYS}).
+ */
+@RegisterForReflection
+public record NewApiToken(
+    @Size(max = ApiTokenService.NAME_MAX, message = "name: at most {max} characters") String name,
+    @Min(value = 1, message = "expires_in_days: at least {value}")
+        @Max(value = ApiTokenService.MAX_DAYS, message = "expires_in_days: at most {value}")
+        Integer expiresInDays,
+    Instant expiresAt) {}
