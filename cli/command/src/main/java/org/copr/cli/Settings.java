@@ -11,8 +11,10 @@ import org.copr.client.CoprClient;
 
 /**
  * Where the command connects and as whom: the config file, overridden by COPR_URL, COPR_USERNAME
- * and COPR_PASSWORD, overridden by the options. The password is looked for only when a command
- * needs a login.
+ * and COPR_PASSWORD, overridden by the options. The password (or an API token, which HTTP Basic
+ * takes in its place) is looked for only when a command needs a login. The file may also be
+ * copr-cli's own ({@code [copr-cli]} with {@code copr_url}, {@code login}, {@code username}, {@code
+ * token}), so that such a file works once its URL points here.
  */
 final class Settings {
   private final Shell shell;
@@ -26,14 +28,35 @@ final class Settings {
   }
 
   String url() {
-    return first(options.url, shell.env("COPR_URL"), file.get("url"), CoprClient.DEFAULT_URL);
+    return first(
+        options.url,
+        shell.env("COPR_URL"),
+        file.get("url"),
+        file.get("copr_url"),
+        CoprClient.DEFAULT_URL);
   }
 
   String username() {
-    return first(options.username, shell.env("COPR_USERNAME"), file.get("username"));
+    // copr-cli's login is an API login name of its own service; here HTTP Basic wants the username
+    return first(
+        options.username, shell.env("COPR_USERNAME"), file.get("username"), file.get("login"));
   }
 
-  /** The password for {@code command}, asking for it when -p says so; fails clearly if none. */
+  /**
+   * What {@code command} logs in with: the password, or the config file's API token before the
+   * file's password; fails clearly if none.
+   */
+  String secret(String command) {
+    if (!options.askPassword && shell.env("COPR_PASSWORD") == null && file.get("token") != null) {
+      return file.get("token");
+    }
+    return password(command);
+  }
+
+  /**
+   * The password for {@code command} (never the file's token), asking for it when -p says so; fails
+   * clearly if none.
+   */
   String password(String command) {
     if (options.askPassword) {
       return prompt(command);
@@ -44,6 +67,14 @@ final class Settings {
     }
     if (password == null && shell.prompt() != null && username() != null) {
       password = prompt(command);
+    }
+    if (password == null && file.get("token") != null) {
+      throw new CliException(
+          ExitCode.AUTH,
+          command
+              + " needs your password, not an API token, and none was given: use -p on a"
+              + " terminal, or set COPR_PASSWORD, or password_command in "
+              + shell.configFile());
     }
     if (password == null) {
       throw new CliException(
