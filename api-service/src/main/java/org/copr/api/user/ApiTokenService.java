@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.copr.api.Limits;
 import org.copr.api.PageRequest;
 import org.copr.api.error.ApiException;
 import org.copr.contracts.rest.Page;
@@ -19,27 +20,22 @@ public class ApiTokenService {
   /** Fedora Copr's tokens last 180 days too. */
   static final int DEFAULT_DAYS = 180;
 
-  static final int MAX_DAYS = 365;
-  static final int NAME_MAX = 100;
-
-  /** Unexpired tokens of one user; expired ones are dropped when a new one is made. */
-  static final int MAX_PER_USER = 100;
-
   private final Caller caller;
 
   ApiTokenService(Caller caller) {
     this.caller = caller;
   }
 
+  /** Expired tokens of the user are dropped first, so that only unexpired ones count. */
   @Transactional
   public IssuedApiToken create(@Valid NewApiToken body) {
     User me = caller.requirePassword("make API tokens");
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Instant expires = expiry(body, now);
     ApiToken.delete("user = ?1 and expiresAt <= ?2", me, now);
-    if (ApiToken.count("user", me) >= MAX_PER_USER) {
+    if (ApiToken.count("user", me) >= Limits.TOKENS) {
       throw ApiException.invalid(
-          "you have " + MAX_PER_USER + " API tokens already; revoke one you no longer use");
+          "you have " + Limits.TOKENS + " API tokens already; revoke one you no longer use");
     }
     TokenFormat.Issued issued = TokenFormat.issue();
     ApiToken t = new ApiToken();
@@ -71,7 +67,7 @@ public class ApiTokenService {
   }
 
   private static Instant expiry(NewApiToken body, Instant now) {
-    Instant latest = now.plus(Duration.ofDays(MAX_DAYS));
+    Instant latest = now.plus(Duration.ofDays(Limits.TOKEN_DAYS));
     if (body == null || (body.expiresInDays() == null && body.expiresAt() == null)) {
       return now.plus(Duration.ofDays(DEFAULT_DAYS));
     }
@@ -83,7 +79,7 @@ public class ApiTokenService {
     }
     if (!body.expiresAt().isAfter(now) || body.expiresAt().isAfter(latest)) {
       throw ApiException.invalid(
-          "expires_at must be in the future and at most " + MAX_DAYS + " days from now");
+          "expires_at must be in the future and at most " + Limits.TOKEN_DAYS + " days from now");
     }
     return body.expiresAt();
   }

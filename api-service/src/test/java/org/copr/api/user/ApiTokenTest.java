@@ -319,6 +319,28 @@ class ApiTokenTest {
   }
 
   @Test
+  void aUserHasAtMostAHundredUnexpiredTokens() {
+    String kim = newUser("kim");
+    long first = token(kim).getLong("id");
+    for (int i = 1; i < 100; i++) {
+      newToken(kim, Map.of()).then().statusCode(201);
+    }
+
+    db.refuses(422, "invalid", () -> newToken(kim, Map.of()));
+
+    // an expired token no longer counts: making a new one drops it
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                ApiToken.update(
+                    "expiresAt = ?1 where id = ?2", Instant.now().minusSeconds(1), first));
+    newToken(kim, Map.of()).then().statusCode(201);
+    JsonPath list = as(kim).get("/users/me/tokens?limit=500").jsonPath();
+    assertThat(list.getLong("total")).isEqualTo(100);
+    assertThat(list.getList("items.id", Long.class)).doesNotContain(first);
+  }
+
+  @Test
   void theRoutesAreInTheOpenApiDocument() {
     anonymous()
         .get("/q/openapi?format=json")
