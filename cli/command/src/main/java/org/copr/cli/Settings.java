@@ -17,6 +17,8 @@ import org.copr.client.CoprClient;
  * token}), so that such a file works once its URL points here.
  */
 final class Settings {
+  private static final String COPR_CLI = "copr-cli";
+
   private final Shell shell;
   private final GlobalOptions options;
   private final Map<String, String> file;
@@ -136,28 +138,44 @@ final class Settings {
     }
   }
 
-  /** {@code key = value} lines; {@code #} comments and {@code [section]} headers are skipped. */
+  /**
+   * {@code key = value} lines; {@code #} comments are skipped. Section headers are skipped too,
+   * except that a file with a {@code [copr-cli]} section (copr-cli's own) is read from that section
+   * alone (and from lines before any header), as copr-cli reads it.
+   */
   static Map<String, String> readConfig(Path path) {
-    Map<String, String> values = new HashMap<>();
+    Map<String, String> all = new HashMap<>();
+    Map<String, String> coprCli = new HashMap<>();
+    boolean hasCoprCli = false;
     if (!Files.isRegularFile(path)) {
-      return values;
+      return all;
     }
     try {
+      String section = null;
       for (String raw : Files.readAllLines(path)) {
         String line = raw.strip();
+        if (line.startsWith("[") && line.endsWith("]")) {
+          section = line.substring(1, line.length() - 1).strip();
+          hasCoprCli |= section.equals(COPR_CLI);
+          continue;
+        }
         int eq = line.indexOf('=');
         if (line.startsWith("#") || line.startsWith("[") || eq < 0) {
           continue;
         }
+        String key = line.substring(0, eq).strip();
         String value = line.substring(eq + 1).strip();
         if (!value.isEmpty()) {
-          values.put(line.substring(0, eq).strip(), value);
+          all.put(key, value);
+          if (section == null || section.equals(COPR_CLI)) {
+            coprCli.put(key, value);
+          }
         }
       }
     } catch (IOException e) {
       throw new CliException(ExitCode.USAGE, "cannot read " + path + ": " + e.getMessage());
     }
-    return values;
+    return hasCoprCli ? coprCli : all;
   }
 
   private static String first(String... candidates) {

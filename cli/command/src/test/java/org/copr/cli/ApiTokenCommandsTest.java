@@ -68,7 +68,8 @@ class ApiTokenCommandsTest {
   @Test
   void aCoprCliConfigWorksOnceItsUrlPointsHereUntilTheTokenIsRevoked() throws Exception {
     String token = token(users.bob().run("new-api-token"));
-    // as copr-cli's config file is written, with that service's own API login name
+    // as copr-cli's config file is written, with that service's own API login name; like copr-cli,
+    // the command reads only its [copr-cli] section
     CoprRun fedoraStyle =
         withConfig(
             "[copr-cli]\n"
@@ -82,7 +83,8 @@ class ApiTokenCommandsTest {
                 + "copr_url = "
                 + url()
                 + "\n"
-                + "# expiration date: 2027-05-30\n");
+                + "# expiration date: 2027-05-30\n"
+                + "\n[other]\ntoken = not-this-one\nusername = nor-this-one\n");
 
     CoprRun.Result created =
         fedoraStyle.run("create-copr", ApiServiceProcess.uniqueName("fed"), "-r", "fedora-40");
