@@ -70,7 +70,11 @@ public sealed interface CoprEvent extends Event {
     }
   }
 
-  /** The package's published builds (by id, in every chroot) are to be removed. */
+  /**
+   * The package's published builds (in every chroot) are to be removed. {@code buildIds} lists them
+   * when there are at most {@link #MAX_BUILD_IDS}; for a package with more it is empty, which means
+   * every build of the package, so that no package makes an event too large for the broker.
+   */
   @JsonTypeName("package_deleted")
   @RegisterForReflection
   record PackageDeleted(
@@ -81,8 +85,16 @@ public sealed interface CoprEvent extends Event {
       String packageName,
       List<Long> buildIds)
       implements CoprEvent {
+    public static final int MAX_BUILD_IDS = 1000;
+
     public PackageDeleted(String copr, String packageName, List<Long> buildIds) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, packageName, buildIds);
+      this(
+          UUID.randomUUID(),
+          Instant.now(),
+          SCHEMA_VERSION,
+          copr,
+          packageName,
+          buildIds.size() <= MAX_BUILD_IDS ? buildIds : List.of());
     }
   }
 

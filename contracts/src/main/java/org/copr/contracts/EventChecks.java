@@ -58,6 +58,7 @@ final class EventChecks {
       e.dependencies().forEach(d -> require(NameRules.copr(d), "dependency", d));
     } else if (event instanceof CoprEvent.PackageDeleted e) {
       require(NameRules.packageName(e.packageName()), "package", e.packageName());
+      list("build_ids", orEmpty(e.buildIds()), CoprEvent.PackageDeleted.MAX_BUILD_IDS);
       orEmpty(e.buildIds()).forEach(id -> id(id == null ? 0 : id));
     } else if (event instanceof CoprEvent.PublishRequested e) {
       id(e.buildId());

@@ -3,8 +3,11 @@ package org.copr.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
 import org.copr.contracts.EventJson.MalformedEventException;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,13 @@ class EventChecksTest {
     refused(new CoprEvent.DependenciesChanged("ok", List.of("../x")), "bad dependency");
     refused(new CoprEvent.PackageDeleted("ok", "../p", List.of(1L)), "bad package");
     refused(new CoprEvent.PackageDeleted("ok", "p", List.of(0L)), "bad build_id");
+    List<Long> tooMany = LongStream.rangeClosed(1, 1001).boxed().toList();
+    refused(
+        new CoprEvent.PackageDeleted(UUID.randomUUID(), Instant.now(), 1, "ok", "p", tooMany),
+        "bad build_ids");
+    assertThat(new CoprEvent.PackageDeleted("ok", "p", tooMany).buildIds())
+        .as("a package with more builds than an event lists: every build of it")
+        .isEmpty();
     refused(
         new CoprEvent.PublishRequested("ok", "fedora-40-x86_64", "p", 7, 0, List.of()), "attempt");
     refused(new BuildStatus.Started(-1, 1, "w", null), "bad build_id");

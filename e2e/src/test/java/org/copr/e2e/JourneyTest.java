@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -49,7 +43,7 @@ class JourneyTest {
     stack = new Stack(work.resolve("stack"), 2);
     stack.up();
     HttpResponse<String> created =
-        api(
+        stack.api(
             "POST",
             "/users",
             "{\"username\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}",
@@ -258,7 +252,7 @@ class JourneyTest {
     Dnf dnf = new Dnf(root, "40");
     for (String c : coprs) {
       HttpResponse<String> repoFile =
-          api("GET", "/coprs/" + c + "/repo/fedora-40.repo", null, null, null);
+          stack.api("GET", "/coprs/" + c + "/repo/fedora-40.repo", null, null, null);
       assertThat(repoFile.statusCode()).as(repoFile.body()).isEqualTo(200);
       dnf.repoFile(repoFile.body());
     }
@@ -272,33 +266,13 @@ class JourneyTest {
   private static List<Long> buildIds(String copr, String pkg) throws Exception {
     JsonNode page =
         JSON.readTree(
-            api("GET", "/coprs/" + copr + "/builds?package=" + pkg, null, null, null).body());
+            stack.api("GET", "/coprs/" + copr + "/builds?package=" + pkg, null, null, null).body());
     List<Long> ids = new ArrayList<>();
     page.get("items").forEach(b -> ids.add(b.get("id").asLong()));
     return ids;
   }
 
   private static JsonNode build(long id) throws Exception {
-    return JSON.readTree(api("GET", "/builds/" + id, null, null, null).body());
-  }
-
-  private static HttpResponse<String> api(
-      String method, String path, String body, String user, String password)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder req =
-        HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json");
-    if (user != null) {
-      String token =
-          Base64.getEncoder()
-              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      req.header("Authorization", "Basic " + token);
-    }
-    return HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(stack.api("GET", "/builds/" + id, null, null, null).body());
   }
 }

@@ -2,8 +2,14 @@ package org.copr.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +62,32 @@ final class Stack implements AutoCloseable {
 
   Path storage() {
     return dir.resolve("storage");
+  }
+
+  /**
+   * Settings for a Kafka client of the stack's broker that logs in as {@code user}, with the
+   * password dev/kafka made for it (a service's, or the super user {@code admin}).
+   */
+  Map<String, Object> kafka(String user) {
+    String password;
+    try {
+      password = Files.readString(dir.resolve("kafka/users").resolve(user)).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no Kafka user " + user + " in the stack", e);
+    }
+    return Map.of(
+        "bootstrap.servers",
+        "127.0.0.1:" + env.get("COPR_KAFKA_PORT"),
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "SCRAM-SHA-512",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
   }
 
   /** Starts every part that is not running and waits until all are healthy. */
@@ -112,6 +144,26 @@ final class Stack implements AutoCloseable {
 
   String logs() {
     return Processes.run(root, env, List.of("bash", "dev/stack", "logs")).output();
+  }
+
+  /** A request to the API, as {@code user} with HTTP Basic when a user is given. */
+  HttpResponse<String> api(String method, String path, String body, String user, String password)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(URI.create(apiUrl() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
+    if (user != null) {
+      String login =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      req.header("Authorization", "Basic " + login);
+    }
+    return HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Runs the real {@code copr} command as a user with the given login. */

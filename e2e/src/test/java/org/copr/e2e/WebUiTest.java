@@ -8,12 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.copr.testing.TestRpms;
@@ -339,20 +337,6 @@ class WebUiTest {
 
   private static HttpResponse<String> api(String method, String path, String body)
       throws IOException, InterruptedException {
-    String token =
-        Base64.getEncoder()
-            .encodeToString(("admin:" + stack.adminPassword).getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(stack.apiUrl() + path))
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + token)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return stack.api(method, path, body, "admin", stack.adminPassword);
   }
 }

@@ -35,6 +35,9 @@ record ServiceConfig(
           "quarkus.datasource.password",
           "quarkus.http.port",
           "quarkus.http.body.uploads-directory",
+          "quarkus.http.proxy.proxy-address-forwarding",
+          "quarkus.http.proxy.allow-x-forwarded",
+          "quarkus.http.proxy.trusted-proxies",
           "quarkus.log.level",
           "quarkus.log.console.json",
           "quarkus.shutdown.timeout");

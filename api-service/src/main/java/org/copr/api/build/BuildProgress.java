@@ -24,9 +24,9 @@ import org.jboss.logging.Logger;
  * requeued the build), or a later state of the current attempt. Repeats, stale attempts and
  * anything after the end change nothing. A message that is not a valid build status event, or one
  * that contradicts what this service knows of the build (a build id never given out, a {@code
- * finished} naming another copr, chroot or package), fails and goes to the dead-letter topic at
- * once; a readable one whose update fails (the database is away) is retried in place for a while,
- * keeping the partition's order, before it goes there too.
+ * finished} naming another copr, chroot or package, or one of a deleted build), fails and goes to
+ * the dead-letter topic at once; a readable one whose update fails (the database is away) is
+ * retried in place for a while, keeping the partition's order, before it goes there too.
  *
  * <p>A successful {@code finished} is where publishing starts: this service, which knows the
  * build's copr, chroot and package, asks repo-worker to publish it ({@code publish_requested} on
@@ -80,6 +80,13 @@ public class BuildProgress {
     if (b == null) {
       if (event.buildId() > Build.highestIdGiven()) {
         LOG.warnf("status %s of build %d, an id never given out", typeOf(event), event.buildId());
+        return Outcome.REFUSED;
+      }
+      if (event instanceof BuildStatus.Finished) {
+        // Its copr or package was deleted: nothing may be published for it, and an operator
+        // should see a worker that still claims results for it.
+        LOG.warnf(
+            "finished of build %d, which was deleted with its copr or package", event.buildId());
         return Outcome.REFUSED;
       }
       LOG.debugf("status %s of deleted build %d ignored", typeOf(event), event.buildId());

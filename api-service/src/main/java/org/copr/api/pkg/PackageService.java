@@ -155,7 +155,8 @@ public class PackageService {
     outbox.copr(new CoprEvent.PackageDeleted(coprName, name, buildIds));
     pkg.delete();
     LOG.infof(
-        "copr %s: package %s deleted by %s (builds %s)", coprName, name, user.username, buildIds);
+        "copr %s: package %s deleted by %s (%d builds)",
+        coprName, name, user.username, buildIds.size());
   }
 
   private CoprPackage require(Copr copr, String name) {

@@ -35,16 +35,16 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
       return Uni.createFrom().nullItem();
     }
     Cookie cookie = context.request().getCookie(COOKIE);
-    Optional<String> user =
-        signer.sessionUser(cookie == null ? null : cookie.getValue(), Instant.now());
-    if (user.isEmpty()) {
+    Optional<Signer.Session> session =
+        signer.session(cookie == null ? null : cookie.getValue(), Instant.now());
+    if (session.isEmpty()) {
       return Uni.createFrom().nullItem();
     }
+    TrustedAuthenticationRequest request =
+        new TrustedAuthenticationRequest(session.get().username());
+    request.setAttribute(SessionIdentityProvider.SESSION, session.get());
     // a user deleted since the login is simply not logged in any more
-    return identities
-        .authenticate(new TrustedAuthenticationRequest(user.get()))
-        .onFailure()
-        .recoverWithNull();
+    return identities.authenticate(request).onFailure().recoverWithNull();
   }
 
   @Override

@@ -15,10 +15,17 @@ import org.copr.api.user.User;
 
 /**
  * The user a valid session cookie names, with the roles the users table gives now; a user disabled
- * since the login is not logged in any more.
+ * since the login, or whose password changed since, is not logged in any more.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+  static final String SESSION = "copr.session";
+
+  private final Signer signer;
+
+  SessionIdentityProvider(Signer signer) {
+    this.signer = signer;
+  }
 
   @Override
   public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -35,7 +42,7 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
                   .call(
                       () ->
                           User.byName(request.getPrincipal())
-                              .filter(u -> !u.disabled)
+                              .filter(u -> !u.disabled && madeWith(request, u))
                               .map(User::roleSet)
                               .orElseThrow(AuthenticationFailedException::new));
           return QuarkusSecurityIdentity.builder()
@@ -43,5 +50,10 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
               .addRoles(roles)
               .build();
         });
+  }
+
+  private boolean madeWith(TrustedAuthenticationRequest request, User user) {
+    return request.getAttribute(SESSION) instanceof Signer.Session session
+        && signer.madeWith(session, user.passwordHash);
   }
 }

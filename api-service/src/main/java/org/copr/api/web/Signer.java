@@ -42,19 +42,27 @@ public class Signer {
     key = new SecretKeySpec(secret, "HmacSHA256");
   }
 
-  /** A session cookie's value: who, until when, a nonce, and the signature of all three. */
-  public String session(String username, Instant until) {
+  /** What a signed session cookie says: its user and a stamp of the password it was made with. */
+  public record Session(String username, String passwordStamp) {}
+
+  /**
+   * A session cookie's value: who, until when, a nonce and a stamp of the user's password hash, and
+   * the signature of all four. A changed password changes the stamp, which ends every session.
+   */
+  public String session(String username, String passwordHash, Instant until) {
     String body =
         B64.encodeToString(username.getBytes(StandardCharsets.UTF_8))
             + "."
             + until.getEpochSecond()
             + "."
-            + B64.encodeToString(random(12));
+            + B64.encodeToString(random(12))
+            + "."
+            + passwordStamp(passwordHash);
     return body + "." + mac("session|" + body);
   }
 
-  /** The user of a session cookie that is signed by this key and not expired. */
-  public Optional<String> sessionUser(String cookie, Instant now) {
+  /** The session of a cookie that is signed by this key and not expired. */
+  public Optional<Session> session(String cookie, Instant now) {
     if (cookie == null) {
       return Optional.empty();
     }
@@ -64,14 +72,26 @@ public class Signer {
     }
     String[] parts = cookie.substring(0, sig).split("\\.");
     try {
-      if (parts.length != 3 || Long.parseLong(parts[1]) <= now.getEpochSecond()) {
+      if (parts.length != 4 || Long.parseLong(parts[1]) <= now.getEpochSecond()) {
         return Optional.empty();
       }
       return Optional.of(
-          new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
+          new Session(
+              new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8),
+              parts[3]));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** Whether a session was made with the password whose hash is {@code passwordHash}. */
+  public boolean madeWith(Session session, String passwordHash) {
+    return equal(passwordStamp(passwordHash), session.passwordStamp());
+  }
+
+  /** Not the hash itself: the cookie must not carry what a password guesser could work on. */
+  private String passwordStamp(String passwordHash) {
+    return mac("password|" + passwordHash).substring(0, 22);
   }
 
   /** A new random value for a browser's CSRF cookie. */

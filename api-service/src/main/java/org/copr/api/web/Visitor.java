@@ -44,12 +44,13 @@ public class Visitor {
     }
   }
 
-  public void logIn(String username) {
+  /** Sets the session cookie of a user whose password was just checked. */
+  public void logIn(String username, String passwordHash) {
     Instant until = Instant.now().plus(config.web().sessionTtl());
     request
         .response()
         .addCookie(
-            cookie(SessionAuthentication.COOKIE, signer.session(username, until))
+            cookie(SessionAuthentication.COOKIE, signer.session(username, passwordHash, until))
                 .setMaxAge(config.web().sessionTtl().toSeconds()));
   }
 

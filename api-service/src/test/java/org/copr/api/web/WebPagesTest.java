@@ -157,6 +157,25 @@ class WebPagesTest {
   }
 
   @Test
+  void aPasswordChangeEndsEveryWebSessionOfTheUser() {
+    String lee = newUser("lee");
+    Browser stolen = new Browser().logIn(lee, password(lee));
+    assertThat(stolen.get("/").body().asString()).contains(lee).contains("Log out");
+
+    as(lee)
+        .contentType(ContentType.JSON)
+        .body(Map.of("current_password", password(lee), "new_password", "lee-second-password"))
+        .put("/users/me/password")
+        .then()
+        .statusCode(204);
+
+    assertThat(stolen.get("/").body().asString()).doesNotContain(lee).contains("Log in");
+    assertThat(stolen.get("/new-copr").statusCode()).isEqualTo(303);
+    Browser fresh = new Browser().logIn(lee, "lee-second-password");
+    assertThat(fresh.get("/").body().asString()).contains(lee).contains("Log out");
+  }
+
+  @Test
   void aPostWithoutTheCsrfTokenChangesNothing() {
     String dave = newUser("dave");
     Browser browser = new Browser().logIn(dave, password(dave));
