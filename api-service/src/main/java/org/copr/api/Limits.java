@@ -28,6 +28,15 @@ public final class Limits {
   /** Users with a permission on one copr. */
   public static final int PERMISSIONS = 200;
 
+  /** Characters of an API token's name. */
+  public static final int TOKEN_NAME = 100;
+
+  /** Days an API token may last (Fedora Copr's default, 180, is the default here too). */
+  public static final int TOKEN_DAYS = 365;
+
+  /** Unexpired API tokens of one user. */
+  public static final int TOKENS = 100;
+
   /** Bytes of a request body other than an SRPM upload (which has copr.api.srpm.max-size). */
   public static final long BODY = 1 << 20;
 

@@ -33,7 +33,8 @@ public class DbState {
           "copr_permissions",
           "packages",
           "package_versions",
-          "builds");
+          "builds",
+          "api_tokens");
 
   @Inject AgroalDataSource dataSource;
   @Inject Storage storage;

@@ -3,6 +3,8 @@ package org.copr.api.user;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
 import org.copr.api.ApiConfig;
 import org.jboss.logging.Logger;
 
@@ -10,7 +12,7 @@ import org.jboss.logging.Logger;
  * The one password check of HTTP Basic, the web login form and the password change: the throttle
  * first (a throttled attempt spends no bcrypt, whatever its password), then the user's row as it is
  * now (a disabled user is refused; a cached success holds only for the row's current hash), then
- * bcrypt.
+ * bcrypt. HTTP Basic also takes an API token in the password's place ({@link #checkBasic}).
  */
 @ApplicationScoped
 public class Logins {
@@ -25,7 +27,34 @@ public class Logins {
   }
 
   /**
-   * The enabled user with this password; call within a transaction.
+   * HTTP Basic: the enabled user with this password or with this unexpired API token; call within a
+   * transaction. A token is looked up (never cached) behind the same throttle, and a wrong one
+   * counts as a failed login. A token-shaped value that is no live token of the user is tried as a
+   * password, so that no password is unusable for its shape.
+   *
+   * @throws LoginThrottled when the username or the address must wait
+   * @throws AuthenticationFailedException as {@link #check}
+   */
+  public Login checkBasic(String username, char[] secret, String address) {
+    Optional<TokenFormat.Presented> presented = TokenFormat.read(secret);
+    if (presented.isPresent()) {
+      refuseIfThrottled(username, address);
+      Instant now = Instant.now();
+      ApiToken token = ApiToken.live(username, presented.get(), now).orElse(null);
+      if (token != null) {
+        if (token.user.disabled) {
+          throw new AuthenticationFailedException();
+        }
+        throttle.succeeded(username);
+        token.usedAt(now);
+        return new Login(token.user, token.id);
+      }
+    }
+    return new Login(check(username, secret, address), null);
+  }
+
+  /**
+   * The enabled user with this password (never a token); call within a transaction.
    *
    * @param address the client's address, null when unknown
    * @throws LoginThrottled when the username or the address must wait
@@ -33,13 +62,7 @@ public class Logins {
    *     wrong
    */
   public User check(String username, char[] password, String address) {
-    throttle
-        .wait(username, address)
-        .ifPresent(
-            wait -> {
-              LOG.infof("login of %s from %s throttled", username, address);
-              throw new LoginThrottled(wait);
-            });
+    refuseIfThrottled(username, address);
     User user = User.byName(username).orElse(null);
     if (user != null && user.disabled) {
       throw new AuthenticationFailedException();
@@ -54,5 +77,15 @@ public class Logins {
     throttle.succeeded(username);
     verified.remember(username, password, user.passwordHash);
     return user;
+  }
+
+  private void refuseIfThrottled(String username, String address) {
+    throttle
+        .wait(username, address)
+        .ifPresent(
+            wait -> {
+              LOG.infof("login of %s from %s throttled", username, address);
+              throw new LoginThrottled(wait);
+            });
   }
 }

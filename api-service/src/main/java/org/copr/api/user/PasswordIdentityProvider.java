@@ -15,12 +15,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * HTTP Basic and the web login form: {@link Logins} checks the password. The web form passes its
- * request's routing context like HTTP Basic does, so both are throttled by the client's address.
+ * HTTP Basic and the web login form: {@link Logins} checks the password, or for HTTP Basic an API
+ * token in its place (the identity then carries {@link Caller#API_TOKEN}). The web form takes only
+ * a password ({@link #PASSWORD_ONLY}): its session would outlive a token's revocation. The web form
+ * passes its request's routing context like HTTP Basic does, so both are throttled by the client's
+ * address.
  */
 @ApplicationScoped
 public class PasswordIdentityProvider
     implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+  /** Set to {@code true} on a request that must be checked against the password alone. */
+  public static final String PASSWORD_ONLY = "copr.password-only";
 
   private final Logins logins;
 
@@ -40,17 +46,31 @@ public class PasswordIdentityProvider
     char[] password = request.getPassword().getPassword();
     RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
     String address = http == null ? null : clientAddress(http.request());
+    boolean passwordOnly = Boolean.TRUE.equals(request.getAttribute(PASSWORD_ONLY));
     return context.runBlocking(
         () -> {
-          Set<String> roles =
+          Checked checked =
               QuarkusTransaction.requiringNew()
-                  .call(() -> logins.check(username, password, address).roleSet());
-          return QuarkusSecurityIdentity.builder()
-              .setPrincipal(new QuarkusPrincipal(username))
-              .addRoles(roles)
-              .build();
+                  .call(
+                      () -> {
+                        Login login =
+                            passwordOnly
+                                ? new Login(logins.check(username, password, address), null)
+                                : logins.checkBasic(username, password, address);
+                        return new Checked(login.user().roleSet(), login.tokenId());
+                      });
+          QuarkusSecurityIdentity.Builder identity =
+              QuarkusSecurityIdentity.builder()
+                  .setPrincipal(new QuarkusPrincipal(username))
+                  .addRoles(checked.roles());
+          if (checked.tokenId() != null) {
+            identity.addAttribute(Caller.API_TOKEN, checked.tokenId());
+          }
+          return identity.build();
         });
   }
+
+  private record Checked(Set<String> roles, Long tokenId) {}
 
   /** The address the request came from (behind a proxy, as its forwarding headers name it). */
   public static String clientAddress(HttpServerRequest request) {

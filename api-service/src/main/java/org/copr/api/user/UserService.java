@@ -63,12 +63,12 @@ public class UserService {
 
   /**
    * A new password for the caller, given the current one (a stolen web session alone cannot change
-   * it). Logins with the old password end at once on every replica: their cached successes hold
-   * only for the hash they were checked against.
+   * it, nor an API token). Logins with the old password end at once on every replica: their cached
+   * successes hold only for the hash they were checked against.
    */
   @Transactional
   public void changePassword(PasswordChange body, String address) {
-    User me = caller.require();
+    User me = caller.requirePassword("change the password");
     if (body == null || body.currentPassword() == null) {
       throw ApiException.badRequest(
           "a JSON body {\"current_password\", \"new_password\"} is required");

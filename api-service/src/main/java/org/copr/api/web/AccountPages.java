@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.copr.api.user.LoginThrottled;
+import org.copr.api.user.PasswordIdentityProvider;
 import org.copr.api.user.User;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
@@ -71,6 +72,7 @@ public class AccountPages {
               new UsernamePasswordAuthenticationRequest(
                   name, new PasswordCredential(password.toCharArray()));
           HttpSecurityUtils.setRoutingContextAttribute(login, request);
+          login.setAttribute(PasswordIdentityProvider.PASSWORD_ONLY, true);
           try {
             identities.authenticateBlocking(login);
           } catch (LoginThrottled e) {

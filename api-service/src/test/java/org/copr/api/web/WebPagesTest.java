@@ -89,6 +89,28 @@ class WebPagesTest {
   }
 
   @Test
+  void anApiTokenDoesNotLogIntoTheWebForm() {
+    String tom = newUser("tom");
+    String apiToken =
+        as(tom)
+            .contentType(ContentType.JSON)
+            .body(Map.of())
+            .post("/users/me/tokens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("token");
+    Browser browser = new Browser();
+
+    // a session would outlive the token's revocation: the form takes the password alone
+    Response r = browser.post("/login", "/login", Map.of("username", tom, "password", apiToken));
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.body().asString()).contains("wrong username or password");
+    assertThat(browser.cookies).doesNotContainKey("copr_session");
+  }
+
+  @Test
   void repeatedWrongPasswordsStopTheFormLoginForAWhile() {
     String judy = newUser("judy");
     Browser browser = new Browser();

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,9 +26,9 @@ import org.copr.contracts.rest.ErrorBody;
 import org.copr.contracts.rest.Page;
 
 /**
- * The Copr REST API from Java. Reads need no login; writes need a username and password (HTTP
- * Basic). Every method throws {@link CoprException} when the service refuses or cannot be reached.
- * A client is immutable and safe to share between threads.
+ * The Copr REST API from Java. Reads need no login; writes need a username and a password or an API
+ * token (HTTP Basic). Every method throws {@link CoprException} when the service refuses or cannot
+ * be reached. A client is immutable and safe to share between threads.
  */
 public final class CoprClient {
   public static final String DEFAULT_URL = "http://127.0.0.1:8080";
@@ -240,6 +241,34 @@ public final class CoprClient {
   /** The user this client logs in as. */
   public User userMe() {
     return send(get("/users/me"), User.class);
+  }
+
+  /**
+   * A new API token for HTTP Basic in the password's place ({@code new CoprClient(url, username,
+   * token)}). Only a client that logs in with the password may make one.
+   *
+   * @param name what the token is for; null for none
+   * @param expiresInDays its lifetime; null for the service's default (180 days)
+   */
+  public IssuedApiToken apiTokenCreate(String name, Integer expiresInDays) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (name != null) {
+      body.put("name", name);
+    }
+    if (expiresInDays != null) {
+      body.put("expires_in_days", expiresInDays);
+    }
+    return send(post("/users/me/tokens", body), IssuedApiToken.class);
+  }
+
+  /** The API tokens of the user the client logs in as, without their values. */
+  public List<ApiToken> apiTokenList() {
+    return all("/users/me/tokens", Map.of(), ApiToken.class);
+  }
+
+  /** Revokes an API token: it is refused from the next request on. */
+  public void apiTokenRevoke(long id) {
+    send(request("/users/me/tokens/" + id).DELETE(), Void.class);
   }
 
   /** The dnf .repo file of a copr for one release (e.g. fedora-40). */

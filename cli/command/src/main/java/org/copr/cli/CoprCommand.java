@@ -22,6 +22,9 @@ import org.copr.cli.pkg.CreatePkg;
 import org.copr.cli.pkg.DeletePkg;
 import org.copr.cli.pkg.InfoPkg;
 import org.copr.cli.pkg.ListPkgs;
+import org.copr.cli.token.CreateApiToken;
+import org.copr.cli.token.ListApiTokens;
+import org.copr.cli.token.RevokeApiToken;
 import org.copr.client.CoprClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -40,8 +43,9 @@ import picocli.CommandLine.Spec;
     customSynopsis = "copr [-h] [-v] [-u USERNAME] [-p] [--url URL] [--debug] COMMAND [ARGS...]",
     footer = {
       "",
-      "Configuration: ~/.config/copr (url, username, password or password_command), then COPR_URL,"
-          + " COPR_USERNAME, COPR_PASSWORD, then the options.",
+      "Configuration: ~/.config/copr (url, username, token, password or password_command; also"
+          + " copr-cli's copr_url and login), then COPR_URL, COPR_USERNAME, COPR_PASSWORD, then the"
+          + " options.",
       "Exit codes: 0 ok, 1 a build failed, 2 usage, 3 login or permission, 4 not found,"
           + " 5 request refused, 6 service failed or unreachable."
     },
@@ -66,6 +70,9 @@ import picocli.CommandLine.Spec;
       WatchBuild.class,
       BuildLog.class,
       CancelBuild.class,
+      CreateApiToken.class,
+      ListApiTokens.class,
+      RevokeApiToken.class,
       CompletionCommand.class
     })
 public class CoprCommand implements Callable<Integer> {
@@ -121,8 +128,20 @@ public class CoprCommand implements Callable<Integer> {
     return builder(new Settings(shell, global)).build();
   }
 
-  /** A client that logs in; {@code command} names what needs the login in the error. */
+  /**
+   * A client that logs in with the password or an API token; {@code command} names what needs the
+   * login in the error.
+   */
   CoprClient login(String command) {
+    return login(command, false);
+  }
+
+  /** A client that logs in with the password: an API token may not make tokens. */
+  CoprClient passwordLogin(String command) {
+    return login(command, true);
+  }
+
+  private CoprClient login(String command, boolean passwordOnly) {
     Settings settings = new Settings(shell, global);
     String username = settings.username();
     if (username == null) {
@@ -130,10 +149,11 @@ public class CoprCommand implements Callable<Integer> {
           ExitCode.AUTH,
           command
               + " needs a login: give -u USERNAME -p, or set COPR_USERNAME and COPR_PASSWORD, or"
-              + " username and password in "
+              + " username and token (or password) in "
               + shell.configFile());
     }
-    return builder(settings).username(username).password(settings.password(command)).build();
+    String secret = passwordOnly ? settings.password(command) : settings.secret(command);
+    return builder(settings).username(username).password(secret).build();
   }
 
   private CoprClient.Builder builder(Settings settings) {

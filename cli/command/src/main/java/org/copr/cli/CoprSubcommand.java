@@ -22,6 +22,11 @@ public abstract class CoprSubcommand implements Callable<Integer> {
     return root.login(spec.name());
   }
 
+  /** A client logged in with the password, never an API token. */
+  protected CoprClient passwordLogin() {
+    return root.passwordLogin(spec.name());
+  }
+
   protected Output output() {
     return root.output();
   }

@@ -1,9 +1,11 @@
 package org.copr.cli;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.copr.client.ApiToken;
 import org.copr.client.Build;
 import org.copr.client.Copr;
 import org.copr.client.CoprChanges;
+import org.copr.client.IssuedApiToken;
 import org.copr.client.LogChunk;
 import org.copr.client.NewCopr;
 import org.copr.client.Pkg;
@@ -26,6 +28,8 @@ import org.copr.contracts.rest.Page;
       Build.class,
       BuildState.class,
       User.class,
+      ApiToken.class,
+      IssuedApiToken.class,
       Page.class,
       Upload.class,
       LogChunk.class,

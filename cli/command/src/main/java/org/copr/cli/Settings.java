@@ -11,10 +11,14 @@ import org.copr.client.CoprClient;
 
 /**
  * Where the command connects and as whom: the config file, overridden by COPR_URL, COPR_USERNAME
- * and COPR_PASSWORD, overridden by the options. The password is looked for only when a command
- * needs a login.
+ * and COPR_PASSWORD, overridden by the options. The password (or an API token, which HTTP Basic
+ * takes in its place) is looked for only when a command needs a login. The file may also be
+ * copr-cli's own ({@code [copr-cli]} with {@code copr_url}, {@code login}, {@code username}, {@code
+ * token}), so that such a file works once its URL points here.
  */
 final class Settings {
+  private static final String COPR_CLI = "copr-cli";
+
   private final Shell shell;
   private final GlobalOptions options;
   private final Map<String, String> file;
@@ -26,14 +30,35 @@ final class Settings {
   }
 
   String url() {
-    return first(options.url, shell.env("COPR_URL"), file.get("url"), CoprClient.DEFAULT_URL);
+    return first(
+        options.url,
+        shell.env("COPR_URL"),
+        file.get("url"),
+        file.get("copr_url"),
+        CoprClient.DEFAULT_URL);
   }
 
   String username() {
-    return first(options.username, shell.env("COPR_USERNAME"), file.get("username"));
+    // copr-cli's login is an API login name of its own service; here HTTP Basic wants the username
+    return first(
+        options.username, shell.env("COPR_USERNAME"), file.get("username"), file.get("login"));
   }
 
-  /** The password for {@code command}, asking for it when -p says so; fails clearly if none. */
+  /**
+   * What {@code command} logs in with: the password, or the config file's API token before the
+   * file's password; fails clearly if none.
+   */
+  String secret(String command) {
+    if (!options.askPassword && shell.env("COPR_PASSWORD") == null && file.get("token") != null) {
+      return file.get("token");
+    }
+    return password(command);
+  }
+
+  /**
+   * The password for {@code command} (never the file's token), asking for it when -p says so; fails
+   * clearly if none.
+   */
   String password(String command) {
     if (options.askPassword) {
       return prompt(command);
@@ -44,6 +69,14 @@ final class Settings {
     }
     if (password == null && shell.prompt() != null && username() != null) {
       password = prompt(command);
+    }
+    if (password == null && file.get("token") != null) {
+      throw new CliException(
+          ExitCode.AUTH,
+          command
+              + " needs your password, not an API token, and none was given: use -p on a"
+              + " terminal, or set COPR_PASSWORD, or password_command in "
+              + shell.configFile());
     }
     if (password == null) {
       throw new CliException(
@@ -105,28 +138,44 @@ final class Settings {
     }
   }
 
-  /** {@code key = value} lines; {@code #} comments and {@code [section]} headers are skipped. */
+  /**
+   * {@code key = value} lines; {@code #} comments are skipped. Section headers are skipped too,
+   * except that a file with a {@code [copr-cli]} section (copr-cli's own) is read from that section
+   * alone (and from lines before any header), as copr-cli reads it.
+   */
   static Map<String, String> readConfig(Path path) {
-    Map<String, String> values = new HashMap<>();
+    Map<String, String> all = new HashMap<>();
+    Map<String, String> coprCli = new HashMap<>();
+    boolean hasCoprCli = false;
     if (!Files.isRegularFile(path)) {
-      return values;
+      return all;
     }
     try {
+      String section = null;
       for (String raw : Files.readAllLines(path)) {
         String line = raw.strip();
+        if (line.startsWith("[") && line.endsWith("]")) {
+          section = line.substring(1, line.length() - 1).strip();
+          hasCoprCli |= section.equals(COPR_CLI);
+          continue;
+        }
         int eq = line.indexOf('=');
         if (line.startsWith("#") || line.startsWith("[") || eq < 0) {
           continue;
         }
+        String key = line.substring(0, eq).strip();
         String value = line.substring(eq + 1).strip();
         if (!value.isEmpty()) {
-          values.put(line.substring(0, eq).strip(), value);
+          all.put(key, value);
+          if (section == null || section.equals(COPR_CLI)) {
+            coprCli.put(key, value);
+          }
         }
       }
     } catch (IOException e) {
       throw new CliException(ExitCode.USAGE, "cannot read " + path + ": " + e.getMessage());
     }
-    return values;
+    return hasCoprCli ? coprCli : all;
   }
 
   private static String first(String... candidates) {

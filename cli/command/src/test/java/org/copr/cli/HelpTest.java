@@ -37,7 +37,15 @@ class HelpTest {
 
   static final List<String> ADDED =
       List.of(
-          "list-builds", "info-build", "watch-build", "build-log", "cancel-build", "completion");
+          "list-builds",
+          "info-build",
+          "watch-build",
+          "build-log",
+          "cancel-build",
+          "new-api-token",
+          "api-tokens",
+          "revoke-api-token",
+          "completion");
 
   @Test
   void helpListsTheSpecifiedCommandsWithTheirDescriptionsAndTheBuildCommands() {
@@ -86,6 +94,9 @@ class HelpTest {
     "watch-build, ID...",
     "build-log, ID",
     "cancel-build, ID",
+    "new-api-token, --name NAME",
+    "new-api-token, --expires-in DAYS",
+    "revoke-api-token, ID",
   })
   void eachCommandsHelpShowsItsArguments(String command, String arguments) {
     CoprRun.Result r = CoprRun.offline().run(command, "--help");
