@@ -59,6 +59,16 @@ public class LoginThrottle {
     return until - now > 0 ? Optional.of(Duration.ofNanos(until - now)) : Optional.empty();
   }
 
+  /**
+   * How long this address must wait, whatever the username: an API token, whose guessing the
+   * username's count need not slow, is held back by this alone.
+   */
+  public synchronized Optional<Duration> wait(String address) {
+    long now = clock.getAsLong();
+    long until = addressUntil(address, now);
+    return until - now > 0 ? Optional.of(Duration.ofNanos(until - now)) : Optional.empty();
+  }
+
   public synchronized void failed(String username, String address) {
     long now = clock.getAsLong();
     record(userKey(username), now);

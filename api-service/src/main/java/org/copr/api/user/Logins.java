@@ -3,6 +3,7 @@ package org.copr.api.user;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.copr.api.ApiConfig;
@@ -28,9 +29,11 @@ public class Logins {
 
   /**
    * HTTP Basic: the enabled user with this password or with this unexpired API token; call within a
-   * transaction. A token is looked up (never cached) behind the same throttle, and a wrong one
-   * counts as a failed login. A token-shaped value that is no live token of the user is tried as a
-   * password, so that no password is unusable for its shape.
+   * transaction. A token is looked up (never cached) behind the address's throttle only, so that
+   * wrong passwords for a username, which anyone can send, do not stop that user's scripts; a
+   * 256-bit secret needs no per-user count. A token-shaped value that is no live token of the user
+   * is tried as a password (and counts as a failure of both), so that no password is unusable for
+   * its shape.
    *
    * @throws LoginThrottled when the username or the address must wait
    * @throws AuthenticationFailedException as {@link #check}
@@ -38,14 +41,13 @@ public class Logins {
   public Login checkBasic(String username, char[] secret, String address) {
     Optional<TokenFormat.Presented> presented = TokenFormat.read(secret);
     if (presented.isPresent()) {
-      refuseIfThrottled(username, address);
+      refuseIf(throttle.wait(address), username, address);
       Instant now = Instant.now();
       ApiToken token = ApiToken.live(username, presented.get(), now).orElse(null);
       if (token != null) {
         if (token.user.disabled) {
           throw new AuthenticationFailedException();
         }
-        throttle.succeeded(username);
         token.usedAt(now);
         return new Login(token.user, token.id);
       }
@@ -80,12 +82,14 @@ public class Logins {
   }
 
   private void refuseIfThrottled(String username, String address) {
-    throttle
-        .wait(username, address)
-        .ifPresent(
-            wait -> {
-              LOG.infof("login of %s from %s throttled", username, address);
-              throw new LoginThrottled(wait);
-            });
+    refuseIf(throttle.wait(username, address), username, address);
+  }
+
+  private static void refuseIf(Optional<Duration> wait, String username, String address) {
+    wait.ifPresent(
+        w -> {
+          LOG.infof("login of %s from %s throttled", username, address);
+          throw new LoginThrottled(w);
+        });
   }
 }
