@@ -53,14 +53,7 @@ class ForgedEventsTest {
     stack = new Stack(work.resolve("stack"), 1);
     stack.up();
     for (String user : List.of("alice", "mallory")) {
-      HttpResponse<String> created =
-          stack.api(
-              "POST",
-              "/users",
-              "{\"username\": \"" + user + "\", \"password\": \"" + user + "-secret-1\"}",
-              "admin",
-              stack.adminPassword);
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      stack.newUser(user, user + "-secret-1");
     }
   }
 

@@ -42,14 +42,7 @@ class JourneyTest {
     work = Files.createTempDirectory("copr-e2e-");
     stack = new Stack(work.resolve("stack"), 2);
     stack.up();
-    HttpResponse<String> created =
-        stack.api(
-            "POST",
-            "/users",
-            "{\"username\": \"" + USER + "\", \"password\": \"" + PASSWORD + "\"}",
-            "admin",
-            stack.adminPassword);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    stack.newUser(USER, PASSWORD);
   }
 
   @AfterAll

@@ -166,6 +166,20 @@ final class Stack implements AutoCloseable {
     return HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Makes a user account through the API, as the admin. */
+  void newUser(String username, String password) throws IOException, InterruptedException {
+    HttpResponse<String> created =
+        api(
+            "POST",
+            "/users",
+            "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}",
+            "admin",
+            adminPassword);
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("cannot make user " + username + ": " + created.body());
+    }
+  }
+
   /** Runs the real {@code copr} command as a user with the given login. */
   Processes.Result copr(String username, String password, String... args) {
     Map<String, String> userEnv = new HashMap<>();

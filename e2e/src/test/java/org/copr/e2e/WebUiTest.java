@@ -72,12 +72,7 @@ class WebUiTest {
     stack = new Stack(work.resolve("stack"), 1);
     stack.up();
     for (String user : List.of(OWNER, HELPER)) {
-      HttpResponse<String> created =
-          api(
-              "POST",
-              "/users",
-              "{\"username\": \"" + user + "\", \"password\": \"" + user + "-secret-1\"}");
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      stack.newUser(user, user + "-secret-1");
     }
     Files.createDirectories(SCREENSHOTS);
     browser = chromium(work.resolve("chromium-profile"));
