@@ -156,6 +156,13 @@ class SandboxTest {
       for (String variable : workerEnv) {
         assertThat(log).doesNotContain("probe env " + variable + "=");
       }
+      // Not even bubblewrap's first process, whose environment the build can read, has any.
+      for (var variable : System.getenv().entrySet()) {
+        if (!Set.of("LC_ALL", "LANG", "SHLVL", "_", "PWD", "OLDPWD").contains(variable.getKey())) {
+          assertThat(log)
+              .doesNotContain("probe environ " + variable.getKey() + "=" + variable.getValue());
+        }
+      }
       for (int port : ports) {
         assertThat(log).contains("probe port " + port + " refused");
       }

@@ -148,7 +148,9 @@ final class BuildRun {
     log.line("$ " + String.join(" ", command));
 
     long start = System.nanoTime();
-    BuilderProcess process = BuilderProcess.start(command, work, worker.path());
+    BuilderProcess process =
+        BuilderProcess.start(
+            command, work, worker.path(), builder.environment(job, worker.path()));
     build.attach(process);
     ScheduledFuture<?> timer =
         timers.schedule(

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,13 @@ final class BuilderProcess {
     this.killProgram = killProgram;
   }
 
-  static BuilderProcess start(List<String> command, Path dir, String path) throws IOException {
+  /**
+   * Starts the command with exactly {@code environment} (nothing of the worker's own, its Kafka
+   * login among it); {@code path} is where setsid, stdbuf and kill are looked up.
+   */
+  static BuilderProcess start(
+      List<String> command, Path dir, String path, Map<String, String> environment)
+      throws IOException {
     Optional<Path> setsid = Builders.find("setsid", path);
     List<String> full = new ArrayList<>();
     setsid.ifPresent(p -> full.add(p.toString()));
@@ -43,13 +50,8 @@ final class BuilderProcess {
     Builders.find("stdbuf", path).ifPresent(p -> full.addAll(List.of(p.toString(), "-oL", "-eL")));
     full.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true);
-    // Nothing of the worker's environment (its Kafka login among it) reaches a builder.
     pb.environment().clear();
-    pb.environment().put("PATH", path);
-    // rpmbuild and mock read ~/.rpmmacros; a private HOME keeps the host's out of the build.
-    pb.environment().put("HOME", dir.toString());
-    pb.environment().put("LC_ALL", "C.UTF-8");
-    pb.environment().put("PYTHONUNBUFFERED", "1");
+    pb.environment().putAll(environment);
     Process process = pb.start();
     process.getOutputStream().close();
     return new BuilderProcess(process, setsid.isPresent(), Builders.find("kill", path));

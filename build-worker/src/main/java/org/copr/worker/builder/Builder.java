@@ -3,6 +3,7 @@ package org.copr.worker.builder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,18 @@ public interface Builder {
       throws IOException, InterruptedException {}
 
   List<String> command(BuildJob job);
+
+  /**
+   * The builder process's whole environment. mock and rpmbuild read {@code ~/.rpmmacros}: a
+   * private HOME keeps the host's out of the build.
+   */
+  default Map<String, String> environment(BuildJob job, String path) {
+    return Map.of(
+        "PATH", path,
+        "HOME", job.workDir().toString(),
+        "LC_ALL", "C.UTF-8",
+        "PYTHONUNBUFFERED", "1");
+  }
 
   /**
    * True when the builder writes into a result folder in the work folder, and the worker copies

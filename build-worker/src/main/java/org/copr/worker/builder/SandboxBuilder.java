@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +114,15 @@ public final class SandboxBuilder implements Builder {
   @Override
   public Path executable() {
     return bwrap;
+  }
+
+  /**
+   * bubblewrap's own environment, which its first process inside keeps (and a build can read):
+   * nothing of the worker's, not even its PATH or folders. The build's is set by --setenv.
+   */
+  @Override
+  public Map<String, String> environment(BuildJob job, String path) {
+    return Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C.UTF-8");
   }
 
   /** The build never sees the shared storage: the worker hands its results over. */
