@@ -256,7 +256,8 @@ class SandboxTest {
     String name = "longline-" + id;
     List<MemoryPoolMXBean> oldGen =
         ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old"))
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured"))
             .toList();
     assertThat(oldGen).isNotEmpty();
     System.gc();

@@ -149,8 +149,7 @@ final class BuildRun {
 
     long start = System.nanoTime();
     BuilderProcess process =
-        BuilderProcess.start(
-            command, work, worker.path(), builder.environment(job, worker.path()));
+        BuilderProcess.start(command, work, worker.path(), builder.environment(job, worker.path()));
     build.attach(process);
     ScheduledFuture<?> timer =
         timers.schedule(

@@ -29,15 +29,19 @@ public interface Builder {
   List<String> command(BuildJob job);
 
   /**
-   * The builder process's whole environment. mock and rpmbuild read {@code ~/.rpmmacros}: a
-   * private HOME keeps the host's out of the build.
+   * The builder process's whole environment. mock and rpmbuild read {@code ~/.rpmmacros}: a private
+   * HOME keeps the host's out of the build.
    */
   default Map<String, String> environment(BuildJob job, String path) {
     return Map.of(
-        "PATH", path,
-        "HOME", job.workDir().toString(),
-        "LC_ALL", "C.UTF-8",
-        "PYTHONUNBUFFERED", "1");
+        "PATH",
+        path,
+        "HOME",
+        job.workDir().toString(),
+        "LC_ALL",
+        "C.UTF-8",
+        "PYTHONUNBUFFERED",
+        "1");
   }
 
   /**

@@ -73,7 +73,8 @@ class SandboxBackendTest {
     List<String> lines = new ArrayList<>();
     builder.prepare(job, lines::add);
     List<String> command = builder.command(job);
-    BuilderProcess process = BuilderProcess.start(command, work, PATH, builder.environment(job, PATH));
+    BuilderProcess process =
+        BuilderProcess.start(command, work, PATH, builder.environment(job, PATH));
     process.pump(16384, lines::add, () -> {});
     return new Run(process.waitFor(), String.join("\n", lines), command);
   }
