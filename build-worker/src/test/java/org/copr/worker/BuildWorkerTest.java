@@ -198,7 +198,8 @@ class BuildWorkerTest {
     assertThat(finished.logTail().lines().count()).isLessThanOrEqualTo(30);
     assertThat(Files.readString(storage().resolve(finished.log())))
         .contains("this package is meant to fail to build")
-        .contains("rpmbuild exited with 1");
+        .contains("sandbox exited with 1");
+    assertThat(finished.reason()).isEqualTo("sandbox exited with 1");
     assertThat(workFolders()).isEmpty();
   }
 

@@ -46,7 +46,8 @@ public sealed interface BuildStatus extends Event {
 
   /**
    * Worker: the builder ended. On success {@code artifacts} lists the RPMs and the SRPM in {@code
-   * results} (relative to the storage root); on failure {@code exitCode} and {@code logTail} say
+   * results} (relative to the storage root); on failure {@code exitCode}, {@code logTail} and
+   * {@code reason} (one line, e.g. {@code nothing provides hello-dep}; null from older workers) say
    * why. {@code builderMillis} is the time the builder itself ran.
    */
   @JsonTypeName("finished")
@@ -67,7 +68,8 @@ public sealed interface BuildStatus extends Event {
       String log,
       List<Artifact> artifacts,
       String logTail,
-      long builderMillis)
+      long builderMillis,
+      String reason)
       implements BuildStatus {
     public Finished(
         long buildId,
@@ -84,6 +86,38 @@ public sealed interface BuildStatus extends Event {
         String logTail,
         long builderMillis) {
       this(
+          buildId,
+          attempt,
+          workerId,
+          copr,
+          chroot,
+          packageName,
+          success,
+          exitCode,
+          results,
+          log,
+          artifacts,
+          logTail,
+          builderMillis,
+          null);
+    }
+
+    public Finished(
+        long buildId,
+        int attempt,
+        String workerId,
+        String copr,
+        String chroot,
+        String packageName,
+        boolean success,
+        int exitCode,
+        String results,
+        String log,
+        List<Artifact> artifacts,
+        String logTail,
+        long builderMillis,
+        String reason) {
+      this(
           UUID.randomUUID(),
           Instant.now(),
           SCHEMA_VERSION,
@@ -99,7 +133,8 @@ public sealed interface BuildStatus extends Event {
           log,
           artifacts,
           logTail,
-          builderMillis);
+          builderMillis,
+          reason);
     }
   }
 

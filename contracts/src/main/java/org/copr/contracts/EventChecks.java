@@ -116,6 +116,7 @@ final class EventChecks {
         artifacts(e.artifacts());
       }
       text("log_tail", e.logTail());
+      text("reason", e.reason());
     } else if (event instanceof BuildStatus.Published e) {
       require(NameRules.copr(e.copr()), "copr", e.copr());
       require(NameRules.chroot(e.chroot()), "chroot", e.chroot());

@@ -19,15 +19,28 @@ final class Artifacts {
 
   private Artifacts() {}
 
+  /**
+   * Every entry of the result directory must be a regular file (a link, folder, FIFO or device left
+   * by the build fails it); every {@code *.rpm} becomes an artifact.
+   */
   static List<Artifact> readAll(Path resultDir) throws IOException {
     List<Artifact> artifacts = new ArrayList<>();
     try (Stream<Path> files = Files.list(resultDir)) {
-      for (Path rpm :
-          files.filter(p -> p.getFileName().toString().endsWith(".rpm")).sorted().toList()) {
-        artifacts.add(read(rpm));
+      for (Path file : files.sorted().toList()) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          throw notRegular(file);
+        }
+        if (file.getFileName().toString().endsWith(".rpm")) {
+          artifacts.add(read(file));
+        }
       }
     }
     return List.copyOf(artifacts);
+  }
+
+  private static IOException notRegular(Path file) {
+    return new IOException(
+        "the build left " + file.getFileName() + ", which is not a regular file");
   }
 
   /**
@@ -36,8 +49,7 @@ final class Artifacts {
    */
   static Artifact read(Path rpm) throws IOException {
     if (!Files.isRegularFile(rpm, LinkOption.NOFOLLOW_LINKS)) {
-      throw new IOException(
-          "the build left " + rpm.getFileName() + ", which is not a regular file");
+      throw notRegular(rpm);
     }
     try {
       return RpmFiles.read(

@@ -45,6 +45,9 @@ final class BuildRun {
   /** Exit code reported when the builder never ran or its output was unusable. */
   static final int EXIT_NOT_RUN = -1;
 
+  /** Exit code reported when the worker stopped the builder for the size of its log. */
+  static final int EXIT_LOG_LIMIT = 125;
+
   private final RunningBuild build;
   private final Worker worker;
   private final Builder builder;
@@ -85,7 +88,11 @@ final class BuildRun {
     if (build.stopped() != null) {
       return ended(build.stopped(), null, 0);
     }
-    try (BuildLog log = BuildLog.create(logFile, worker.config().logTailLines())) {
+    try (BuildLog log =
+        BuildLog.create(
+            logFile,
+            worker.config().logTailLines(),
+            worker.config().log().maxSize().asLongValue())) {
       sender.status(
           new BuildStatus.Started(
               build.buildId(), build.attempt(), worker.id(), storage.relativize(logFile)));
@@ -93,14 +100,15 @@ final class BuildRun {
         return build(log);
       } catch (IOException | RuntimeException e) {
         log.line("copr-build-worker: " + e.getMessage());
-        return Optional.of(finished(false, EXIT_NOT_RUN, List.of(), log.tail(), 0));
+        return Optional.of(
+            finished(false, EXIT_NOT_RUN, List.of(), log.tail(), 0, oneLine(e.getMessage())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return ended(new Stop(StopKind.SHUTDOWN, "worker interrupted"), log, 0);
       }
     } catch (IOException e) {
-      return Optional.of(
-          finished(false, EXIT_NOT_RUN, List.of(), "cannot write the build log: " + e, 0));
+      String reason = "cannot write the build log: " + e.getMessage();
+      return Optional.of(finished(false, EXIT_NOT_RUN, List.of(), reason, 0, oneLine(reason)));
     } finally {
       deleteTree(work);
     }
@@ -122,21 +130,26 @@ final class BuildRun {
     Files.createDirectories(results);
     Files.createDirectories(work.resolve("tmp"));
     Duration timeout = timeout();
+    Path out = builder.privateResults() ? work.resolve("results") : results;
     BuildJob job =
         new BuildJob(
             spec.buildId(),
             build.attempt(),
             Chroot.parse(spec.chroot()),
             srpm,
-            results,
+            out,
             work,
             spec.repos() == null ? List.of() : spec.repos(),
-            timeout);
+            timeout,
+            build.slot());
+    // BuildRequires and the like; a BuildRefusedException ends the attempt here with its reason.
+    builder.prepare(job, log::line);
     List<String> command = builder.command(job);
     log.line("$ " + String.join(" ", command));
 
     long start = System.nanoTime();
-    BuilderProcess process = BuilderProcess.start(command, work, worker.path());
+    BuilderProcess process =
+        BuilderProcess.start(command, work, worker.path(), builder.environment(job, worker.path()));
     build.attach(process);
     ScheduledFuture<?> timer =
         timers.schedule(
@@ -145,7 +158,16 @@ final class BuildRun {
             TimeUnit.MILLISECONDS);
     int exit;
     try {
-      process.pump(log::line);
+      long maxSize = worker.config().log().maxSize().asLongValue();
+      String tooLong = "the build log passed its limit of " + size(maxSize);
+      process.pump(
+          (int) Math.min(worker.config().log().maxLine().asLongValue(), 1 << 20),
+          line -> {
+            if (!log.builderLine(line)) {
+              build.stop(StopKind.LOG_LIMIT, tooLong);
+            }
+          },
+          log::flush);
       exit = process.waitFor();
     } finally {
       timer.cancel(false);
@@ -166,20 +188,52 @@ final class BuildRun {
               + " after "
               + builderMillis
               + " ms");
-      return Optional.of(finished(false, exit, List.of(), log.tail(), builderMillis));
+      return Optional.of(
+          finished(
+              false,
+              exit,
+              List.of(),
+              log.tail(),
+              builderMillis,
+              builder.name() + " exited with " + exit));
+    }
+    if (builder.privateResults()) {
+      handOver(out);
     }
     keepSrpm(srpm);
     List<Artifact> artifacts = Artifacts.readAll(results);
     if (artifacts.stream().allMatch(Artifact::source)) {
-      log.line("copr-build-worker: " + builder.name() + " exited 0 but left no RPMs");
-      return Optional.of(finished(false, EXIT_NOT_RUN, List.of(), log.tail(), builderMillis));
+      String reason = builder.name() + " exited 0 but left no RPMs";
+      log.line("copr-build-worker: " + reason);
+      return Optional.of(
+          finished(false, EXIT_NOT_RUN, List.of(), log.tail(), builderMillis, reason));
     }
     log.line(
         "copr-build-worker: built in "
             + builderMillis
             + " ms: "
             + artifacts.stream().map(Artifact::file).toList());
-    return Optional.of(finished(true, 0, artifacts, "", builderMillis));
+    return Optional.of(finished(true, 0, artifacts, "", builderMillis, null));
+  }
+
+  /**
+   * Copies what the builder left in its private result folder to the shared storage: regular files
+   * only (anything else fails the build), each copied as a new file, never through a link.
+   */
+  private void handOver(Path out) throws IOException {
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path file : files.sorted().toList()) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          throw new IOException(
+              "the build left " + file.getFileName() + ", which is not a regular file");
+        }
+        Files.copy(
+            file,
+            results.resolve(file.getFileName().toString()),
+            LinkOption.NOFOLLOW_LINKS,
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   /** The SRPM is named by its content's SHA-256, which the dispatch carries; no path is taken. */
@@ -222,20 +276,26 @@ final class BuildRun {
     return switch (stop.kind()) {
       case CANCEL ->
           Optional.of(new BuildStatus.Canceled(build.buildId(), build.attempt(), stop.reason()));
-      case TIMEOUT ->
+      case TIMEOUT, LOG_LIMIT ->
           Optional.of(
               finished(
                   false,
-                  EXIT_TIMEOUT,
+                  stop.kind() == StopKind.TIMEOUT ? EXIT_TIMEOUT : EXIT_LOG_LIMIT,
                   List.of(),
                   log == null ? stop.reason() : log.tail(),
-                  builderMillis));
+                  builderMillis,
+                  stop.reason()));
       case SHUTDOWN -> Optional.empty();
     };
   }
 
   private BuildStatus.Finished finished(
-      boolean success, int exitCode, List<Artifact> artifacts, String logTail, long builderMillis) {
+      boolean success,
+      int exitCode,
+      List<Artifact> artifacts,
+      String logTail,
+      long builderMillis,
+      String reason) {
     BuildSpec spec = build.spec();
     return new BuildStatus.Finished(
         spec.buildId(),
@@ -250,7 +310,19 @@ final class BuildRun {
         storage.relativize(logFile),
         artifacts,
         logTail,
-        builderMillis);
+        builderMillis,
+        reason);
+  }
+
+  /** A reason is one line of at most 1,000 characters, whatever an exception said. */
+  private static String oneLine(String text) {
+    String line = text == null ? "the worker failed" : text.lines().findFirst().orElse("");
+    return line.length() <= 1000 ? line : line.substring(0, 1000);
+  }
+
+  private static String size(long bytes) {
+    long mib = 1024 * 1024;
+    return bytes % mib == 0 ? bytes / mib + " MiB" : bytes + " bytes";
   }
 
   private static String sha256(Path file) throws IOException {

@@ -1,13 +1,14 @@
 package org.copr.worker.build;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,13 @@ final class BuilderProcess {
     this.killProgram = killProgram;
   }
 
-  static BuilderProcess start(List<String> command, Path dir, String path) throws IOException {
+  /**
+   * Starts the command with exactly {@code environment} (nothing of the worker's own, its Kafka
+   * login among it); {@code path} is where setsid, stdbuf and kill are looked up.
+   */
+  static BuilderProcess start(
+      List<String> command, Path dir, String path, Map<String, String> environment)
+      throws IOException {
     Optional<Path> setsid = Builders.find("setsid", path);
     List<String> full = new ArrayList<>();
     setsid.ifPresent(p -> full.add(p.toString()));
@@ -43,11 +50,8 @@ final class BuilderProcess {
     Builders.find("stdbuf", path).ifPresent(p -> full.addAll(List.of(p.toString(), "-oL", "-eL")));
     full.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().put("PATH", path);
-    // rpmbuild and mock read ~/.rpmmacros; a private HOME keeps the host's out of the build.
-    pb.environment().put("HOME", dir.toString());
-    pb.environment().put("LC_ALL", "C.UTF-8");
-    pb.environment().put("PYTHONUNBUFFERED", "1");
+    pb.environment().clear();
+    pb.environment().putAll(environment);
     Process process = pb.start();
     process.getOutputStream().close();
     return new BuilderProcess(process, setsid.isPresent(), Builders.find("kill", path));
@@ -57,16 +61,53 @@ final class BuilderProcess {
     return process.pid();
   }
 
-  /** Hands every output line to {@code sink} until the builder and its children close it. */
-  void pump(Consumer<String> sink) throws IOException {
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        sink.accept(line);
+  /**
+   * Hands every output line to {@code lines} until the builder and its children close it, and calls
+   * {@code flush} after each read. A line is held up to {@code maxLine} bytes: the rest of a longer
+   * one is skipped and the line marked as cut, so no output can fill the worker's heap.
+   */
+  void pump(int maxLine, Consumer<String> lines, Runnable flush) throws IOException {
+    byte[] buf = new byte[64 * 1024];
+    ByteArrayOutputStream line = new ByteArrayOutputStream(Math.min(maxLine, 8192));
+    boolean cut = false;
+    try (InputStream in = process.getInputStream()) {
+      int n;
+      while ((n = in.read(buf)) != -1) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (buf[i] == '\n') {
+            cut |= append(line, buf, start, i - start, maxLine);
+            lines.accept(text(line, cut, maxLine));
+            line.reset();
+            cut = false;
+            start = i + 1;
+          }
+        }
+        cut |= append(line, buf, start, n - start, maxLine);
+        flush.run();
       }
     }
+    if (line.size() > 0 || cut) {
+      lines.accept(text(line, cut, maxLine));
+      flush.run();
+    }
+  }
+
+  /** Appends what fits; true when something did not. */
+  private static boolean append(
+      ByteArrayOutputStream line, byte[] buf, int off, int len, int maxLine) {
+    int room = maxLine - line.size();
+    if (len <= room) {
+      line.write(buf, off, len);
+      return false;
+    }
+    line.write(buf, off, Math.max(room, 0));
+    return true;
+  }
+
+  private static String text(ByteArrayOutputStream line, boolean cut, int maxLine) {
+    String text = line.toString(StandardCharsets.UTF_8);
+    return cut ? text + " [copr-build-worker: line cut at " + maxLine + " bytes]" : text;
   }
 
   int waitFor() throws InterruptedException {

@@ -48,6 +48,11 @@ public class Builds {
   private final KeyedSender sender;
   private final MeterRegistry metrics;
   private final Semaphore slots;
+
+  /** The numbers of the free slots; a build's sandbox uid is derived from its slot's. */
+  private final java.util.Queue<Integer> freeSlots =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
   private final ExecutorService pool;
   private final ScheduledExecutorService timers;
   private final Map<Attempt, RunningBuild> running = new ConcurrentHashMap<>();
@@ -62,6 +67,9 @@ public class Builds {
     this.sender = sender;
     this.metrics = metrics;
     this.slots = new Semaphore(worker.slots());
+    for (int i = 0; i < worker.slots(); i++) {
+      freeSlots.add(i);
+    }
     this.pool = Executors.newFixedThreadPool(worker.slots(), named("build-slot"));
     this.timers = Executors.newSingleThreadScheduledExecutor(named("build-timer"));
     Gauge.builder("copr.worker.slots", worker::slots).register(metrics);
@@ -83,9 +91,11 @@ public class Builds {
       slots.release();
       return false;
     }
-    RunningBuild build = new RunningBuild(dispatch, timers, worker.config().killGrace());
+    RunningBuild build =
+        new RunningBuild(dispatch, freeSlots.remove(), timers, worker.config().killGrace());
     if (running.containsKey(build.key()) || done.containsKey(build.key())) {
       LOG.infof("%s: already taken here, dispatch ignored", build);
+      freeSlots.add(build.slot());
       slots.release();
       return true;
     }
@@ -120,6 +130,7 @@ public class Builds {
     } finally {
       done.put(build.key(), true);
       running.remove(build.key());
+      freeSlots.add(build.slot());
       slots.release();
     }
   }

@@ -18,20 +18,25 @@ public final class RunningBuild {
   enum StopKind {
     CANCEL,
     TIMEOUT,
+    /** The builder's output passed {@code copr.worker.log.max-size}. */
+    LOG_LIMIT,
     SHUTDOWN
   }
 
   record Stop(StopKind kind, String reason) {}
 
   private final BuildDispatch dispatch;
+  private final int slot;
   private final Instant takenAt = Instant.now();
   private final ScheduledExecutorService timers;
   private final Duration killGrace;
   private final AtomicReference<Stop> stop = new AtomicReference<>();
   private volatile BuilderProcess process;
 
-  RunningBuild(BuildDispatch dispatch, ScheduledExecutorService timers, Duration killGrace) {
+  RunningBuild(
+      BuildDispatch dispatch, int slot, ScheduledExecutorService timers, Duration killGrace) {
     this.dispatch = dispatch;
+    this.slot = slot;
     this.timers = timers;
     this.killGrace = killGrace;
   }
@@ -46,6 +51,11 @@ public final class RunningBuild {
 
   public int attempt() {
     return dispatch.attempt();
+  }
+
+  /** Which of the worker's slots (0 to slots - 1) it holds; no other running build holds it. */
+  int slot() {
+    return slot;
   }
 
   public Instant takenAt() {

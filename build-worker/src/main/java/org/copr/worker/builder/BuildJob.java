@@ -7,7 +7,8 @@ import org.copr.contracts.Chroot;
 
 /**
  * One attempt of one build as a builder sees it: absolute paths only. {@code workDir} is private to
- * the attempt and removed afterwards; {@code resultDir} is {@code results/<build>/<attempt>/}.
+ * the attempt and removed afterwards; {@code resultDir} is {@code results/<build>/<attempt>/};
+ * {@code slot} (0 to slots - 1) is the worker's slot it runs in, no other running attempt's.
  */
 public record BuildJob(
     long buildId,
@@ -17,7 +18,8 @@ public record BuildJob(
     Path resultDir,
     Path workDir,
     List<String> repos,
-    Duration timeout) {
+    Duration timeout,
+    int slot) {
 
   /** A name unique to this attempt, for mock's buildroot. */
   public String uniqueName() {

@@ -1,7 +1,10 @@
 package org.copr.worker.builder;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A program that turns an SRPM into RPMs in {@link BuildJob#resultDir()}. The worker runs the
@@ -9,10 +12,43 @@ import java.util.List;
  */
 public interface Builder {
 
-  /** {@code mock} or {@code rpmbuild}, as in {@code copr.worker.backend}. */
+  /** {@code mock} or {@code sandbox}, as in {@code copr.worker.backend}. */
   String name();
 
   Path executable();
 
+  /**
+   * Readies the attempt's work folder before {@link #command} runs (mock needs nothing: it makes
+   * its own buildroot), writing what it does to {@code log}.
+   *
+   * @throws BuildRefusedException when the attempt cannot be built; its message is the reason
+   */
+  default void prepare(BuildJob job, Consumer<String> log)
+      throws IOException, InterruptedException {}
+
   List<String> command(BuildJob job);
+
+  /**
+   * The builder process's whole environment. mock and rpmbuild read {@code ~/.rpmmacros}: a private
+   * HOME keeps the host's out of the build.
+   */
+  default Map<String, String> environment(BuildJob job, String path) {
+    return Map.of(
+        "PATH",
+        path,
+        "HOME",
+        job.workDir().toString(),
+        "LC_ALL",
+        "C.UTF-8",
+        "PYTHONUNBUFFERED",
+        "1");
+  }
+
+  /**
+   * True when the builder writes into a result folder in the work folder, and the worker copies
+   * what it left (checked) to {@code results/<build>/<attempt>/}; false when it writes there.
+   */
+  default boolean privateResults() {
+    return false;
+  }
 }

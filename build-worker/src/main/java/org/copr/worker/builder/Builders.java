@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.copr.worker.config.Worker;
+import org.copr.worker.config.WorkerConfig;
 import org.copr.worker.config.WorkerConfig.Backend;
 import org.jboss.logging.Logger;
 
@@ -19,25 +20,43 @@ public class Builders {
   @ApplicationScoped
   Builder builder(Worker worker) {
     Builder builder =
-        choose(worker.config().backend(), worker.path(), worker.config().rpmbuild().nodeps());
+        choose(
+            worker.config().backend(), worker.path(), worker.config().sandbox(), worker.workDir());
     LOG.infof(
         "worker %s (%s, %d slots) builds with %s at %s",
         worker.id(), worker.arch(), worker.slots(), builder.name(), builder.executable());
     return builder;
   }
 
-  public static Builder choose(Backend backend, String path, boolean nodeps) {
+  /**
+   * Beside the work folder, not in it: the work folder holds only the running attempts' folders.
+   */
+  static Path hostProvidesCache(Path workDir) {
+    return workDir.resolveSibling(workDir.getFileName() + "-host-provides");
+  }
+
+  public static Builder choose(
+      Backend backend, String path, WorkerConfig.Sandbox sandbox, Path workDir) {
     Optional<Path> mock = find("mock", path);
     return switch (backend) {
       case MOCK -> new MockBuilder(mock.orElseThrow(() -> missing("mock", path)));
-      case RPMBUILD -> rpmbuild(path, nodeps);
-      case AUTO -> mock.<Builder>map(MockBuilder::new).orElseGet(() -> rpmbuild(path, nodeps));
+      case SANDBOX -> sandbox(path, sandbox, workDir);
+      case AUTO ->
+          mock.<Builder>map(MockBuilder::new).orElseGet(() -> sandbox(path, sandbox, workDir));
     };
   }
 
-  private static Builder rpmbuild(String path, boolean nodeps) {
-    return new RpmbuildBuilder(
-        find("rpmbuild", path).orElseThrow(() -> missing("rpmbuild", path)), nodeps);
+  private static Builder sandbox(String path, WorkerConfig.Sandbox sandbox, Path workDir) {
+    return new SandboxBuilder(
+        find("bwrap", path).orElseThrow(() -> missing("bwrap", path)),
+        find("rpmbuild", path).orElseThrow(() -> missing("rpmbuild", path)),
+        find("prlimit", path).orElseThrow(() -> missing("prlimit", path)),
+        find("setpriv", path),
+        find("dnf", path),
+        sandbox,
+        workDir,
+        hostProvidesCache(workDir),
+        path);
   }
 
   /** Looks a program up the way a shell would; Java's own lookup ignores a changed PATH. */

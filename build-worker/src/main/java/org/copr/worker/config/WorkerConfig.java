@@ -1,9 +1,11 @@
 package org.copr.worker.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything a build worker is told; every key can also be set by environment variable. */
@@ -50,25 +52,54 @@ public interface WorkerConfig {
   /** The PATH builders are looked up in and run with; default the worker's own PATH. */
   Optional<String> path();
 
-  /** How many of the log's last lines a failed build's event carries. */
+  /** How many of the log's last lines a failed build's event carries (at most 4 KiB of them). */
   @WithDefault("30")
   int logTailLines();
 
-  Rpmbuild rpmbuild();
+  Log log();
 
-  interface Rpmbuild {
+  Sandbox sandbox();
+
+  interface Log {
+    /** An attempt whose log grows past this is stopped and fails with that reason. */
+    @WithDefault("64M")
+    MemorySize maxSize();
+
+    /** A longer line is cut there (never held whole in memory) and marked so in the log. */
+    @WithDefault("16K")
+    MemorySize maxLine();
+  }
+
+  /** The local backend: rpmbuild in bubblewrap (src-docs/build-worker.md, "The sandbox"). */
+  interface Sandbox {
     /**
-     * Pass {@code --nodeps}: rpmbuild cannot install BuildRequires, so without it every package
-     * that has any fails at once.
+     * When the worker runs as root, slot {@code n} builds as host uid {@code uid-base + n}, which
+     * nothing else uses, so that the process limit counts that build's processes alone.
      */
-    @WithDefault("true")
-    boolean nodeps();
+    @WithDefault("64000")
+    int uidBase();
+
+    /** Processes (threads included) one build may have at once: RLIMIT_NPROC of its uid. */
+    @WithDefault("512")
+    int processes();
+
+    /** The size of the build's private folder (a tmpfs), and of any one file it writes. */
+    @WithDefault("4G")
+    MemorySize buildSize();
+
+    /**
+     * BuildRequires the host toolchain provides beyond the programs and files on its read-only /usr
+     * (a BuildRequires named like a program on the sandbox's PATH, or an existing path, is provided
+     * already).
+     */
+    Optional<List<String>> hostProvides();
   }
 
   enum Backend {
     MOCK,
-    RPMBUILD,
-    /** mock when it is on the PATH, rpmbuild otherwise. */
+    /** rpmbuild in a bubblewrap sandbox with the BuildRequires installed into its own root. */
+    SANDBOX,
+    /** mock when it is on the PATH, the sandbox otherwise. */
     AUTO
   }
 }

@@ -25,7 +25,8 @@ class BuildersTest {
           List.of(
               "http://repos.example/alice/hello/fedora-40-aarch64/",
               "http://repos.example/bob/libs/fedora-40-aarch64/"),
-          Duration.ofMinutes(90));
+          Duration.ofMinutes(90),
+          2);
 
   @Test
   void mockRebuildsInTheChrootsConfigWithEveryRepoAUniqueRootAndTheTimeout() {
@@ -51,64 +52,88 @@ class BuildersTest {
   }
 
   @Test
-  void rpmbuildRebuildsWithPrivateFoldersAndDatabaseAndNodepsOnlyWhenAsked() {
-    List<String> expected =
-        List.of(
-            "/usr/bin/rpmbuild",
-            "--rebuild",
-            "--define",
-            "_topdir /work/42-2-x/rpmbuild",
-            "--define",
-            "_tmppath /work/42-2-x/tmp",
-            "--define",
-            "_rpmdir /storage/results/42/2",
-            "--define",
-            "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm",
-            "--dbpath",
-            "/work/42-2-x/rpmdb");
+  void theSandboxRunsRpmbuildWithoutNodepsInBubblewrapWithLimitsAndOnlyItsOwnFolders(
+      @TempDir Path dir) throws Exception {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    for (String tool : List.of("bwrap", "rpmbuild", "prlimit", "setpriv")) {
+      executable(bin.resolve(tool));
+    }
+    Builder sandbox =
+        Builders.choose(
+            Backend.SANDBOX, bin.toString(), TestSandboxConfig.defaults(), dir.resolve("work"));
+    List<String> cmd = sandbox.command(JOB);
 
-    assertThat(new RpmbuildBuilder(Path.of("/usr/bin/rpmbuild"), false).command(JOB))
-        .containsExactlyElementsOf(concat(expected, "/storage/srpms/ab/hello-1.0-1.src.rpm"));
-    assertThat(new RpmbuildBuilder(Path.of("/usr/bin/rpmbuild"), true).command(JOB))
-        .containsExactlyElementsOf(
-            concat(expected, "--nodeps", "/storage/srpms/ab/hello-1.0-1.src.rpm"));
+    List<String> limits =
+        List.of(bin + "/prlimit", "--nproc=512:512", "--fsize=4294967296:4294967296", "--core=0:0");
+    assertThat(cmd.subList(0, 4)).containsExactlyElementsOf(limits);
+    boolean root = "root".equals(System.getProperty("user.name"));
+    if (root) {
+      // Slot 2 builds as its own host uid: the process limit counts that build alone.
+      assertThat(String.join(" ", cmd))
+          .contains(
+              bin + "/setpriv --reuid=64002 --regid=64002 --clear-groups -- " + bin + "/bwrap");
+    }
+    assertThat(String.join(" ", cmd))
+        .contains(
+            "--unshare-all --unshare-user --disable-userns --die-with-parent --new-session"
+                + " --uid 1000 --gid 1000")
+        .contains("--ro-bind /usr /usr")
+        .contains("--ro-bind /etc /etc")
+        .contains("--size 4294967296 --tmpfs /build")
+        .contains("--clearenv --setenv PATH /usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin")
+        .contains("--ro-bind /work/42-2-x/srpm /srpm")
+        .contains("--bind /storage/results/42/2 /results")
+        .endsWith(
+            "-- stdbuf -oL -eL "
+                + bin
+                + "/rpmbuild --rebuild --define _topdir /build/rpmbuild --define _tmppath"
+                + " /build/tmp --define _rpmdir /results --define _build_name_fmt"
+                + " %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm --dbpath /build/rpmdb"
+                + " /srpm/hello-1.0-1.src.rpm")
+        .doesNotContain("--nodeps")
+        .doesNotContain("/storage/srpms")
+        .doesNotContain("--share-net");
   }
 
   @Test
-  void autoChoosesMockWhenItIsOnThePathAndRpmbuildOtherwise(@TempDir Path dir) throws Exception {
+  void autoChoosesMockWhenItIsOnThePathAndTheSandboxOtherwise(@TempDir Path dir) throws Exception {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
     Path bin = Files.createDirectories(dir.resolve("bin"));
-    Path rpmbuild = executable(bin.resolve("rpmbuild"));
+    for (String tool : List.of("bwrap", "rpmbuild", "prlimit", "setpriv")) {
+      executable(bin.resolve(tool));
+    }
     String path = bin + ":/nonexistent";
+    Path work = dir.resolve("work");
 
-    assertThat(Builders.choose(Backend.AUTO, path, true))
-        .isEqualTo(new RpmbuildBuilder(rpmbuild, true));
-    assertThatThrownBy(() -> Builders.choose(Backend.MOCK, path, true))
+    assertThat(Builders.choose(Backend.AUTO, path, TestSandboxConfig.defaults(), work))
+        .isInstanceOf(SandboxBuilder.class);
+    assertThatThrownBy(
+            () -> Builders.choose(Backend.MOCK, path, TestSandboxConfig.defaults(), work))
         .hasMessageContaining("mock is not on the PATH");
 
     Path mock = executable(bin.resolve("mock"));
-    assertThat(Builders.choose(Backend.AUTO, path, true)).isEqualTo(new MockBuilder(mock));
-    assertThat(Builders.choose(Backend.RPMBUILD, path, false))
-        .isEqualTo(new RpmbuildBuilder(rpmbuild, false));
+    assertThat(Builders.choose(Backend.AUTO, path, TestSandboxConfig.defaults(), work))
+        .isEqualTo(new MockBuilder(mock));
   }
 
   @Test
-  void aFileThatIsNotExecutableIsNotABuilder(@TempDir Path dir) throws Exception {
+  void withoutBubblewrapThereIsNoSandboxAndNoWayToBuildUnsandboxed(@TempDir Path dir)
+      throws Exception {
     Files.writeString(dir.resolve("mock"), "#!/bin/sh\n");
+    executable(dir.resolve("rpmbuild"));
 
     assertThat(Builders.find("mock", dir.toString())).isEmpty();
-    assertThatThrownBy(() -> Builders.choose(Backend.RPMBUILD, dir.toString(), true))
-        .hasMessageContaining("rpmbuild is not on the PATH");
+    assertThatThrownBy(
+            () ->
+                Builders.choose(
+                    Backend.AUTO, dir.toString(), TestSandboxConfig.defaults(), dir.resolve("w")))
+        .hasMessageContaining("bwrap is not on the PATH");
   }
 
   static Path executable(Path file) throws Exception {
     Files.writeString(file, "#!/bin/sh\nexit 0\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     return file;
-  }
-
-  static List<String> concat(List<String> head, String... tail) {
-    var all = new java.util.ArrayList<>(head);
-    all.addAll(List.of(tail));
-    return all;
   }
 }
