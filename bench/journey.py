@@ -233,7 +233,7 @@ def main():
     env = dict(os.environ, COPR_STACK_DIR=stack_dir, COPR_API_PORT=str(free_port()), COPR_SCHEDULER_PORT=str(free_port()),
                COPR_WORKER_PORT=str(free_port()), COPR_REPO_PORT=str(free_port()), COPR_KAFKA_PORT=str(free_port()),
                COPR_KAFKA_CONTROLLER_PORT=str(free_port()), COPR_API_DB="copr_bench_api", COPR_SCHEDULER_DB="copr_bench_scheduler",
-               COPR_ADMIN_PASSWORD=password, COPR_WORKERS_PER_ARCH="2", COPR_WORKER_SLOTS=str(args.slots), COPR_WORKER_BACKEND="rpmbuild")
+               COPR_ADMIN_PASSWORD=password, COPR_WORKERS_PER_ARCH="2", COPR_WORKER_SLOTS=str(args.slots), COPR_WORKER_BACKEND="sandbox")
     for db in ("copr_bench_api", "copr_bench_scheduler"):
         subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"DROP DATABASE IF EXISTS {db} WITH (FORCE)"], check=True)
 

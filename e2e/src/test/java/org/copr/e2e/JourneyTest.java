@@ -25,8 +25,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A packager's journey through the running system, as README's first command starts it: the real
- * {@code copr} command, builds by real build-workers (rpmbuild backend), repositories published by
- * repo-worker, and real dnf installing from them. Then crashes of a worker and of the scheduler.
+ * {@code copr} command, builds by real build-workers (the bubblewrap sandbox), repositories
+ * published by repo-worker, and real dnf installing from them. Then crashes of a worker and of the
+ * scheduler.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyTest {
@@ -73,17 +74,28 @@ class JourneyTest {
 
   @Test
   @Order(2)
-  void aCoprThatDependsOnAnotherBuildsAndResolvesAgainstBoth() throws Exception {
+  void aCoprThatDependsOnAnotherBuildsWithItsPackagesAndResolvesAgainstBoth() throws Exception {
     ok(copr("create-copr", "apps", "--release", "fedora-40", "--dependency", "tools"));
-    Path srpm =
-        TestRpms.srpm(
-            work.resolve("srpms"),
-            "hello-app",
-            "2.0",
-            TestRpms.Options.defaults().requires("hello-tools").buildRequires("hello-tools"));
+    ok(copr("create-copr", "lonely", "--release", "fedora-40"));
+    // %build runs the BuildRequires, which only the dependency copr provides.
+    String spec =
+        TestRpms.spec(
+                "hello-app",
+                "2.0",
+                TestRpms.Options.defaults().requires("hello-tools").buildRequires("hello-tools"))
+            .replace("%build\n", "%build\nhello-tools\n");
+    Path srpm = TestRpms.srpmFromSpec(work.resolve("srpms"), "hello-app", spec);
 
     ok(copr("create-pkg", "apps", srpm.toString()));
+    Processes.Result lonely = copr("create-pkg", "lonely", srpm.toString());
 
+    long built = buildIds("apps", "hello-app").get(0);
+    Processes.Result log = copr("build-log", Long.toString(built));
+    assertThat(log.output()).contains("hello-tools 1.0");
+    assertThat(lonely.exitCode()).as(lonely.output()).isNotZero();
+    JsonNode unresolved = build(buildIds("lonely", "hello-app").get(0));
+    assertThat(unresolved.get("state").asText()).isEqualTo("failed");
+    assertThat(unresolved.get("reason").asText()).isEqualTo("nothing provides hello-tools");
     Dnf dnf = dnfWith(work.resolve("root-apps"), "apps", "tools");
     assertInstalls(dnf, "hello-app");
     assertThat(dnf.runInstalled("hello-app")).isEqualTo("hello-app 2.0");

@@ -45,7 +45,7 @@ final class Stack implements AutoCloseable {
     env.put("COPR_SCHEDULER_DB", "copr_e2e_scheduler_" + suffix);
     env.put("COPR_ADMIN_PASSWORD", adminPassword);
     env.put("COPR_WORKERS_PER_ARCH", Integer.toString(workersPerArch));
-    env.put("COPR_WORKER_BACKEND", "rpmbuild");
+    env.put("COPR_WORKER_BACKEND", "sandbox");
     // A worker killed and started again under its id is back well within the worker timeout, so
     // that only its new incarnation, not missed heartbeats, can tell the scheduler of the crash.
     env.put("COPR_WORKER_HEARTBEAT_INTERVAL", "1s");

@@ -163,7 +163,10 @@ public class BuildProgress {
     } else if (event instanceof BuildStatus.Finished f) {
       b.workerId = f.workerId() == null ? b.workerId : f.workerId();
       if (!f.success()) {
-        b.reason = "the build failed (exit code " + f.exitCode() + "); see the log";
+        b.reason =
+            f.reason() != null
+                ? f.reason()
+                : "the build failed (exit code " + f.exitCode() + "); see the log";
         b.endedAt = at;
       }
     } else if (event instanceof BuildStatus.Published) {

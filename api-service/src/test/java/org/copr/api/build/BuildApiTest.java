@@ -125,6 +125,8 @@ class BuildApiTest {
     long built = builtFixture.build();
     long publish = publishFixture.build();
     long gaveUp = build().build();
+    Fixture unresolved = build();
+    long refused = unresolved.build();
 
     status(
         new BuildStatus.Dispatched(built, 1, "x86_64"),
@@ -133,7 +135,23 @@ class BuildApiTest {
         new BuildStatus.Started(publish, 1, "w", log(publish, 1)),
         finished(publishFixture, 1, "w", true),
         new BuildStatus.PublishFailed(publish, 1, "createrepo_c failed"),
-        new BuildStatus.Failed(gaveUp, 3, "3 attempts lost"));
+        new BuildStatus.Failed(gaveUp, 3, "3 attempts lost"),
+        new BuildStatus.Started(refused, 1, "w", log(refused, 1)),
+        new BuildStatus.Finished(
+            refused,
+            1,
+            "w",
+            unresolved.copr(),
+            CHROOT,
+            unresolved.pkg(),
+            false,
+            -1,
+            "results/" + refused + "/1",
+            log(refused, 1),
+            List.of(),
+            "copr-build-worker: nothing provides hello-dep",
+            0,
+            "nothing provides hello-dep"));
 
     assertThat(awaitBuild(built, m -> "failed".equals(m.get("state"))).get("reason").toString())
         .contains("exit code 1");
@@ -142,6 +160,8 @@ class BuildApiTest {
     assertThat(awaitBuild(gaveUp, m -> "failed".equals(m.get("state"))))
         .containsEntry("reason", "3 attempts lost")
         .containsEntry("attempt", 3);
+    assertThat(awaitBuild(refused, m -> "failed".equals(m.get("state"))))
+        .containsEntry("reason", "nothing provides hello-dep");
   }
 
   @Test
