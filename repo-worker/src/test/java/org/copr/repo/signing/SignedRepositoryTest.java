@@ -173,6 +173,23 @@ class SignedRepositoryTest {
   }
 
   @Test
+  void aBuildOfACoprWithoutAKeyYetMakesTheKeyFirstAndIsPublishedSigned() {
+    // A copr whose repository exists without copr_created having made a key (made before signing
+    // existed, or its key creation failed): the build makes the key itself.
+    String copr = "nokey-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    Events.copr(new CoprEvent.ChrootsAdded(copr, List.of(FEDORA)));
+    Coprs.awaitRepodata(layout(), copr, FEDORA);
+    assertThat(keys.fingerprint(copr)).isEmpty();
+
+    long id = FinishedBuilds.nextBuildId();
+    Events.publish(FinishedBuilds.build(layout(), id, copr, FEDORA, "hello-copr", "1.0"));
+    Events.awaitPublished(status, id);
+    String fingerprint = awaitKey(copr).fingerprint();
+    assertSignedBy(
+        pubkey(copr), fingerprint, rpms(layout().publishedBuild(copr, FEDORA, id, "hello-copr")));
+  }
+
+  @Test
   void aCoprCreatedAgainUnderADeletedCoprsNameGetsANewKey() {
     String copr = Coprs.create(layout(), "again", FEDORA);
     String first = awaitKey(copr).fingerprint();
