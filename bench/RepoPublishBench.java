@@ -39,8 +39,8 @@ import org.eclipse.packager.rpm.build.RpmBuilder;
  *
  *
  * publish makes BUILDS fresh builds in results/, sends their publish_requested events at once, waits for
- * every published event and prints the wall time, ROUNDS times; the createrepo_c part comes from
- * repo-worker's own metrics.
+ * every published event and prints the wall time, ROUNDS times; the createrepo_c and signing parts
+ * come from repo-worker's own metrics (round 0 also makes the copr's signing key).
  */
 public class RepoPublishBench {
 
@@ -90,6 +90,7 @@ public class RepoPublishBench {
       }
       long id = firstId;
       List<Double> times = new ArrayList<>();
+      List<Double> signTimes = new ArrayList<>();
       // Round 0 warms up the service (JIT, consumer fetch) and is not counted.
       for (int round = 0; round <= rounds; round++) {
         List<CoprEvent.PublishRequested> events = new ArrayList<>();
@@ -97,6 +98,7 @@ public class RepoPublishBench {
           events.add(results(layout, copr, chroot, id));
         }
         double[] before = createrepo(metricsUrl);
+        double[] signBefore = metric(metricsUrl, "copr_repo_sign_duration_seconds");
         long start = System.nanoTime();
         for (CoprEvent.PublishRequested p : events) {
           producer.send(new ProducerRecord<>(Topics.COPRS, p.copr(), EventJson.write(p)));
@@ -105,14 +107,27 @@ public class RepoPublishBench {
         awaitPublished(consumer, events);
         double wall = seconds(start);
         double[] after = createrepo(metricsUrl);
+        double[] signAfter = metric(metricsUrl, "copr_repo_sign_duration_seconds");
         if (round > 0) {
           times.add(wall);
+          signTimes.add((signAfter[1] - signBefore[1]) / Math.max(1, signAfter[0] - signBefore[0]));
         }
         System.out.printf(
-            "round %s: %d build(s) published in %.2f s; createrepo_c runs %d, %.2f s in all%n",
-            round == 0 ? "0 (warm-up)" : Integer.toString(round),
-            builds, wall, (long) (after[0] - before[0]), after[1] - before[1]);
+            "round %s: %d build(s) published in %.2f s; createrepo_c runs %d, %.2f s in all;"
+                + " signing %d build(s), %.2f s in all%n",
+            round == 0
+                ? "0 (warm-up; the very first also makes the copr's key)"
+                : Integer.toString(round),
+            builds, wall, (long) (after[0] - before[0]), after[1] - before[1],
+            (long) (signAfter[0] - signBefore[0]), signAfter[1] - signBefore[1]);
       }
+      double[] keys = metric(metricsUrl, "copr_repo_signing_key_creation_seconds");
+      System.out.printf(
+          "SIGNING per build median=%.3f s min=%.3f s max=%.3f s; key creation %d, %.2f s in all%n",
+          signTimes.stream().sorted().toList().get(signTimes.size() / 2),
+          signTimes.stream().mapToDouble(d -> d).min().orElseThrow(),
+          signTimes.stream().mapToDouble(d -> d).max().orElseThrow(),
+          (long) keys[0], keys[1]);
       System.out.printf(
           "RESULT builds=%d rounds=%d median=%.2f s min=%.2f s max=%.2f s%n",
           builds,
@@ -171,6 +186,11 @@ public class RepoPublishBench {
 
   /** [runs, seconds] of createrepo_c so far, from repo-worker's Prometheus endpoint. */
   private static double[] createrepo(String metricsUrl) throws Exception {
+    return metric(metricsUrl, "copr_repo_createrepo_duration_seconds");
+  }
+
+  /** [count, seconds] of one of repo-worker's timers so far (every tag summed). */
+  private static double[] metric(String metricsUrl, String timer) throws Exception {
     String text =
         HttpClient.newHttpClient()
             .send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(), HttpResponse.BodyHandlers.ofString())
@@ -178,9 +198,9 @@ public class RepoPublishBench {
     double runs = 0;
     double secs = 0;
     for (String line : text.lines().toList()) {
-      if (line.startsWith("copr_repo_createrepo_duration_seconds_count")) {
+      if (line.startsWith(timer + "_count")) {
         runs += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      } else if (line.startsWith("copr_repo_createrepo_duration_seconds_sum")) {
+      } else if (line.startsWith(timer + "_sum")) {
         secs += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }

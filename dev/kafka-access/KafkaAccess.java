@@ -37,6 +37,7 @@ public class KafkaAccess {
   static final String SUPER_USER = "admin";
   static final List<String> ARCHES = List.of("x86_64", "aarch64", "ppc64le", "s390x", "i386");
   static final String COPRS = "copr.coprs";
+  static final String KEYS = "copr.coprs.keys";
   static final String REQUESTED = "copr.builds.requested";
   static final String STATUS = "copr.builds.status";
   static final String CONTROL = "copr.builds.control";
@@ -65,8 +66,8 @@ public class KafkaAccess {
     t.put(
         "api-service",
         new Access(
-            List.of(COPRS, REQUESTED, CONTROL, dlq(STATUS)),
-            List.of(STATUS),
+            List.of(COPRS, REQUESTED, CONTROL, dlq(STATUS), dlq(KEYS)),
+            List.of(STATUS, KEYS),
             List.of("copr-api"),
             List.of()));
     t.put(
@@ -90,7 +91,7 @@ public class KafkaAccess {
     t.put(
         "repo-worker",
         new Access(
-            List.of(STATUS, dlq(COPRS)),
+            List.of(STATUS, KEYS, dlq(COPRS)),
             List.of(COPRS),
             List.of("repo-worker"),
             List.of()));
@@ -98,7 +99,7 @@ public class KafkaAccess {
         "reader",
         new Access(
             List.of(),
-            plus(List.of(COPRS, REQUESTED, STATUS, CONTROL, HEARTBEAT), dispatch()),
+            plus(List.of(COPRS, KEYS, REQUESTED, STATUS, CONTROL, HEARTBEAT), dispatch()),
             List.of(),
             List.of("copr-reader-")));
     return t;
@@ -106,7 +107,8 @@ public class KafkaAccess {
 
   static List<String> topics() {
     var topics = new ArrayList<String>();
-    for (String t : plus(List.of(COPRS, REQUESTED, STATUS, CONTROL, HEARTBEAT), dispatch())) {
+    for (String t :
+        plus(List.of(COPRS, KEYS, REQUESTED, STATUS, CONTROL, HEARTBEAT), dispatch())) {
       topics.add(t);
       topics.add(dlq(t));
     }

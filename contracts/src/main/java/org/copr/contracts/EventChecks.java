@@ -15,6 +15,7 @@ final class EventChecks {
   static final int MAX_LIST = 1000;
   static final int MAX_TEXT = 64 * 1024;
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}");
   private static final Pattern REPO_URL = Pattern.compile("https?://[^\\s]{1,2000}");
 
   private EventChecks() {}
@@ -41,6 +42,12 @@ final class EventChecks {
       list("ended", orEmpty(e.ended()), WorkerHeartbeat.MAX_LISTED);
     } else if (event instanceof BuildStatus e) {
       status(e);
+    } else if (event instanceof SigningKey e) {
+      require(NameRules.copr(e.copr()), "copr", e.copr());
+      require(
+          e.fingerprint() != null && FINGERPRINT.matcher(e.fingerprint()).matches(),
+          "fingerprint",
+          e.fingerprint());
     }
   }
 

@@ -35,7 +35,8 @@ public final class EventJson {
               BuildStatus.Published.class,
               BuildStatus.PublishFailed.class,
               BuildStatus.Failed.class,
-              BuildStatus.Canceled.class)
+              BuildStatus.Canceled.class,
+              SigningKey.class)
           .build();
 
   private EventJson() {}

@@ -39,7 +39,7 @@ public record TopicAccess(
         API,
         consumer(
             List.of(Topics.COPRS, Topics.BUILDS_REQUESTED, Topics.BUILDS_CONTROL),
-            List.of(Topics.BUILDS_STATUS),
+            List.of(Topics.BUILDS_STATUS, Topics.COPR_KEYS),
             List.of("copr-api"),
             List.of()));
     users.put(
@@ -63,7 +63,7 @@ public record TopicAccess(
     users.put(
         REPO_WORKER,
         consumer(
-            List.of(Topics.BUILDS_STATUS),
+            List.of(Topics.BUILDS_STATUS, Topics.COPR_KEYS),
             List.of(Topics.COPRS),
             List.of("repo-worker"),
             List.of()));
@@ -74,6 +74,7 @@ public record TopicAccess(
             concat(
                 List.of(
                     Topics.COPRS,
+                    Topics.COPR_KEYS,
                     Topics.BUILDS_REQUESTED,
                     Topics.BUILDS_STATUS,
                     Topics.BUILDS_CONTROL,

@@ -3,10 +3,12 @@ package org.copr.contracts;
 import java.util.List;
 
 /**
- * Every Kafka topic Copr uses. Keys: copr name for {@link #COPRS}, build id or worker id elsewhere.
+ * Every Kafka topic Copr uses. Keys: copr name for {@link #COPRS} and {@link #COPR_KEYS}, build id
+ * or worker id elsewhere.
  */
 public final class Topics {
   public static final String COPRS = "copr.coprs";
+  public static final String COPR_KEYS = "copr.coprs.keys";
   public static final String BUILDS_REQUESTED = "copr.builds.requested";
   public static final String BUILDS_STATUS = "copr.builds.status";
   public static final String BUILDS_CONTROL = "copr.builds.control";
@@ -35,7 +37,8 @@ public final class Topics {
   public static List<String> all() {
     var topics = new java.util.ArrayList<String>();
     for (String t :
-        List.of(COPRS, BUILDS_REQUESTED, BUILDS_STATUS, BUILDS_CONTROL, WORKERS_HEARTBEAT)) {
+        List.of(
+            COPRS, COPR_KEYS, BUILDS_REQUESTED, BUILDS_STATUS, BUILDS_CONTROL, WORKERS_HEARTBEAT)) {
       topics.add(t);
       topics.add(deadLetter(t));
     }

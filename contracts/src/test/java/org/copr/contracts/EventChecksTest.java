@@ -50,6 +50,23 @@ class EventChecksTest {
   }
 
   @Test
+  void aSigningKeyCarriesAFingerprintAndACoprNameOnly() {
+    var key =
+        new SigningKey(
+            "hello", "800EA3190A8D0BF66B6470432598E6133AC61422", java.time.Instant.now());
+    assertThat(EventJson.read(EventJson.write(key), Event.class)).isEqualTo(key);
+
+    refused(
+        new SigningKey("hello", "800ea3190a8d0bf66b6470432598e6133ac61422", null),
+        "bad fingerprint");
+    refused(
+        new SigningKey("hello", "-----BEGIN PGP PRIVATE KEY BLOCK-----", null), "bad fingerprint");
+    refused(new SigningKey("hello", null, null), "bad fingerprint");
+    refused(
+        new SigningKey("../hello", "800EA3190A8D0BF66B6470432598E6133AC61422", null), "bad copr");
+  }
+
+  @Test
   void namesIdsAttemptsAndSizesFollowTheRules() {
     refused(new CoprEvent.Created("ok", "alice", List.of("../../etc")), "bad chroot");
     refused(new CoprEvent.Created("ok", "al/ice", List.of("fedora-40-x86_64")), "bad owner");

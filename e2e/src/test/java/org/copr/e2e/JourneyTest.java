@@ -68,7 +68,11 @@ class JourneyTest {
         .contains("epel-9-x86_64")
         .contains("succeeded");
     Dnf dnf = dnfWith(work.resolve("root-tools"), "tools");
-    assertInstalls(dnf, "hello-tools");
+    // dnf checks the signature (gpgcheck=1) with the key the .repo file's gpgkey= names, which is
+    // the key whose fingerprint the API shows for the copr.
+    Processes.Result install = dnf.install("hello-tools");
+    assertThat(install.exitCode()).as(install.output()).isZero();
+    assertThat(install.output()).contains("Importing GPG key 0x" + keyId("tools"));
     assertThat(dnf.runInstalled("hello-tools")).isEqualTo("hello-tools 1.0");
   }
 
@@ -97,7 +101,11 @@ class JourneyTest {
     assertThat(unresolved.get("state").asText()).isEqualTo("failed");
     assertThat(unresolved.get("reason").asText()).isEqualTo("nothing provides hello-tools");
     Dnf dnf = dnfWith(work.resolve("root-apps"), "apps", "tools");
-    assertInstalls(dnf, "hello-app");
+    Processes.Result install = dnf.install("hello-app");
+    assertThat(install.exitCode()).as(install.output()).isZero();
+    assertThat(install.output())
+        .contains("Importing GPG key 0x" + keyId("apps"))
+        .contains("Importing GPG key 0x" + keyId("tools"));
     assertThat(dnf.runInstalled("hello-app")).isEqualTo("hello-app 2.0");
     assertThat(dnf.runInstalled("hello-tools")).isEqualTo("hello-tools 1.0");
   }
@@ -252,6 +260,24 @@ class JourneyTest {
     assertThat(r.exitCode()).as(r.output()).isZero();
   }
 
+  /**
+   * The short key id (last 8 hex digits) of the copr's signing key, from {@code gpg_fingerprint}
+   * (repo-worker announces it moments after the copr is created).
+   */
+  private static String keyId(String copr) {
+    String[] fingerprint = new String[1];
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              JsonNode c = JSON.readTree(stack.api("GET", "/coprs/" + copr, null, null, null).body());
+              fingerprint[0] = c.path("gpg_fingerprint").asText(null);
+              return fingerprint[0] != null;
+            });
+    assertThat(fingerprint[0]).matches("[0-9A-F]{40}");
+    return fingerprint[0].substring(32);
+  }
+
   /** A dnf root with the .repo files the API hands out for the coprs' fedora-40 release. */
   private static Dnf dnfWith(Path root, String... coprs) throws Exception {
     Dnf dnf = new Dnf(root, "40");
@@ -259,6 +285,7 @@ class JourneyTest {
       HttpResponse<String> repoFile =
           stack.api("GET", "/coprs/" + c + "/repo/fedora-40.repo", null, null, null);
       assertThat(repoFile.statusCode()).as(repoFile.body()).isEqualTo(200);
+      assertThat(repoFile.body()).contains("gpgcheck=1\n").doesNotContain("gpgcheck=0");
       dnf.repoFile(repoFile.body());
     }
     return dnf;

@@ -44,6 +44,37 @@ public interface RepoWorkerConfig {
 
   Createrepo createrepo();
 
+  /**
+   * repo-worker's private folder for the coprs' signing keys, encrypted ({@code COPR_REPO_KEYS}).
+   * Never the shared storage: builders mount that.
+   */
+  Path keys();
+
+  Signing signing();
+
+  interface Signing {
+    /**
+     * Base64 of 32 random bytes ({@code COPR_REPO_SIGNING_MASTER_KEY}, a Kubernetes Secret): the
+     * AES-256-GCM key that the signing keys are encrypted with.
+     */
+    String masterKey();
+
+    @WithDefault("4096")
+    int keyBits();
+
+    /** A new or extended key expires this long after. */
+    @WithDefault("1825d")
+    Duration keyLifetime();
+
+    /** A key that expires sooner than this is extended. */
+    @WithDefault("365d")
+    Duration extendWithin();
+
+    /** How often the keys' expiry is checked (also at every start). */
+    @WithDefault("24h")
+    Duration checkEvery();
+  }
+
   interface Createrepo {
     @WithDefault("createrepo_c")
     String command();

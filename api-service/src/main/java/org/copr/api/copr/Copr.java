@@ -67,6 +67,13 @@ public class Copr extends PanacheEntityBase {
   @Column(name = "created_at")
   public Instant createdAt;
 
+  /** The OpenPGP fingerprint of the key repo-worker signs this copr's packages with, once known. */
+  @Column(name = "signing_key_fingerprint")
+  public String signingKeyFingerprint;
+
+  @Column(name = "signing_key_expires_at")
+  public Instant signingKeyExpiresAt;
+
   public static Optional<Copr> byName(String name) {
     return find("name", name).firstResultOptional();
   }

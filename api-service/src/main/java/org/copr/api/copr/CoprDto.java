@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+/**
+ * A copr as the API shows it. {@code gpg_fingerprint} is its signing key's fingerprint, null until
+ * repo-worker has made the key (moments after the copr is created).
+ */
 @RegisterForReflection
 public record CoprDto(
     String name,
@@ -15,7 +19,8 @@ public record CoprDto(
     List<String> chroots,
     List<String> dependencies,
     List<PermissionDto> permissions,
-    Instant createdAt) {
+    Instant createdAt,
+    String gpgFingerprint) {
 
   @RegisterForReflection
   public record PermissionDto(String username, String permission) {}
@@ -33,6 +38,7 @@ public record CoprDto(
             .sorted(Comparator.comparing(p -> p.user.username))
             .map(p -> new PermissionDto(p.user.username, p.permission.wire()))
             .toList(),
-        c.createdAt);
+        c.createdAt,
+        c.signingKeyFingerprint);
   }
 }

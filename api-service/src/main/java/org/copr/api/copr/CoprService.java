@@ -292,7 +292,10 @@ public class CoprService {
         .append(repoUrls.basearch(copr.name, release))
         .append('\n')
         .append("enabled=1\n")
-        .append("gpgcheck=0\n");
+        .append("gpgcheck=1\n")
+        .append("gpgkey=")
+        .append(repoUrls.publicKey(copr.name))
+        .append('\n');
   }
 
   public Copr require(String name) {

@@ -26,6 +26,11 @@ public class RepoUrls {
     return base + "/" + copr + "/" + release + "-$basearch/";
   }
 
+  /** The copr's public signing key, which repo-worker publishes beside its repositories. */
+  public String publicKey(String copr) {
+    return base + "/" + copr + "/pubkey.gpg";
+  }
+
   /**
    * The repositories a build of {@code copr} in {@code chroot} sees: its own and those of each
    * dependency that has that chroot (a dependency without it has no such repository).

@@ -15,17 +15,20 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.copr.api.DbState;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.EventJson;
+import org.copr.contracts.SigningKey;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TopicProbe;
@@ -323,6 +326,38 @@ class CoprApiTest {
   }
 
   @Test
+  void theCoprShowsTheFingerprintRepoWorkerAnnouncesAndAForgedOneGoesToTheDeadLetters()
+      throws InterruptedException {
+    String alice = newUser("alice");
+    String name = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    anonymous()
+        .get("/coprs/{name}", name)
+        .then()
+        .statusCode(200)
+        .body("gpg_fingerprint", nullValue());
+    String bootstrap = KafkaBroker.shared().bootstrapServers();
+    String fingerprint = "0123456789ABCDEF0123456789ABCDEF01234567";
+    TopicProbe.send(
+        bootstrap,
+        Topics.COPR_KEYS,
+        name,
+        new SigningKey(name, fingerprint, Instant.now().plus(Duration.ofDays(1825))));
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!fingerprint.equals(
+        anonymous().get("/coprs/{name}", name).then().extract().path("gpg_fingerprint"))) {
+      assertThat(System.nanoTime()).as("gpg_fingerprint within " + WAIT).isLessThan(deadline);
+      Thread.sleep(200);
+    }
+
+    String forged = EventJson.write(new SigningKey(name, "not a fingerprint", Instant.now()));
+    TopicProbe.send(bootstrap, Topics.COPR_KEYS, name, forged);
+    try (TopicProbe dlq = new TopicProbe(bootstrap, Topics.deadLetter(Topics.COPR_KEYS))) {
+      dlq.awaitRecord(r -> forged.equals(r.value()), WAIT);
+    }
+    anonymous().get("/coprs/{name}", name).then().body("gpg_fingerprint", equalTo(fingerprint));
+  }
+
+  @Test
   void anAdminGranteeEditsButNeitherDeletesNorGrantsAdmin() {
     String alice = newUser("alice");
     String bob = newUser("bob");
@@ -551,7 +586,10 @@ class CoprApiTest {
         .contains("[copr-" + dep + "]\n")
         .contains("baseurl=http://127.0.0.1:8083/repos/" + dep + "/fedora-40-$basearch/\n")
         .doesNotContain(other)
-        .contains("gpgcheck=0\n")
+        .contains("gpgcheck=1\n")
+        .contains("gpgkey=http://127.0.0.1:8083/repos/" + name + "/pubkey.gpg\n")
+        .contains("gpgkey=http://127.0.0.1:8083/repos/" + dep + "/pubkey.gpg\n")
+        .doesNotContain("gpgcheck=0")
         .contains("enabled=1\n");
     error(anonymous().get("/coprs/{name}/repo/fedora-39.repo", name), 404, "not_found");
     assertThat(anonymous().get("/coprs/{name}/repo/epel-9.repo", name).asString())

@@ -24,6 +24,7 @@ import org.copr.repo.RepoWorkerConfig;
 import org.copr.repo.repository.Command;
 import org.copr.repo.repository.RepoId;
 import org.copr.repo.repository.Tree;
+import org.copr.repo.signing.PackageSigner;
 import org.copr.runtime.kafka.KeyedSender;
 import org.jboss.logging.Logger;
 
@@ -34,7 +35,9 @@ import org.jboss.logging.Logger;
  * a hostile build cannot make repo-worker publish or delete anything outside them. The folder is
  * assembled under {@code repos/.staging/} and renamed into place, so a repository never holds half
  * a build; the files are hard-linked, and results/ is emptied only after {@code published} was
- * acknowledged, so a crash at any step can be redone from the redelivered event.
+ * acknowledged, so a crash at any step can be redone from the redelivered event. Every package is
+ * signed with the copr's key in staging, before it enters the repository; one that cannot be signed
+ * is never published.
  */
 @ApplicationScoped
 public class BuildPublisher {
@@ -47,10 +50,13 @@ public class BuildPublisher {
   private final Timer latency;
   private final Counter failures;
   private final Path rpmDb;
+  private final PackageSigner signer;
 
-  BuildPublisher(RepoWorkerConfig config, KeyedSender sender, MeterRegistry registry)
+  BuildPublisher(
+      RepoWorkerConfig config, KeyedSender sender, MeterRegistry registry, PackageSigner signer)
       throws IOException {
     this.layout = config.layout();
+    this.signer = signer;
     this.verify = config.verifyPackages();
     this.sender = sender;
     this.latency =
@@ -142,7 +148,7 @@ public class BuildPublisher {
       boolean replaced = moveIn(repo, dir, marker, packages, buildLog);
       LOG.infof("build %d attempt %d of %s moved into %s", id, attempt, name, repo);
       return new Staging.Ready(marker, dir, results, replaced, queuedAtNanos);
-    } catch (RefusedResults e) {
+    } catch (RefusedResults | PackageSigner.SigningFailed e) {
       return new Staging.Rejected(id, attempt, e.getMessage());
     } catch (IOException e) {
       return new Staging.Rejected(id, attempt, "cannot move packages: " + e.getMessage());
@@ -268,9 +274,13 @@ public class BuildPublisher {
             .resolve(dir.getFileName() + "-" + marker.attempt());
     Tree.delete(staging);
     Files.createDirectories(staging);
+    List<Path> staged = new ArrayList<>();
     for (Path rpm : packages) {
-      Tree.linkOrCopy(rpm, staging.resolve(rpm.getFileName()));
+      Path copy = staging.resolve(rpm.getFileName());
+      Tree.linkOrCopy(rpm, copy);
+      staged.add(copy);
     }
+    signer.sign(repo.copr(), staged);
     if (Files.isRegularFile(buildLog, LinkOption.NOFOLLOW_LINKS)) {
       Tree.linkOrCopy(buildLog, staging.resolve(LOG_FILE));
     }

@@ -38,7 +38,8 @@ public class RepoFiles {
           "bz2", "application/x-bzip2",
           "sqlite", "application/vnd.sqlite3",
           "log", "text/plain; charset=utf-8",
-          "asc", "text/plain; charset=utf-8");
+          "asc", "text/plain; charset=utf-8",
+          "gpg", "application/pgp-keys");
 
   private final Path root;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.RepoWorkerConfig;
+import org.copr.repo.signing.SigningKeys;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,10 +24,12 @@ public class CoprRepos {
   private static final Logger LOG = Logger.getLogger(CoprRepos.class);
   private final RepoWriters writers;
   private final StorageLayout layout;
+  private final SigningKeys keys;
 
-  CoprRepos(RepoWriters writers, RepoWorkerConfig config) {
+  CoprRepos(RepoWriters writers, RepoWorkerConfig config, SigningKeys keys) {
     this.writers = writers;
     this.layout = config.layout();
+    this.keys = keys;
   }
 
   /**
@@ -37,7 +40,9 @@ public class CoprRepos {
   public CompletableFuture<Void> apply(CoprEvent event) {
     String copr = RepoId.requireName("copr", event.copr());
     if (event instanceof CoprEvent.Created created) {
-      return each(copr, created.chroots(), new RepoChange.Create());
+      CompletableFuture<Void> repos = each(copr, created.chroots(), new RepoChange.Create());
+      keys.created(copr);
+      return repos;
     }
     if (event instanceof CoprEvent.ChrootsAdded added) {
       return each(copr, added.chroots(), new RepoChange.Create());
@@ -46,6 +51,8 @@ public class CoprRepos {
       return each(copr, removed.chroots(), new RepoChange.Remove());
     }
     if (event instanceof CoprEvent.Deleted) {
+      // At once, in the topic's order: a later copr_created of the name must find no old key.
+      keys.deleted(copr);
       return each(copr, chroots(copr), new RepoChange.Remove()).thenRun(() -> removeFolder(copr));
     }
     if (event instanceof CoprEvent.PublishRequested publish) {

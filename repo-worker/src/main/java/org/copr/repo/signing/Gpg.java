@@ -1,0 +1,184 @@
+package org.copr.repo.signing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.copr.repo.repository.Tree;
+
+/**
+ * gpg in a throwaway home (mode 0700, inside the private key folder, removed with its agent on
+ * close). Secret key material goes in through stdin and comes out through stdout, never through
+ * arguments or the shared storage; what gpg prints on stderr (never key material) is kept for
+ * errors.
+ */
+final class Gpg implements AutoCloseable {
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  private final Path home;
+
+  private Gpg(Path home) {
+    this.home = home;
+  }
+
+  static Gpg open(Path workRoot) throws IOException {
+    Files.createDirectories(workRoot);
+    return new Gpg(
+        Files.createTempDirectory(
+            workRoot,
+            "gpg-",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+  }
+
+  Path home() {
+    return home;
+  }
+
+  /** Makes an unprotected RSA signing key (the home is its only protection while it lives). */
+  String generate(String userId, int bits, Duration lifetime) throws IOException {
+    String parameters =
+        "%no-protection\n"
+            + "Key-Type: RSA\n"
+            + "Key-Length: "
+            + bits
+            + "\n"
+            + "Key-Usage: sign\n"
+            + "Name-Real: "
+            + userId
+            + "\n"
+            + "Expire-Date: "
+            + Math.max(1, lifetime.toDays())
+            + "d\n"
+            + "%commit\n";
+    run(parameters.getBytes(StandardCharsets.UTF_8), "--batch", "--gen-key");
+    return keys().get(0).fingerprint();
+  }
+
+  void importSecret(byte[] armored) throws IOException {
+    run(armored, "--batch", "--import");
+  }
+
+  byte[] exportSecret(String fingerprint) throws IOException {
+    return run(null, "--batch", "--armor", "--export-secret-keys", fingerprint);
+  }
+
+  byte[] exportPublic(String fingerprint) throws IOException {
+    return run(null, "--batch", "--armor", "--export", fingerprint);
+  }
+
+  void setExpiry(String fingerprint, Duration lifetime) throws IOException {
+    run(null, "--batch", "--quick-set-expire", fingerprint, Math.max(1, lifetime.toDays()) + "d");
+  }
+
+  record Key(String fingerprint, Optional<Instant> expires) {}
+
+  /** The secret keys in this home, read from gpg's machine-readable listing. */
+  List<Key> keys() throws IOException {
+    String listing =
+        new String(
+            run(null, "--batch", "--with-colons", "--fixed-list-mode", "--list-secret-keys"),
+            StandardCharsets.UTF_8);
+    List<Key> keys = new ArrayList<>();
+    Optional<Instant> expires = Optional.empty();
+    boolean primary = false;
+    for (String line : listing.split("\n")) {
+      String[] f = line.split(":", -1);
+      if (f[0].equals("sec")) {
+        primary = true;
+        expires =
+            f.length > 6 && !f[6].isEmpty()
+                ? Optional.of(Instant.ofEpochSecond(Long.parseLong(f[6])))
+                : Optional.empty();
+      } else if (f[0].equals("fpr") && primary) {
+        keys.add(new Key(f[9], expires));
+        primary = false;
+      } else if (f[0].equals("ssb")) {
+        primary = false;
+      }
+    }
+    if (keys.isEmpty()) {
+      throw new IOException("gpg lists no secret key");
+    }
+    return keys;
+  }
+
+  /** Runs gpg in this home; returns its stdout, or fails with its stderr. */
+  byte[] run(byte[] stdin, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString()));
+    command.addAll(List.of(args));
+    return run(command, Map.of(), stdin);
+  }
+
+  /** Runs a tool that uses this home (gpg itself, or rpmsign through it). */
+  byte[] run(List<String> command, Map<String, String> env, byte[] stdin) throws IOException {
+    Path err = Files.createTempFile(home, "stderr-", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
+    builder.environment().put("GNUPGHOME", home.toString());
+    builder.environment().putAll(env);
+    if (stdin == null) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    }
+    Process p = builder.start();
+    try {
+      if (stdin != null) {
+        try (OutputStream in = p.getOutputStream()) {
+          in.write(stdin);
+        }
+      }
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly().waitFor();
+        throw new IOException(command.get(0) + " timed out after " + TIMEOUT);
+      }
+      if (p.exitValue() != 0) {
+        throw new IOException(
+            String.join(" ", command.subList(0, Math.min(command.size(), 4)))
+                + "... exited "
+                + p.exitValue()
+                + ": "
+                + tail(Files.readString(err)));
+      }
+      return out;
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted: " + command.get(0), e);
+    } finally {
+      Files.deleteIfExists(err);
+    }
+  }
+
+  private static String tail(String text) {
+    String t = text.strip();
+    return t.length() <= 1000 ? t : "..." + t.substring(t.length() - 1000);
+  }
+
+  /** Stops the home's agent (it holds the key in memory) and removes the home. */
+  @Override
+  public void close() {
+    try {
+      ProcessBuilder kill =
+          new ProcessBuilder("gpgconf", "--kill", "gpg-agent").redirectErrorStream(true);
+      kill.environment().put("GNUPGHOME", home.toString());
+      kill.redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // no agent to stop
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      Tree.delete(home);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
