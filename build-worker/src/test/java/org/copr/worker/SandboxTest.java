@@ -398,20 +398,7 @@ class SandboxTest {
     try (var files = Files.list(repo.resolve("srpms"))) {
       srpm = files.filter(p -> p.getFileName().toString().startsWith(name)).findFirst().get();
     }
-    Path top = Files.createTempDirectory("copr-repo-build-");
-    Processes.check(
-        top,
-        Map.of(),
-        List.of(
-            "rpmbuild",
-            "--rebuild",
-            "--define",
-            "_topdir " + top,
-            "--define",
-            "_rpmdir " + repo.resolve("packages"),
-            "--dbpath",
-            top.resolve("rpmdb").toString(),
-            srpm.toString()));
+    TestRpms.rebuild(srpm, repo.resolve("packages"));
     Processes.check(repo, Map.of(), List.of("createrepo_c", "--quiet", repo.toString()));
   }
 

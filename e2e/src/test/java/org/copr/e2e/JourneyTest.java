@@ -270,7 +270,8 @@ class JourneyTest {
         .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
-              JsonNode c = JSON.readTree(stack.api("GET", "/coprs/" + copr, null, null, null).body());
+              JsonNode c =
+                  JSON.readTree(stack.api("GET", "/coprs/" + copr, null, null, null).body());
               fingerprint[0] = c.path("gpg_fingerprint").asText(null);
               return fingerprint[0] != null;
             });

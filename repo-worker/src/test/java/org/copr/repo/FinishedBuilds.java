@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.StorageLayout;
-import org.copr.testing.Processes;
 import org.copr.testing.TestRpms;
 
 /**
@@ -38,24 +36,9 @@ public final class FinishedBuilds {
     try {
       Path results = layout.results(buildId, attempt);
       Files.createDirectories(results);
-      Path top = Files.createTempDirectory("copr-test-rebuild-");
-      Path srpm = TestRpms.srpm(top.resolve("srpm"), name, version, options);
-      String log =
-          Processes.check(
-              top,
-              Map.of(),
-              List.of(
-                  "rpmbuild",
-                  "--rebuild",
-                  "--define",
-                  "_topdir " + top,
-                  "--define",
-                  "_rpmdir " + results,
-                  "--define",
-                  "_tmppath " + top.resolve("tmp"),
-                  "--dbpath",
-                  top.resolve("rpmdb").toString(),
-                  srpm.toString()));
+      Path srpm =
+          TestRpms.srpm(Files.createTempDirectory("copr-test-srpm-"), name, version, options);
+      String log = TestRpms.rebuild(srpm, results);
       Files.copy(srpm, results.resolve(srpm.getFileName()));
       Files.createDirectories(layout.logs(buildId));
       Files.writeString(layout.log(buildId, attempt), log);

@@ -76,6 +76,33 @@ public final class TestRpms {
     return srpmFromSpec(outDir, name, spec(name, version, o));
   }
 
+  /**
+   * {@code rpmbuild --rebuild} of an SRPM, as a worker without a sandbox would: binary RPMs into
+   * {@code rpmDir}, in a top directory of its own; returns rpmbuild's output.
+   */
+  public static String rebuild(Path srpm, Path rpmDir) {
+    try {
+      Path top = Files.createTempDirectory("copr-test-rebuild-");
+      return Processes.check(
+          top,
+          Map.of(),
+          List.of(
+              "rpmbuild",
+              "--rebuild",
+              "--define",
+              "_topdir " + top,
+              "--define",
+              "_rpmdir " + rpmDir.toAbsolutePath(),
+              "--define",
+              "_tmppath " + top.resolve("tmp"),
+              "--dbpath",
+              top.resolve("rpmdb").toString(),
+              srpm.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static Path srpmFromSpec(Path outDir, String name, String specText) {
     try {
       Path top = Files.createTempDirectory("copr-rpmbuild-");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.copr.repo.repository.Tree;
  */
 final class Gpg implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path home;
 
@@ -30,13 +32,43 @@ final class Gpg implements AutoCloseable {
     this.home = home;
   }
 
+  /**
+   * gpg-agent's sockets live in the home (no /run/user here), and a socket's path may have at most
+   * 107 bytes: the longest is this home's name plus {@code /S.gpg-agent.browser}.
+   */
+  private static final int MAX_SOCKET_PATH = 107;
+
+  private static final String LONGEST_SOCKET = "/g000000/S.gpg-agent.browser";
+
+  /** Refuses, at start, a work folder so deep that gpg-agent could not make its sockets. */
+  static void checkRoom(Path workRoot) {
+    int length = workRoot.toAbsolutePath().toString().length() + LONGEST_SOCKET.length();
+    if (length > MAX_SOCKET_PATH) {
+      throw new IllegalStateException(
+          "copr.repo.keys is too deep for gpg-agent's sockets: "
+              + workRoot.toAbsolutePath()
+              + " leaves "
+              + length
+              + " bytes for a socket path, at most "
+              + MAX_SOCKET_PATH
+              + " are possible; choose a shorter folder");
+    }
+  }
+
   static Gpg open(Path workRoot) throws IOException {
     Files.createDirectories(workRoot);
-    return new Gpg(
-        Files.createTempDirectory(
-            workRoot,
-            "gpg-",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+    while (true) {
+      Path home = workRoot.resolve("g" + Integer.toString(RANDOM.nextInt(1 << 30), 36));
+      try {
+        return new Gpg(
+            Files.createDirectory(
+                home,
+                PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------"))));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // another signing's home: draw again
+      }
+    }
   }
 
   Path home() {

@@ -71,6 +71,7 @@ public class SigningKeys {
             .register(registry);
     this.folder = privateFolder(config.keys());
     this.work = folder.resolve(".work");
+    Gpg.checkRoom(work);
     this.layout = config.layout();
     this.config = config.signing();
     this.vault = new KeyVault(config.signing().masterKey());
