@@ -445,7 +445,7 @@ class SandboxTest {
                 "BuildRequires \""
                     + org.copr.rpm.DependencyToken.shown(b.getValue())
                     + "\" is not a dependency rpm and Copr accept")
-            .endsWith(refused.get(b.getValue()));
+            .contains(refused.get(b.getValue()));
         assertThat(log).doesNotContain("Executing(%build)").doesNotContain("$ ");
         assertThat(worker.storage().results(b.getKey(), 1)).doesNotExist();
       }
@@ -484,13 +484,13 @@ class SandboxTest {
         TestRpms.spec(name, "1", TestRpms.Options.defaults())
             .replace(
                 "%build\n",
-                "%build\npython3 -c 'b = bytearray(6 << 30); print(\"allocated\", len(b))'\n"),
+                "%build\npython3 -c 'b = b\"x\" * (6 << 30); print(\"touched\", len(b))'\n"),
         0);
 
     var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
 
     assertThat(finished.success()).isFalse();
-    assertThat(finished.logTail()).contains("MemoryError").doesNotContain("allocated");
+    assertThat(finished.logTail()).contains("MemoryError").doesNotContain("touched 6442450944");
     assertThat(finished.reason())
         .startsWith("sandbox exited with 1: it ran out of memory (its processes may write at most")
         .contains("copr.worker.sandbox.memory");

@@ -102,7 +102,7 @@ final class SignedRepos implements AutoCloseable {
                 "_gpg_name copr test",
                 "--define",
                 "_dbpath " + home.resolve("rpmdb")));
-    try (Stream<Path> rpms = Files.list(repo)) {
+    try (Stream<Path> rpms = Files.walk(repo)) {
       rpms.filter(p -> p.toString().endsWith(".rpm")).forEach(p -> cmd.add(p.toString()));
     }
     Processes.check(home, env, cmd);
