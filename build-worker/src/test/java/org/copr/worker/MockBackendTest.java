@@ -59,8 +59,8 @@ class MockBackendTest {
             "-r", "fedora-40-x86_64",
             "--rebuild", worker.storage().srpm(spec.srpmSha256()).toString(),
             "--resultdir", results.toString(),
-            "--addrepo", repos.get(0),
-            "--addrepo", repos.get(1),
+            "--addrepo=" + repos.get(0),
+            "--addrepo=" + repos.get(1),
             "--uniqueext", "copr-" + id + "-1",
             "--rpmbuild_timeout", "1800");
     assertThat(Files.readString(worker.storage().log(id, 1)))

@@ -29,6 +29,9 @@ public class Builders {
     LOG.infof(
         "worker %s (%s, %d slots) builds with %s at %s",
         worker.id(), worker.arch(), worker.slots(), builder.name(), builder.executable());
+    if (builder instanceof MockBuilder) {
+      MockBuilder.checkBuildUid(worker.config().mockConfig(), workerUid());
+    }
     if (builder instanceof SandboxBuilder sandbox) {
       MemoryBudget m = sandbox.memory();
       LOG.infof(
@@ -77,6 +80,14 @@ public class Builders {
         hostProvidesCache(workDir),
         path,
         slots);
+  }
+
+  private static int workerUid() {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      throw new IllegalStateException("cannot tell the worker's uid", e);
+    }
   }
 
   /** Looks a program up the way a shell would; Java's own lookup ignores a changed PATH. */

@@ -41,14 +41,33 @@ class BuildersTest {
             "/storage/srpms/ab/hello-1.0-1.src.rpm",
             "--resultdir",
             "/storage/results/42/2",
-            "--addrepo",
-            "http://repos.example/alice/hello/fedora-40-aarch64/",
-            "--addrepo",
-            "http://repos.example/bob/libs/fedora-40-aarch64/",
+            "--addrepo=http://repos.example/alice/hello/fedora-40-aarch64/",
+            "--addrepo=http://repos.example/bob/libs/fedora-40-aarch64/",
             "--uniqueext",
             "copr-42-2",
             "--rpmbuild_timeout",
             "5400");
+  }
+
+  @Test
+  void mockMustRunBuildsAsAUidOfTheirOwnNeverTheWorkersOrRoot(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("site-defaults.cfg");
+    Files.writeString(config, "config_opts['isolation'] = 'simple'\n");
+    assertThatThrownBy(() -> MockBuilder.checkBuildUid(config, 0))
+        .hasMessageContaining("mock would run builds as the worker's own uid");
+    assertThatThrownBy(() -> MockBuilder.checkBuildUid(dir.resolve("missing.cfg"), 185))
+        .hasMessageContaining("the worker's own uid");
+    Files.writeString(config, "config_opts['chrootuid'] = 185\n");
+    assertThatThrownBy(() -> MockBuilder.checkBuildUid(config, 185))
+        .hasMessageContaining("mock would run builds as uid 185");
+    Files.writeString(config, "config_opts['chrootuid'] = 0\n");
+    assertThatThrownBy(() -> MockBuilder.checkBuildUid(config, 185)).hasMessageContaining("uid 0");
+    // The image's line (build-worker/src/main/docker/Dockerfile.jvm) passes for a root worker.
+    Files.writeString(
+        config, "config_opts['isolation'] = 'simple'\n  config_opts[\"chrootuid\"] = 64000\n");
+    MockBuilder.checkBuildUid(config, 0);
+    String image = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+    assertThat(image).contains("\"config_opts['chrootuid'] = 64000\"").contains("USER 0");
   }
 
   @Test
