@@ -59,8 +59,8 @@ public interface WorkerConfig {
   Log log();
 
   /**
-   * mock's site configuration, read at start: it must set {@code chrootuid} to a uid of the
-   * builds' own (not root, not the worker's).
+   * mock's site configuration, read at start: it must set {@code chrootuid} to a uid of the builds'
+   * own (not root, not the worker's).
    */
   @WithDefault("/etc/mock/site-defaults.cfg")
   Path mockConfig();
