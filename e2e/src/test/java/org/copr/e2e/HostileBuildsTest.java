@@ -79,8 +79,7 @@ class HostileBuildsTest {
             .contains("BuildRequires \"" + shown(entry) + "\" is not a dependency")
             .contains(entry.startsWith("-") ? "it starts with '-'" : "it is a URL");
       }
-      HttpResponse<String> packages =
-          stack.api("GET", "/coprs/hostile/packages", null, null, null);
+      HttpResponse<String> packages = stack.api("GET", "/coprs/hostile/packages", null, null, null);
       assertThat(packages.body()).doesNotContain("hello-patched");
 
       long hungry =
@@ -137,8 +136,7 @@ class HostileBuildsTest {
   /** Uploads a package whose spec has {@code section} added; returns its build's id. */
   private static long upload(String name, String section) throws Exception {
     String header = section.substring(0, section.indexOf('\n') + 1);
-    String spec =
-        TestRpms.spec(name, "1.0", TestRpms.Options.defaults()).replace(header, section);
+    String spec = TestRpms.spec(name, "1.0", TestRpms.Options.defaults()).replace(header, section);
     Path srpm = TestRpms.srpmFromSpec(work.resolve("srpms"), name, spec);
     ok(copr("create-pkg", "--nowait", "hostile", srpm.toString()));
     JsonNode page =
