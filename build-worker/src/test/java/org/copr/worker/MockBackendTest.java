@@ -56,13 +56,18 @@ class MockBackendTest {
     Path results = worker.storage().results(id, 1);
     assertThat(MockStandIn.arguments(id, 1))
         .containsExactly(
-            "-r", "fedora-40-x86_64",
-            "--rebuild", worker.storage().srpm(spec.srpmSha256()).toString(),
-            "--resultdir", results.toString(),
-            "--addrepo", repos.get(0),
-            "--addrepo", repos.get(1),
-            "--uniqueext", "copr-" + id + "-1",
-            "--rpmbuild_timeout", "1800");
+            "-r",
+            "fedora-40-x86_64",
+            "--rebuild",
+            worker.storage().srpm(spec.srpmSha256()).toString(),
+            "--resultdir",
+            results.toString(),
+            "--addrepo=" + repos.get(0),
+            "--addrepo=" + repos.get(1),
+            "--uniqueext",
+            "copr-" + id + "-1",
+            "--rpmbuild_timeout",
+            "1800");
     assertThat(Files.readString(worker.storage().log(id, 1)))
         .contains("$ " + MockStandIn.DIR.resolve("mock") + " -r fedora-40-x86_64")
         .contains("mock stand-in: rebuilding");

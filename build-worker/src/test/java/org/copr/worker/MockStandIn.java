@@ -50,7 +50,12 @@ public class MockStandIn implements QuarkusTestProfile {
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of(
-        "copr.worker.backend", "auto", "copr.worker.path", DIR + ":" + System.getenv("PATH"));
+        "copr.worker.backend",
+        "auto",
+        "copr.worker.path",
+        DIR + ":" + System.getenv("PATH"),
+        "copr.worker.mock-config",
+        DIR.resolve("site-defaults.cfg").toString());
   }
 
   /** What the stand-in was called with for the attempt. */
@@ -64,6 +69,10 @@ public class MockStandIn implements QuarkusTestProfile {
       Path mock = dir.resolve("mock");
       Files.writeString(mock, SCRIPT);
       Files.setPosixFilePermissions(mock, PosixFilePermissions.fromString("rwxr-xr-x"));
+      // As the image sets it: builds run as a uid of their own, never the worker's.
+      Files.writeString(
+          dir.resolve("site-defaults.cfg"),
+          "config_opts['isolation'] = 'simple'\nconfig_opts['chrootuid'] = 64000\n");
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,13 +3,11 @@ package org.copr.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -30,7 +28,6 @@ import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaTestResource;
-import org.copr.testing.Processes;
 import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
@@ -323,11 +320,8 @@ class SandboxTest {
   @Test
   void aBuildRequiresFromTheBuildsRepositoriesIsInstalledIntoItsRootAndRunsInBuild()
       throws Exception {
-    Path repo = Files.createTempDirectory("copr-base-repo-");
-    TestRpms.srpm(repo.resolve("srpms"), "hello-dep", "1.0", TestRpms.Options.defaults());
-    binary(repo, "hello-dep");
-    try (var server = serve(repo)) {
-      String url = "http://127.0.0.1:" + server.port() + "/";
+    try (SignedRepos repos = new SignedRepos()) {
+      String url = repos.repo("copr-base", CHROOT, true, "hello-dep");
       long id = Dispatches.nextId();
       String name = "app-" + id;
       String spec =
@@ -346,16 +340,42 @@ class SandboxTest {
           .contains("from the host toolchain: [make]; from the build's repositories: [hello-dep]")
           .contains("hello-dep says: hello-dep 1.0")
           .doesNotContain("--nodeps");
+      assertThat(repos.requests()).contains("/copr-base/pubkey.gpg");
+    }
+  }
+
+  @Test
+  void aBuildRequiresFromARepositoryNotSignedByItsCoprsKeyFailsBeforeBuild() throws Exception {
+    try (SignedRepos repos = new SignedRepos()) {
+      String url = repos.repo("copr-unsigned", CHROOT, false, "hello-dep");
+      long id = Dispatches.nextId();
+      String name = "trusting-" + id;
+      Path srpm =
+          TestRpms.srpm(
+              worker.storage().srpms().resolve(Long.toString(id)),
+              name,
+              "1",
+              TestRpms.Options.defaults().buildRequires("hello-dep"));
+      BuildSpec build = Dispatches.spec(worker.storage(), id, CHROOT, name, srpm, List.of(url));
+      Dispatches.send(Dispatches.to(worker, build, 1, 0));
+
+      var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
+      String log = Files.readString(worker.storage().log(id, 1));
+
+      assertThat(finished.success()).isFalse();
+      assertThat(finished.reason())
+          .isEqualTo(
+              "a BuildRequires from the build's repositories is not signed by its copr's key");
+      assertThat(log)
+          .contains("hello-dep-1.0-1.noarch.rpm is not signed by the key of a copr of this build")
+          .doesNotContain("Executing(%build)");
     }
   }
 
   @Test
   void aBuildRequiresThatNothingProvidesFailsBeforeBuildWithTheReason() throws Exception {
-    Path repo = Files.createTempDirectory("copr-other-repo-");
-    TestRpms.srpm(repo.resolve("srpms"), "unrelated", "1.0", TestRpms.Options.defaults());
-    binary(repo, "unrelated");
-    try (var server = serve(repo)) {
-      String url = "http://127.0.0.1:" + server.port() + "/";
+    try (SignedRepos served = new SignedRepos()) {
+      String url = served.repo("copr-other", CHROOT, true, "unrelated");
       for (List<String> repos : List.of(List.<String>of(), List.of(url))) {
         long id = Dispatches.nextId();
         String name = "needy-" + id;
@@ -379,6 +399,166 @@ class SandboxTest {
     }
   }
 
+  /**
+   * SRPMs whose header was patched after rpmbuild (what api-service refuses at intake) dispatched
+   * straight to the worker: its own check refuses each before dnf or rpmbuild runs. A host folder
+   * for --destdir, a plugin folder for --setopt=pluginpath and a local HTTP server for the URL show
+   * that nothing was written, loaded or fetched; the honest build after them, whose BuildRequires
+   * the same server provides, is the marker that the server was asked.
+   */
+  @Test
+  void buildRequiresPatchedIntoTheHeaderAreRefusedByTheWorkerBeforeAnythingRuns() throws Exception {
+    Path hostDir = Files.createTempDirectory("copr-destdir-");
+    Files.setPosixFilePermissions(hostDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path pluginDir = Files.createTempDirectory("copr-plugins-");
+    Path pluginProof = pluginDir.resolve("loaded");
+    Files.writeString(
+        pluginDir.resolve("evil.py"), "open('" + pluginProof + "', 'w').write('the plugin ran')\n");
+    try (SignedRepos repos = new SignedRepos()) {
+      String url = repos.repo("copr-probe", CHROOT, true, "hello-dep");
+      Map<String, String> refused = new java.util.LinkedHashMap<>();
+      refused.put("--destdir=" + hostDir, "it starts with '-'");
+      refused.put("--setopt=pluginpath=" + pluginDir, "it starts with '-'");
+      refused.put(repos.base() + "/probe.rpm", "it is a URL");
+      refused.put("/etc/passwd", "it is a path outside /usr");
+      refused.put("hello-dep x", "it holds whitespace");
+      refused.put("hello-dep\nx", "it holds whitespace");
+      Map<Long, String> builds = new java.util.LinkedHashMap<>();
+      for (String entry : refused.keySet()) {
+        long id = Dispatches.nextId();
+        String name = "patched-" + id;
+        Path srpm =
+            org.copr.testing.HostileRpms.withBuildRequires(
+                worker.storage().srpms().resolve(Long.toString(id)), name, "1", entry);
+        BuildSpec build = Dispatches.spec(worker.storage(), id, CHROOT, name, srpm, List.of(url));
+        Dispatches.send(Dispatches.to(worker, build, 1, 0));
+        builds.put(id, entry);
+      }
+      for (var b : builds.entrySet()) {
+        var finished =
+            status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == b.getKey(), WAIT);
+        String log = Files.readString(worker.storage().log(b.getKey(), 1));
+        assertThat(finished.success()).as(b.getValue()).isFalse();
+        assertThat(finished.reason())
+            .as(b.getValue())
+            .startsWith(
+                "BuildRequires \""
+                    + org.copr.rpm.DependencyToken.shown(b.getValue())
+                    + "\" is not a dependency rpm and Copr accept")
+            .contains(refused.get(b.getValue()));
+        assertThat(log).doesNotContain("Executing(%build)").doesNotContain("$ ");
+        assertThat(worker.storage().results(b.getKey(), 1)).doesNotExist();
+      }
+
+      long honest = Dispatches.nextId();
+      String name = "honest-" + honest;
+      Path srpm =
+          TestRpms.srpm(
+              worker.storage().srpms().resolve(Long.toString(honest)),
+              name,
+              "1",
+              TestRpms.Options.defaults().buildRequires("hello-dep"));
+      BuildSpec build = Dispatches.spec(worker.storage(), honest, CHROOT, name, srpm, List.of(url));
+      Dispatches.send(Dispatches.to(worker, build, 1, 0));
+      var finished =
+          status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == honest, WAIT);
+      assertThat(finished.success()).as(finished.logTail()).isTrue();
+
+      assertThat(repos.requests()).contains("/copr-probe/pubkey.gpg").doesNotContain("/probe.rpm");
+      try (var left = Files.list(hostDir)) {
+        assertThat(left).as("written into the host folder").isEmpty();
+      }
+      assertThat(pluginProof).doesNotExist();
+    }
+  }
+
+  @Test
+  void aBuildThatAllocatesAndTouches6GibFailsForItsMemory() throws Exception {
+    long id = Dispatches.nextId();
+    String name = "hungry-" + id;
+    Dispatches.dispatch(
+        worker,
+        id,
+        CHROOT,
+        name,
+        TestRpms.spec(name, "1", TestRpms.Options.defaults())
+            .replace(
+                "%build\n",
+                "%build\npython3 -c 'b = b\"x\" * (6 << 30); print(\"touched\", len(b))'\n"),
+        0);
+
+    var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
+
+    assertThat(finished.success()).isFalse();
+    assertThat(finished.logTail()).contains("MemoryError").doesNotContain("touched 6442450944");
+    assertThat(finished.reason())
+        .startsWith("sandbox exited with 1: it ran out of memory (its processes may write at most")
+        .contains("copr.worker.sandbox.memory");
+    assertThat(worker.storage().results(id, 1)).doesNotExist();
+    assertNextBuildSucceeds();
+  }
+
+  @Test
+  void aBuildSpinningOnTheCpuIsStoppedAtItsCpuTime() throws Exception {
+    long id = Dispatches.nextId();
+    String name = "spinner-" + id;
+    long started = System.nanoTime();
+    Dispatches.dispatch(
+        worker,
+        id,
+        CHROOT,
+        name,
+        TestRpms.spec(name, "1", TestRpms.Options.defaults())
+            .replace("%build\n", "%build\npython3 -c 'while True: pass'\n"),
+        600);
+
+    var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
+
+    assertThat(finished.success()).isFalse();
+    assertThat(finished.exitCode()).as("not the timeout's 124").isNotEqualTo(124);
+    assertThat(finished.reason())
+        .startsWith("sandbox exited with 1: it ran out of CPU time")
+        .contains("use 30 s of CPU time each");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(120));
+  }
+
+  @Test
+  void sparseFilesOrTooManyFilesInTheResultsFailTheBuildAndNothingIsKept() throws Exception {
+    Map<String, String> leaves =
+        Map.of(
+            "sparse",
+            "for i in 1 2 3; do truncate -s 900M %{_rpmdir}/sparse-$i.bin; done",
+            "many",
+            "for i in $(seq 1 60); do : > %{_rpmdir}/file-$i; done");
+    Map<Long, String> builds = new java.util.LinkedHashMap<>();
+    for (var e : leaves.entrySet()) {
+      long id = Dispatches.nextId();
+      String name = "leaves-" + e.getKey() + "-" + id;
+      Dispatches.dispatch(
+          worker,
+          id,
+          CHROOT,
+          name,
+          TestRpms.spec(name, "1", TestRpms.Options.defaults())
+              .replace("%install\n", "%install\n" + e.getValue() + "\n"),
+          0);
+      builds.put(id, e.getKey());
+    }
+    for (var b : builds.entrySet()) {
+      var finished =
+          status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == b.getKey(), WAIT);
+      assertThat(finished.success()).as(b.getValue()).isFalse();
+      assertThat(finished.artifacts()).isEmpty();
+      assertThat(finished.reason())
+          .isEqualTo(
+              b.getValue().equals("sparse")
+                  ? "the build's results pass their limit of 1024 MiB (files counted at their"
+                      + " apparent size, sparse ones whole)"
+                  : "the build left more than 50 files in its results; at most 50");
+      assertThat(worker.storage().results(b.getKey(), 1)).doesNotExist();
+    }
+  }
+
   private void assertNextBuildSucceeds() {
     long after = Dispatches.nextId();
     Dispatches.dispatch(
@@ -390,47 +570,5 @@ class SandboxTest {
         0);
     var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == after, WAIT);
     assertThat(finished.success()).as(finished.logTail()).isTrue();
-  }
-
-  /** Builds the package's binary RPM from its SRPM into the repository and indexes it. */
-  private static void binary(Path repo, String name) throws IOException {
-    Path srpm;
-    try (var files = Files.list(repo.resolve("srpms"))) {
-      srpm = files.filter(p -> p.getFileName().toString().startsWith(name)).findFirst().get();
-    }
-    TestRpms.rebuild(srpm, repo.resolve("packages"));
-    Processes.check(repo, Map.of(), List.of("createrepo_c", "--quiet", repo.toString()));
-  }
-
-  /** A repository served over HTTP as repo-worker serves them (the events take http URLs). */
-  private record Served(HttpServer server) implements AutoCloseable {
-    int port() {
-      return server.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-    }
-  }
-
-  private static Served serve(Path root) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
-          if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-            exchange.sendResponseHeaders(404, -1);
-          } else {
-            exchange.sendResponseHeaders(200, Files.size(file));
-            try (var out = exchange.getResponseBody()) {
-              Files.copy(file, out);
-            }
-          }
-          exchange.close();
-        });
-    server.start();
-    return new Served(server);
   }
 }

@@ -1,9 +1,15 @@
 package org.copr.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Small files shaped like RPMs whose headers claim sizes a parser must not believe: each would make
@@ -45,6 +51,58 @@ public final class HostileRpms {
         "main header entry past its store",
         file(intro(0, 0), intro(1, 8), entry(NAME, INT32, 4, 1_000_000), new byte[8]));
     return files;
+  }
+
+  /**
+   * A real SRPM (rpmbuild -bs) whose header lists {@code entry} as a BuildRequires, which rpmbuild
+   * itself would never write (a leading '-', a URL, whitespace…): it is built with a placeholder of
+   * the same length, whose bytes are then replaced in the header (the payload keeps the spec as
+   * built). Its header digests no longer match, which only rpm itself checks: Copr's checks must
+   * refuse it before rpm ever sees it.
+   */
+  public static Path withBuildRequires(Path outDir, String name, String version, String entry) {
+    byte[] target = entry.getBytes(StandardCharsets.UTF_8);
+    for (int tries = 0; tries < 20; tries++) {
+      StringBuilder placeholder = new StringBuilder("Z");
+      while (placeholder.length() < target.length) {
+        placeholder.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+      }
+      Path srpm =
+          TestRpms.srpm(
+              outDir,
+              name,
+              version,
+              TestRpms.Options.defaults().buildRequires(placeholder.toString()));
+      try {
+        byte[] bytes = Files.readAllBytes(srpm);
+        byte[] find = placeholder.toString().getBytes(StandardCharsets.US_ASCII);
+        // The first occurrence is the header's (it precedes the payload, whose spec may hold it
+        // too).
+        int at = indexOf(bytes, find, 0);
+        if (at >= 0) {
+          System.arraycopy(target, 0, bytes, at, target.length);
+          Files.write(srpm, bytes);
+          return srpm;
+        }
+        Files.delete(srpm);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    throw new IllegalStateException("no unique placeholder for " + entry);
+  }
+
+  private static int indexOf(byte[] bytes, byte[] find, int from) {
+    outer:
+    for (int i = from; i <= bytes.length - find.length; i++) {
+      for (int j = 0; j < find.length; j++) {
+        if (bytes[i + j] != find[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   /** The 112 bytes of issue 14: a lead and a signature header intro claiming 2^31 entries. */

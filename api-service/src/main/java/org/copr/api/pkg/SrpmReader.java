@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.copr.api.Limits;
 import org.copr.api.error.ApiException;
 import org.copr.contracts.NameRules;
+import org.copr.rpm.BuildRequirements;
 import org.copr.rpm.RpmFiles;
 import org.eclipse.packager.rpm.RpmBaseTag;
 import org.eclipse.packager.rpm.RpmSignatureTag;
@@ -65,6 +66,7 @@ public final class SrpmReader {
     String version = piece(header, RpmTag.VERSION, "version");
     String release = piece(header, RpmTag.RELEASE, "release");
     int epoch = new RpmTagValue(header.getTagOrDefault(RpmTag.EPOCH, null)).asInteger().orElse(0);
+    checkBuildRequires(file);
     return new Srpm(
         name,
         epoch,
@@ -72,6 +74,21 @@ public final class SrpmReader {
         release,
         bounded(header, RpmTag.SUMMARY, "summary", Limits.SUMMARY),
         bounded(header, RpmTag.LICENSE, "license", Limits.LICENSE));
+  }
+
+  /**
+   * Every BuildRequires must be a dependency token by the rule the build-worker checks again
+   * (module rpm): a header is data, and a worker must never see it as a command-line option.
+   */
+  private static void checkBuildRequires(Path file) {
+    try {
+      BuildRequirements.read(file);
+    } catch (BuildRequirements.BadRequirementException e) {
+      throw ApiException.invalid(e.getMessage());
+    } catch (IOException e) {
+      throw ApiException.invalid(
+          "the BuildRequires in the SRPM header cannot be read: " + describe(e));
+    }
   }
 
   /**

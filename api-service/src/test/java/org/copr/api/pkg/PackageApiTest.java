@@ -205,6 +205,59 @@ class PackageApiTest {
   }
 
   @Test
+  void buildRequiresThatAreNotDependencyTokensAre422NamingTheEntryAndNothingIsStored()
+      throws IOException {
+    String alice = newUser("alice");
+    String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));
+    Path dir = Files.createTempDirectory("copr-patched-");
+    Map<String, String> refused =
+        Map.of(
+            "--destdir=/some/host/dir", "starts with '-'",
+            "--setopt=pluginpath=/tmp/evil", "starts with '-'",
+            "http://127.0.0.1:8099/probe.rpm", "it is a URL",
+            "/etc/passwd", "a path outside /usr",
+            "hello dep", "whitespace",
+            "hello\ndep", "whitespace",
+            "a=b", "'=' is allowed only inside parentheses");
+    for (var e : refused.entrySet()) {
+      String entry = e.getKey();
+      Path srpm = HostileRpms.withBuildRequires(dir, unique("patched"), "1.0", entry);
+      List<String> before = listing(storage.layout().srpms());
+      db.unchangedBy(
+          () ->
+              error(upload(alice, copr, srpm), 422, "invalid")
+                  .body(
+                      "detail",
+                      org.hamcrest.Matchers.allOf(
+                          org.hamcrest.Matchers.startsWith(
+                              "BuildRequires \""
+                                  + org.copr.rpm.DependencyToken.shown(entry)
+                                  + "\" is not a dependency"),
+                          org.hamcrest.Matchers.containsString(e.getValue()))));
+      assertThat(listing(storage.layout().srpms())).as(entry).isEqualTo(before);
+    }
+    upload(
+            alice,
+            copr,
+            Rpms.srpm(
+                unique("honest"),
+                "1.0",
+                TestRpms.Options.defaults()
+                    .buildRequires("make", "pkgconfig(zlib)", "/usr/bin/gcc")))
+        .then()
+        .statusCode(202);
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
   void aSummaryOrLicensePastItsLimitIs422() {
     String alice = newUser("alice");
     String copr = newCopr(alice, List.of("fedora-40"), List.of("x86_64"));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,6 +26,7 @@ import org.copr.contracts.BuildStatus;
 import org.copr.contracts.BuildStatus.Artifact;
 import org.copr.contracts.Chroot;
 import org.copr.contracts.StorageLayout;
+import org.copr.rpm.BuildRequirements;
 import org.copr.runtime.kafka.KeyedSender;
 import org.copr.worker.build.RunningBuild.Stop;
 import org.copr.worker.build.RunningBuild.StopKind;
@@ -97,13 +99,15 @@ final class BuildRun {
           new BuildStatus.Started(
               build.buildId(), build.attempt(), worker.id(), storage.relativize(logFile)));
       try {
-        return build(log);
+        return keepOnlySuccess(build(log));
       } catch (IOException | RuntimeException e) {
         log.line("copr-build-worker: " + e.getMessage());
+        deleteTree(results);
         return Optional.of(
             finished(false, EXIT_NOT_RUN, List.of(), log.tail(), 0, oneLine(e.getMessage())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        deleteTree(results);
         return ended(new Stop(StopKind.SHUTDOWN, "worker interrupted"), log, 0);
       }
     } catch (IOException e) {
@@ -112,6 +116,14 @@ final class BuildRun {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** The results of an attempt that did not succeed are removed at once: nothing uses them. */
+  private Optional<BuildStatus> keepOnlySuccess(Optional<BuildStatus> outcome) {
+    if (!(outcome.orElse(null) instanceof BuildStatus.Finished f && f.success())) {
+      deleteTree(results);
+    }
+    return outcome;
   }
 
   private Optional<BuildStatus> build(BuildLog log) throws IOException, InterruptedException {
@@ -126,6 +138,7 @@ final class BuildRun {
             + " with "
             + builder.name());
     Path srpm = checkedSrpm(spec);
+    checkBuildRequires(srpm);
     deleteTree(results);
     Files.createDirectories(results);
     Files.createDirectories(work.resolve("tmp"));
@@ -148,6 +161,7 @@ final class BuildRun {
     log.line("$ " + String.join(" ", command));
 
     long start = System.nanoTime();
+    BoundsSeen bounds = new BoundsSeen();
     BuilderProcess process =
         BuilderProcess.start(command, work, worker.path(), builder.environment(job, worker.path()));
     build.attach(process);
@@ -163,6 +177,7 @@ final class BuildRun {
       process.pump(
           (int) Math.min(worker.config().log().maxLine().asLongValue(), 1 << 20),
           line -> {
+            bounds.line(line);
             if (!log.builderLine(line)) {
               build.stop(StopKind.LOG_LIMIT, tooLong);
             }
@@ -195,8 +210,9 @@ final class BuildRun {
               List.of(),
               log.tail(),
               builderMillis,
-              builder.name() + " exited with " + exit));
+              builder.name() + " exited with " + exit + bounds.why(builder.bounds(job))));
     }
+    checkResultBounds(out);
     if (builder.privateResults()) {
       handOver(out);
     }
@@ -214,6 +230,46 @@ final class BuildRun {
             + " ms: "
             + artifacts.stream().map(Artifact::file).toList());
     return Optional.of(finished(true, 0, artifacts, "", builderMillis, null));
+  }
+
+  /**
+   * Every header requirement must be a dependency token (module rpm's rule, as at intake): an SRPM
+   * that reaches the worker some other way is refused before anything runs, whatever the backend.
+   */
+  private static void checkBuildRequires(Path srpm) throws IOException {
+    BuildRequirements.read(srpm);
+  }
+
+  /**
+   * The result folder may hold at most {@code results.max-files} entries of at most {@code
+   * results.max-size} together, each counted at its apparent size (a sparse file counts whole, as a
+   * copy would write it); checked before anything is copied or read.
+   */
+  private void checkResultBounds(Path dir) throws IOException {
+    int maxFiles = worker.config().results().maxFiles();
+    long maxSize = worker.config().results().maxSize().asLongValue();
+    int count = 0;
+    long total = 0;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (++count > maxFiles) {
+          throw new IOException(
+              "the build left more than "
+                  + maxFiles
+                  + " files in its results; at most "
+                  + maxFiles);
+        }
+        BasicFileAttributes a =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        total += a.size();
+        if (total > maxSize) {
+          throw new IOException(
+              "the build's results pass their limit of "
+                  + size(maxSize)
+                  + " (files counted at their apparent size, sparse ones whole)");
+        }
+      }
+    }
   }
 
   /**

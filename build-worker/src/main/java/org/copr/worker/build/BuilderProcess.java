@@ -144,11 +144,15 @@ final class BuilderProcess {
   private void signal(List<ProcessHandle> tree, String signal) {
     if (ownGroup && killProgram.isPresent()) {
       try {
-        new ProcessBuilder(killProgram.get().toString(), "-s", signal, "--", "-" + process.pid())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start()
-            .waitFor(5, TimeUnit.SECONDS);
+        ProcessBuilder kill =
+            new ProcessBuilder(
+                    killProgram.get().toString(), "-s", signal, "--", "-" + process.pid())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Like every child of the worker: an environment from scratch, none of its secrets.
+        kill.environment().clear();
+        kill.environment().put("PATH", "/usr/bin:/bin");
+        kill.start().waitFor(5, TimeUnit.SECONDS);
       } catch (IOException e) {
         LOG.warnf("cannot signal process group %d: %s", process.pid(), e.getMessage());
       } catch (InterruptedException e) {

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.copr.rpm.RpmFiles;
-import org.eclipse.packager.rpm.info.RpmInformation.Dependency;
-import org.eclipse.packager.rpm.info.RpmInformations;
+import org.copr.rpm.BuildRequirements;
 
 /**
  * An SRPM's BuildRequires, split into those the host's toolchain provides and those a repository of
@@ -18,24 +16,28 @@ import org.eclipse.packager.rpm.info.RpmInformations;
  * listed in {@code copr.worker.sandbox.host-provides}; versions of host tools are not checked.
  */
 record BuildRequires(List<String> host, List<String> fromRepos) {
-  private static final int RPMSENSE_LESS = 1 << 1;
-  private static final int RPMSENSE_GREATER = 1 << 2;
-  private static final int RPMSENSE_EQUAL = 1 << 3;
-
   /** What may stand in a generated spec's Provides: no macros, no spaces, no new lines. */
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._+/()\\-:]{1,200}");
 
-  private static final List<String> SYSTEM_DIRS = List.of("/usr/", "/etc/", "/bin/", "/sbin/");
+  private static final List<String> SYSTEM_DIRS = List.of("/usr/");
 
+  /**
+   * Reads and checks the SRPM's BuildRequires (module rpm's rule, the one api-service's intake
+   * applies): an entry that is not a dependency token refuses the build before anything runs.
+   */
   static BuildRequires of(Path srpm, List<String> programDirs, Set<String> configured)
       throws IOException {
-    List<Dependency> requires =
-        RpmFiles.read(srpm, (in, layout) -> RpmInformations.makeInformation(in).getRequires());
+    List<BuildRequirements.Requirement> requires;
+    try {
+      requires = BuildRequirements.read(srpm);
+    } catch (BuildRequirements.BadRequirementException e) {
+      throw new BuildRefusedException(e.getMessage());
+    }
     List<String> host = new ArrayList<>();
     List<String> fromRepos = new ArrayList<>();
-    for (Dependency d : requires) {
-      String name = d.getName();
-      if (name == null || name.startsWith("rpmlib(")) {
+    for (BuildRequirements.Requirement r : requires) {
+      String name = r.name();
+      if (r.rpmlib()) {
         continue; // rpm's own features, which rpmbuild checks itself
       }
       if (PLAIN.matcher(name).matches()
@@ -43,11 +45,8 @@ record BuildRequires(List<String> host, List<String> fromRepos) {
         if (!host.contains(name)) {
           host.add(name);
         }
-      } else {
-        String spec = spec(d);
-        if (!fromRepos.contains(spec)) {
-          fromRepos.add(spec);
-        }
+      } else if (!fromRepos.contains(r.spec())) {
+        fromRepos.add(r.spec());
       }
     }
     return new BuildRequires(List.copyOf(host), List.copyOf(fromRepos));
@@ -65,25 +64,5 @@ record BuildRequires(List<String> host, List<String> fromRepos) {
     return programDirs.stream()
         .map(dir -> Path.of(dir, name))
         .anyMatch(p -> Files.isRegularFile(p) && Files.isExecutable(p));
-  }
-
-  /** The requirement as dnf takes it: {@code name}, or {@code name >= version}. */
-  static String spec(Dependency d) {
-    String version = d.getVersion();
-    long flags = d.getFlags();
-    if (version == null || version.isEmpty()) {
-      return d.getName();
-    }
-    String op = "";
-    if ((flags & RPMSENSE_LESS) != 0) {
-      op += "<";
-    }
-    if ((flags & RPMSENSE_GREATER) != 0) {
-      op += ">";
-    }
-    if ((flags & RPMSENSE_EQUAL) != 0) {
-      op += "=";
-    }
-    return op.isEmpty() ? d.getName() : d.getName() + " " + op + " " + version;
   }
 }

@@ -23,6 +23,14 @@ import java.util.stream.Stream;
 final class BuildRoot {
   private static final Pattern MISSING = Pattern.compile("^No package (.+) available\\.$");
   private static final int SETUP_OUTPUT = 16 * 1024;
+  private static final int UNSIGNED = 3;
+
+  /** Where dnf's sandbox sees its configuration, cache, root, keys and downloads. */
+  private static final String DNF = "/copr-dnf";
+
+  /** What may stand in dnf's configuration file: no spaces, new lines, '$' or '%'. */
+  private static final Pattern REPO_URL =
+      Pattern.compile("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~+\\-]+)*/?");
 
   private final SandboxBuilder sandbox;
   private final Path dnf;
@@ -34,37 +42,71 @@ final class BuildRoot {
     this.path = path;
   }
 
-  /** Fetches the packages that provide {@code wanted}; a name none provides refuses the build. */
+  /**
+   * Fetches the packages that provide {@code wanted}; a name none provides refuses the build. dnf
+   * runs in a sandbox of its own (the host's network, nothing else of the host writable, the slot's
+   * uid, an environment from scratch) with a configuration written here: only the build's
+   * repositories, no repository or plugin configuration of the host, and every package spec after
+   * {@code --}. What the packages are signed with is checked in {@link #install}.
+   */
   Path download(BuildJob job, List<String> wanted, Consumer<String> log)
       throws IOException, InterruptedException {
     Path work = job.workDir();
-    Path rpms = Files.createDirectories(work.resolve("deps-rpms"));
-    List<String> cmd = new ArrayList<>();
+    Path dnfDir = Files.createDirectories(work.resolve("dnf"));
+    for (String sub : List.of("rpms", "cache", "root", "keys", "pluginconf")) {
+      Files.createDirectories(dnfDir.resolve(sub));
+    }
+    StringBuilder conf = new StringBuilder("[main]\n");
+    conf.append("reposdir=\n");
+    conf.append("pluginconfpath=" + DNF + "/pluginconf\n");
+    conf.append("cachedir=" + DNF + "/cache\n");
+    conf.append("logdir=" + DNF + "/cache\n");
+    conf.append("persistdir=" + DNF + "/cache\n");
+    conf.append("gpgcheck=1\nlocalpkg_gpgcheck=1\nstrict=0\nskip_if_unavailable=0\n");
+    conf.append("install_weak_deps=0\nkeepcache=0\n");
+    for (int i = 0; i < job.repos().size(); i++) {
+      String url = job.repos().get(i);
+      if (!REPO_URL.matcher(url).matches()) {
+        throw new BuildRefusedException("a repository URL of the build is not usable");
+      }
+      String id = "copr" + i;
+      conf.append("\n[").append(id).append("]\nname=").append(id).append('\n');
+      conf.append("baseurl=").append(url).append('\n');
+      conf.append("gpgcheck=1\nenabled=1\n");
+      Optional<byte[]> key = CoprKeys.fetch(url);
+      if (key.isPresent()) {
+        Files.write(dnfDir.resolve("keys").resolve(id + ".gpg"), key.get());
+        conf.append("gpgkey=file://" + DNF + "/keys/" + id + ".gpg\n");
+      } else {
+        log.accept("copr-build-worker: no signing key at " + CoprKeys.keyUrl(url).orElse(url));
+      }
+    }
+    Files.writeString(dnfDir.resolve("dnf.conf"), conf);
+    giveTree(job, dnfDir);
+
+    List<String> cmd = sandbox.sandbox(job, true);
+    cmd.addAll(List.of("--bind", dnfDir.toString(), DNF));
+    cmd.add("--");
     cmd.add(dnf.toString());
     cmd.addAll(
         List.of(
             "-q",
             "-y",
-            "--disableplugin=local",
-            "--installroot=" + work.resolve("dnf"),
+            "--config=" + DNF + "/dnf.conf",
+            "--installroot=" + DNF + "/root",
             "--releasever=" + releaseVersion(job),
-            "--setopt=reposdir=/dev/null",
-            "--setopt=cachedir=" + work.resolve("dnf-cache"),
-            "--setopt=strict=0"));
-    for (int i = 0; i < job.repos().size(); i++) {
-      String id = "copr" + i;
-      cmd.add("--repofrompath=" + id + "," + job.repos().get(i));
-      cmd.add("--setopt=" + id + ".gpgcheck=0");
-      cmd.add("--setopt=" + id + ".skip_if_unavailable=False");
-    }
-    cmd.addAll(List.of("download", "--destdir", rpms.toString()));
+            "--disableplugin=*",
+            "--enableplugin=download",
+            "download",
+            "--destdir=" + DNF + "/rpms",
+            "--"));
     cmd.addAll(wanted);
     long start = System.nanoTime();
     Result r = run(cmd, work, job.timeout());
     List<String> missing = new ArrayList<>();
     for (String line : r.output().lines().toList()) {
       Matcher m = MISSING.matcher(line.strip());
-      if (m.matches()) {
+      if (m.matches() && wanted.contains(m.group(1))) {
         missing.add(m.group(1));
       }
     }
@@ -78,6 +120,7 @@ final class BuildRoot {
               + r.exit()
               + ")");
     }
+    Path rpms = dnfDir.resolve("rpms");
     try (Stream<Path> files = Files.list(rpms)) {
       log.accept(
           "copr-build-worker: downloaded "
@@ -87,6 +130,15 @@ final class BuildRoot {
               + " ms");
     }
     return rpms;
+  }
+
+  /** The folders dnf writes belong to the slot's uid (when the worker is root). */
+  private void giveTree(BuildJob job, Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.toList()) {
+        sandbox.giveToBuild(job, p);
+      }
+    }
   }
 
   /**
@@ -101,14 +153,24 @@ final class BuildRoot {
     List<String> cmd = sandbox.sandbox(job);
     cmd.addAll(List.of("--ro-bind", rpms.toString(), "/deps-rpms"));
     cmd.addAll(List.of("--bind", deps.toString(), SandboxBuilder.DEPS));
+    cmd.addAll(List.of("--ro-bind", rpms.resolveSibling("keys").toString(), "/copr-keys"));
     String extra = "";
     if (host.isPresent()) {
       cmd.addAll(List.of("--ro-bind", host.get().rpm().toString(), "/copr-host.rpm"));
       extra = " /copr-host.rpm";
     }
     cmd.addAll(List.of("--", "sh", "-c"));
+    // Every package must carry a signature by the key of one of the build's coprs (gpgcheck=1:
+    // dnf download itself checks none); only then is anything unpacked.
     cmd.add(
-        "cd "
+        "for k in /copr-keys/*.gpg; do [ -e \"$k\" ] || continue;"
+            + " rpmkeys --dbpath /build/copr-keys --import \"$k\" || exit 1; done;"
+            + " for r in /deps-rpms/*.rpm; do rpmkeys --dbpath /build/copr-keys"
+            + " --define '_pkgverify_level signature' --checksig -- \"$r\" > /dev/null 2>&1 || {"
+            + " echo \"copr-build-worker: ${r##*/} is not signed by the key of a copr of this"
+            + " build\"; exit "
+            + UNSIGNED
+            + "; }; done; cd "
             + SandboxBuilder.DEPS
             + " && for r in /deps-rpms/*.rpm; do rpm2archive -n - < \"$r\" | tar -x -f - || exit 1;"
             + " done && rpm --dbpath "
@@ -118,6 +180,10 @@ final class BuildRoot {
             + extra);
     Result r = run(cmd, job.workDir(), job.timeout());
     r.output().lines().forEach(log);
+    if (r.exit() == UNSIGNED) {
+      throw new BuildRefusedException(
+          "a BuildRequires from the build's repositories is not signed by its copr's key");
+    }
     if (r.exit() != 0 || !Files.isDirectory(deps.resolve("var/lib/rpm"))) {
       throw new BuildRefusedException(
           "cannot install the BuildRequires into the build's root (exit " + r.exit() + ")");
@@ -136,9 +202,9 @@ final class BuildRoot {
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    // bubblewrap's own environment, which its first process keeps: nothing of the worker's.
     pb.environment().clear();
-    pb.environment().put("PATH", path);
-    pb.environment().put("HOME", dir.toString());
+    pb.environment().put("PATH", "/usr/bin:/bin");
     pb.environment().put("LC_ALL", "C.UTF-8");
     Process p = pb.start();
     try {

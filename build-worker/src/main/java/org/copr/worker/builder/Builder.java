@@ -45,6 +45,14 @@ public interface Builder {
   }
 
   /**
+   * The bounds a build of this builder runs under, as a failed build's reason names them when its
+   * log says it hit one ("ran out of memory: …"); empty when the builder sets its own.
+   */
+  default String bounds(BuildJob job) {
+    return "";
+  }
+
+  /**
    * True when the builder writes into a result folder in the work folder, and the worker copies
    * what it left (checked) to {@code results/<build>/<attempt>/}; false when it writes there.
    */

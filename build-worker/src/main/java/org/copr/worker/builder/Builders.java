@@ -21,10 +21,25 @@ public class Builders {
   Builder builder(Worker worker) {
     Builder builder =
         choose(
-            worker.config().backend(), worker.path(), worker.config().sandbox(), worker.workDir());
+            worker.config().backend(),
+            worker.path(),
+            worker.config().sandbox(),
+            worker.workDir(),
+            worker.slots());
     LOG.infof(
         "worker %s (%s, %d slots) builds with %s at %s",
         worker.id(), worker.arch(), worker.slots(), builder.name(), builder.executable());
+    if (builder instanceof MockBuilder) {
+      MockBuilder.checkBuildUid(worker.config().mockConfig(), workerUid());
+    }
+    if (builder instanceof SandboxBuilder sandbox) {
+      MemoryBudget m = sandbox.memory();
+      LOG.infof(
+          "each build may use %s of memory: a %s build folder and %s per process",
+          MemoryBudget.shown(m.total()),
+          MemoryBudget.shown(m.buildFolder()),
+          MemoryBudget.shown(m.perProcess()));
+    }
     return builder;
   }
 
@@ -37,16 +52,23 @@ public class Builders {
 
   public static Builder choose(
       Backend backend, String path, WorkerConfig.Sandbox sandbox, Path workDir) {
+    return choose(backend, path, sandbox, workDir, 1);
+  }
+
+  public static Builder choose(
+      Backend backend, String path, WorkerConfig.Sandbox sandbox, Path workDir, int slots) {
     Optional<Path> mock = find("mock", path);
     return switch (backend) {
       case MOCK -> new MockBuilder(mock.orElseThrow(() -> missing("mock", path)));
-      case SANDBOX -> sandbox(path, sandbox, workDir);
+      case SANDBOX -> sandbox(path, sandbox, workDir, slots);
       case AUTO ->
-          mock.<Builder>map(MockBuilder::new).orElseGet(() -> sandbox(path, sandbox, workDir));
+          mock.<Builder>map(MockBuilder::new)
+              .orElseGet(() -> sandbox(path, sandbox, workDir, slots));
     };
   }
 
-  private static Builder sandbox(String path, WorkerConfig.Sandbox sandbox, Path workDir) {
+  private static Builder sandbox(
+      String path, WorkerConfig.Sandbox sandbox, Path workDir, int slots) {
     return new SandboxBuilder(
         find("bwrap", path).orElseThrow(() -> missing("bwrap", path)),
         find("rpmbuild", path).orElseThrow(() -> missing("rpmbuild", path)),
@@ -56,7 +78,16 @@ public class Builders {
         sandbox,
         workDir,
         hostProvidesCache(workDir),
-        path);
+        path,
+        slots);
+  }
+
+  private static int workerUid() {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      throw new IllegalStateException("cannot tell the worker's uid", e);
+    }
   }
 
   /** Looks a program up the way a shell would; Java's own lookup ignores a changed PATH. */

@@ -40,6 +40,7 @@ public final class SandboxBuilder implements Builder {
   private final HostProvides hostProvides;
   private final String path;
   private final int ownUid;
+  private final MemoryBudget memory;
 
   public SandboxBuilder(
       Path bwrap,
@@ -50,7 +51,8 @@ public final class SandboxBuilder implements Builder {
       WorkerConfig.Sandbox config,
       Path workDir,
       Path cacheDir,
-      String path) {
+      String path,
+      int slots) {
     this.bwrap = bwrap;
     this.rpmbuild = rpmbuild;
     this.prlimit = prlimit;
@@ -60,6 +62,7 @@ public final class SandboxBuilder implements Builder {
     this.hostProvides = new HostProvides(cacheDir, rpmbuild, path);
     this.path = path;
     this.ownUid = ownUid();
+    this.memory = MemoryBudget.of(config, slots);
     if (ownUid == 0 && setpriv.isEmpty()) {
       throw new IllegalStateException(
           "the worker runs as root and setpriv is not on the PATH (" + path + ")");
@@ -119,6 +122,29 @@ public final class SandboxBuilder implements Builder {
   @Override
   public boolean privateResults() {
     return true;
+  }
+
+  public MemoryBudget memory() {
+    return memory;
+  }
+
+  @Override
+  public String bounds(BuildJob job) {
+    return "its processes may write at most "
+        + MemoryBudget.shown(memory.perProcess())
+        + " of memory each (copr.worker.sandbox.memory "
+        + MemoryBudget.shown(memory.total())
+        + " less its "
+        + MemoryBudget.shown(memory.buildFolder())
+        + " build folder) and use "
+        + cpuSeconds(job)
+        + " s of CPU time each";
+  }
+
+  /** RLIMIT_CPU: the configured CPU time, never more than the build's timeout. */
+  long cpuSeconds(BuildJob job) {
+    long timeout = Math.max(1, job.timeout().toSeconds());
+    return config.cpuTime().map(d -> Math.max(1, Math.min(d.toSeconds(), timeout))).orElse(timeout);
   }
 
   /** The host uid the attempt's processes run as (and count against its process limit). */
@@ -208,12 +234,25 @@ public final class SandboxBuilder implements Builder {
    * a bounded tmpfs at /build (also /tmp and /var/tmp) and an environment from scratch.
    */
   List<String> sandbox(BuildJob job) {
+    return sandbox(job, false);
+  }
+
+  /**
+   * The sandbox; with {@code network} it keeps the host's network (dnf fetching from the build's
+   * repositories), everything else is the same.
+   */
+  List<String> sandbox(BuildJob job, boolean network) {
     long size = config.buildSize().asLongValue();
+    long cpu = cpuSeconds(job);
     List<String> cmd = new ArrayList<>();
     cmd.add(prlimit.toString());
     cmd.add("--nproc=" + config.processes() + ":" + config.processes());
     cmd.add("--fsize=" + size + ":" + size);
     cmd.add("--core=0:0");
+    // Memory a process may write (heap, private mappings); the tmpfs is the rest of the budget.
+    cmd.add("--data=" + memory.perProcess() + ":" + memory.perProcess());
+    // SIGXCPU at the soft limit (the shell says "CPU time limit exceeded"), SIGKILL 10 s later.
+    cmd.add("--cpu=" + cpu + ":" + (cpu + 10));
     cmd.add("--");
     if (ownUid == 0) {
       int uid = uid(job);
@@ -239,6 +278,9 @@ public final class SandboxBuilder implements Builder {
             Integer.toString(INNER_ID),
             "--hostname",
             "localhost"));
+    if (network) {
+      cmd.add("--share-net");
+    }
     cmd.addAll(List.of("--ro-bind", "/usr", "/usr"));
     for (String top : List.of("bin", "sbin", "lib", "lib64", "lib32", "libx32")) {
       Path host = Path.of("/", top);
@@ -254,7 +296,7 @@ public final class SandboxBuilder implements Builder {
     }
     cmd.addAll(List.of("--ro-bind", "/etc", "/etc"));
     cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
-    cmd.addAll(List.of("--size", Long.toString(size), "--tmpfs", "/build"));
+    cmd.addAll(List.of("--size", Long.toString(memory.buildFolder()), "--tmpfs", "/build"));
     cmd.addAll(List.of("--dir", "/build/tmp", "--symlink", "/build/tmp", "/tmp"));
     cmd.addAll(List.of("--dir", "/var", "--symlink", "/build/tmp", "/var/tmp"));
     cmd.add("--clearenv");

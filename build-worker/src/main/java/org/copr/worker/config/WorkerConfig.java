@@ -58,7 +58,27 @@ public interface WorkerConfig {
 
   Log log();
 
+  /**
+   * mock's site configuration, read at start: it must set {@code chrootuid} to a uid of the builds'
+   * own (not root, not the worker's).
+   */
+  @WithDefault("/etc/mock/site-defaults.cfg")
+  Path mockConfig();
+
   Sandbox sandbox();
+
+  Results results();
+
+  /** What a build may hand over (src-docs/build-worker.md, "Bounds"). */
+  interface Results {
+    /** The total of the result files, each counted at its apparent size (a sparse file whole). */
+    @WithDefault("8G")
+    MemorySize maxSize();
+
+    /** How many entries the result folder may hold. */
+    @WithDefault("1000")
+    int maxFiles();
+  }
 
   interface Log {
     /** An attempt whose log grows past this is stopped and fails with that reason. */
@@ -93,6 +113,15 @@ public interface WorkerConfig {
      * already).
      */
     Optional<List<String>> hostProvides();
+
+    /**
+     * The memory one build may use, its tmpfs build folder included; default three quarters of the
+     * machine's memory (or of the worker's cgroup limit) divided by the slots.
+     */
+    Optional<MemorySize> memory();
+
+    /** CPU time one process of a build may use (RLIMIT_CPU); default the build's timeout. */
+    Optional<Duration> cpuTime();
   }
 
   enum Backend {

@@ -41,14 +41,33 @@ class BuildersTest {
             "/storage/srpms/ab/hello-1.0-1.src.rpm",
             "--resultdir",
             "/storage/results/42/2",
-            "--addrepo",
-            "http://repos.example/alice/hello/fedora-40-aarch64/",
-            "--addrepo",
-            "http://repos.example/bob/libs/fedora-40-aarch64/",
+            "--addrepo=http://repos.example/alice/hello/fedora-40-aarch64/",
+            "--addrepo=http://repos.example/bob/libs/fedora-40-aarch64/",
             "--uniqueext",
             "copr-42-2",
             "--rpmbuild_timeout",
             "5400");
+  }
+
+  @Test
+  void mockMustRunBuildsAsAUidOfTheirOwnNeverTheWorkersOrRoot(@TempDir Path dir) throws Exception {
+    Path config = dir.resolve("site-defaults.cfg");
+    Files.writeString(config, "config_opts['isolation'] = 'simple'\n");
+    assertThatThrownBy(() -> MockBuilder.checkBuildUid(config, 0))
+        .hasMessageContaining("mock would run builds as the worker's own uid");
+    assertThatThrownBy(() -> MockBuilder.checkBuildUid(dir.resolve("missing.cfg"), 185))
+        .hasMessageContaining("the worker's own uid");
+    Files.writeString(config, "config_opts['chrootuid'] = 185\n");
+    assertThatThrownBy(() -> MockBuilder.checkBuildUid(config, 185))
+        .hasMessageContaining("mock would run builds as uid 185");
+    Files.writeString(config, "config_opts['chrootuid'] = 0\n");
+    assertThatThrownBy(() -> MockBuilder.checkBuildUid(config, 185)).hasMessageContaining("uid 0");
+    // The image's line (build-worker/src/main/docker/Dockerfile.jvm) passes for a root worker.
+    Files.writeString(
+        config, "config_opts['isolation'] = 'simple'\n  config_opts[\"chrootuid\"] = 64000\n");
+    MockBuilder.checkBuildUid(config, 0);
+    String image = Files.readString(Path.of("src/main/docker/Dockerfile.jvm"));
+    assertThat(image).contains("\"config_opts['chrootuid'] = 64000\"").contains("USER 0");
   }
 
   @Test
@@ -64,9 +83,22 @@ class BuildersTest {
             Backend.SANDBOX, bin.toString(), TestSandboxConfig.defaults(), dir.resolve("work"));
     List<String> cmd = sandbox.command(JOB);
 
+    MemoryBudget memory = ((SandboxBuilder) sandbox).memory();
     List<String> limits =
-        List.of(bin + "/prlimit", "--nproc=512:512", "--fsize=4294967296:4294967296", "--core=0:0");
-    assertThat(cmd.subList(0, 4)).containsExactlyElementsOf(limits);
+        List.of(
+            bin + "/prlimit",
+            "--nproc=512:512",
+            "--fsize=4294967296:4294967296",
+            "--core=0:0",
+            "--data=" + memory.perProcess() + ":" + memory.perProcess(),
+            // The job's 90 minutes of timeout, then SIGKILL 10 s after SIGXCPU.
+            "--cpu=5400:5410",
+            "--");
+    assertThat(cmd.subList(0, 7)).containsExactlyElementsOf(limits);
+    // One slot on this machine: three quarters of its memory, the 4 GiB build folder inside it.
+    assertThat(memory.total()).isEqualTo(MemoryBudget.machineMemory() / 4 * 3);
+    assertThat(memory.buildFolder()).isEqualTo(4L << 30);
+    assertThat(memory.perProcess()).isEqualTo(memory.total() - memory.buildFolder());
     boolean root = "root".equals(System.getProperty("user.name"));
     if (root) {
       // Slot 2 builds as its own host uid: the process limit counts that build alone.
@@ -80,7 +112,7 @@ class BuildersTest {
                 + " --uid 1000 --gid 1000")
         .contains("--ro-bind /usr /usr")
         .contains("--ro-bind /etc /etc")
-        .contains("--size 4294967296 --tmpfs /build")
+        .contains("--size " + memory.buildFolder() + " --tmpfs /build")
         .contains("--clearenv --setenv PATH /usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin")
         .contains("--ro-bind /work/42-2-x/srpm /srpm")
         .contains("--bind /storage/results/42/2 /results")
@@ -94,6 +126,49 @@ class BuildersTest {
         .doesNotContain("--nodeps")
         .doesNotContain("/storage/srpms")
         .doesNotContain("--share-net");
+  }
+
+  @Test
+  void theMemoryBudgetHoldsTheBuildFolderAndIsSharedByTheSlots() {
+    var config = new TestSandboxConfig(64000, 512, 4L << 30, List.of());
+    MemoryBudget two = MemoryBudget.of(config, 2);
+    assertThat(two.total()).isEqualTo(MemoryBudget.machineMemory() / 4 * 3 / 2);
+    assertThat(two.buildFolder() + two.perProcess()).isEqualTo(two.total());
+    // A budget smaller than twice the build folder halves the folder: the tmpfs counts inside.
+    MemoryBudget small = MemoryBudget.of(new Fixed(config, 6L << 30), 1);
+    assertThat(small.buildFolder()).isEqualTo(3L << 30);
+    assertThat(small.perProcess()).isEqualTo(3L << 30);
+    assertThatThrownBy(() -> MemoryBudget.of(new Fixed(config, 256L << 20), 1))
+        .hasMessageContaining("less than 256 MiB");
+  }
+
+  /** The defaults with copr.worker.sandbox.memory set. */
+  private record Fixed(TestSandboxConfig base, long bytes)
+      implements org.copr.worker.config.WorkerConfig.Sandbox {
+    public int uidBase() {
+      return base.uidBase();
+    }
+
+    public int processes() {
+      return base.processes();
+    }
+
+    public io.quarkus.runtime.configuration.MemorySize buildSize() {
+      return base.buildSize();
+    }
+
+    public java.util.Optional<List<String>> hostProvides() {
+      return base.hostProvides();
+    }
+
+    public java.util.Optional<io.quarkus.runtime.configuration.MemorySize> memory() {
+      return java.util.Optional.of(
+          new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(bytes)));
+    }
+
+    public java.util.Optional<Duration> cpuTime() {
+      return java.util.Optional.empty();
+    }
   }
 
   @Test

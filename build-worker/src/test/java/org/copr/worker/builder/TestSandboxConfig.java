@@ -2,6 +2,7 @@ package org.copr.worker.builder;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.copr.worker.config.WorkerConfig;
@@ -22,5 +23,15 @@ public record TestSandboxConfig(int uidBase, int processes, long bytes, List<Str
   @Override
   public Optional<List<String>> hostProvides() {
     return Optional.of(provides);
+  }
+
+  @Override
+  public Optional<MemorySize> memory() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Duration> cpuTime() {
+    return Optional.empty();
   }
 }
