@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(
     value = KafkaTestResource.class,
     restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "build-worker"))
+    initArgs = @ResourceArg(name = "worker", value = "test-worker"))
 @QuarkusTestResource(
     value = StorageTestResource.class,
     initArgs = @ResourceArg(name = "copr.worker.work-dir", value = "copr-work-"))
