@@ -28,7 +28,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.Topics;
 import org.copr.testing.KafkaTestResource;
 import org.copr.testing.Processes;
 import org.copr.testing.StorageTestResource;
@@ -70,7 +69,7 @@ class SandboxTest {
 
   @BeforeEach
   void listen() {
-    status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS);
+    status = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports());
     await().atMost(WAIT).until(control::listening);
   }
 

@@ -226,11 +226,12 @@ final class BuildRun {
    * build's folder is not a plain folder, the attempt fails instead of handing it over.
    */
   private void freshResults() throws IOException {
-    deleteTree(results);
     Path buildDir = results.getParent();
+    // A link is removed before anything below it is: never delete through it.
     if (Files.isSymbolicLink(buildDir)) {
       Files.delete(buildDir);
     }
+    deleteTree(results);
     Files.createDirectories(buildDir);
     if (!Files.isDirectory(buildDir, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException(storage.relativize(buildDir) + " is not a folder");
@@ -239,7 +240,9 @@ final class BuildRun {
       Files.createDirectory(results);
     } catch (java.nio.file.FileAlreadyExistsException e) {
       throw new IOException(
-          "cannot start with an empty " + storage.relativize(results) + ": something remains there");
+          "cannot start with an empty "
+              + storage.relativize(results)
+              + ": something remains there");
     }
   }
 

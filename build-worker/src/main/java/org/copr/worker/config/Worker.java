@@ -1,8 +1,6 @@
 package org.copr.worker.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
@@ -64,9 +62,9 @@ public class Worker {
    * Sends a status event on this worker's own reports topic, which only its Kafka user may write
    * and only the scheduler reads; the scheduler forwards what it accepts on copr.builds.status.
    */
-  public void report(org.copr.runtime.kafka.KeyedSender sender, org.copr.contracts.BuildStatus event) {
-    sender.send(
-        org.copr.contracts.Topics.workerReports(id), Long.toString(event.buildId()), event);
+  public void report(
+      org.copr.runtime.kafka.KeyedSender sender, org.copr.contracts.BuildStatus event) {
+    sender.send(org.copr.contracts.Topics.workerReports(id), Long.toString(event.buildId()), event);
   }
 
   public StorageLayout storage() {

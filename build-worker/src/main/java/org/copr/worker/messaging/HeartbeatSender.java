@@ -15,9 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Tells the scheduler every few seconds, on this worker's own reports topic, that this worker lives (in which incarnation), its arch and
- * slots, what it runs and what it ended lately. A lost heartbeat is not retried: the next one says
- * the same, and a late one would lie.
+ * Tells the scheduler every few seconds, on this worker's own reports topic, that this worker lives
+ * (in which incarnation), its arch and slots, what it runs and what it ended lately. A lost
+ * heartbeat is not retried: the next one says the same, and a late one would lie.
  */
 @ApplicationScoped
 public class HeartbeatSender {

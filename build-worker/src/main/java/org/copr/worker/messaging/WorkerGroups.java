@@ -10,8 +10,9 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Each worker reads its dispatches and the broadcast cancels in consumer groups of its own, named
- * after it, which only its Kafka user may join. The worker id is also the group's static member id, so a worker restarted under the same id
- * takes its place at once instead of waiting out the dead process's session.
+ * after it, which only its Kafka user may join. The worker id is also the group's static member id,
+ * so a worker restarted under the same id takes its place at once instead of waiting out the dead
+ * process's session.
  */
 @ApplicationScoped
 public class WorkerGroups implements ClientCustomizer<Map<String, Object>> {
