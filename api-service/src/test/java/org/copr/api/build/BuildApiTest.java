@@ -341,17 +341,23 @@ class BuildApiTest {
     awaitBuild(b, m -> "running".equals(m.get("state")));
 
     KafkaBroker broker = KafkaBroker.shared();
-    Map<String, Object> worker = new java.util.HashMap<>(broker.client(broker.worker("api-judge-worker")));
-    worker.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
-    worker.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+    Map<String, Object> worker =
+        new java.util.HashMap<>(broker.client(broker.worker("api-judge-worker")));
+    worker.put(
+        "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+    worker.put(
+        "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
     worker.put("enable.idempotence", false);
     worker.put("max.block.ms", 10_000);
     BuildStatus.Finished claim = finished(f, 1, "api-judge-worker", true);
-    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(worker)) {
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, String>(worker)) {
       var refused =
           producer.send(
               new org.apache.kafka.clients.producer.ProducerRecord<>(
-                  Topics.BUILDS_STATUS, Long.toString(b), org.copr.contracts.EventJson.write(claim)));
+                  Topics.BUILDS_STATUS,
+                  Long.toString(b),
+                  org.copr.contracts.EventJson.write(claim)));
       org.assertj.core.api.Assertions.assertThatThrownBy(refused::get)
           .hasCauseInstanceOf(org.apache.kafka.common.errors.AuthorizationException.class);
       producer
