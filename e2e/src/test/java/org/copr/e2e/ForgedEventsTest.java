@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A build host taken over by an attacker, against the running system: with its build-worker's own
  * Kafka credentials and its write access to results/, it forges {@code finished} events to get its
- * owner's package into another account's repository or to make repo-worker touch other folders.
- * Its credentials write only its own reports topic, so every forgery meets the scheduler's judge:
+ * owner's package into another account's repository or to make repo-worker touch other folders. Its
+ * credentials write only its own reports topic, so every forgery meets the scheduler's judge:
  * nothing is published or deleted, the forgeries are dead-lettered with the reason, and the next
  * honest build is published as before. (WorkerIdentityTest tries the other worker's attempts and
  * names.)
@@ -122,7 +122,8 @@ class ForgedEventsTest {
         new Artifact("hello-evil-1.0-1.aarch64.rpm", "hello-evil", null, "1.0", "1", "aarch64");
     Files.createSymbolicLink(planted.resolve(linked.file()), victimRpm);
     BuildStatus.Finished selfDispatched =
-        finished(pending, 1, "mine", "fedora-40-aarch64", "hello-evil", results(pending, 1), linked);
+        finished(
+            pending, 1, "mine", "fedora-40-aarch64", "hello-evil", results(pending, 1), linked);
     try (TopicProbe dlq = new TopicProbe(stack.kafka("admin"), Topics.REPORTS_DEAD_LETTER);
         KafkaProducer<String, String> forger = producer()) {
       send(forger, new BuildStatus.Dispatched(pending, 1, "aarch64"));
@@ -130,9 +131,10 @@ class ForgedEventsTest {
       send(forger, selfDispatched);
       var refused =
           dlq.awaitRecord(
-              r -> r.value().contains(selfDispatched.eventId().toString()),
-              Duration.ofSeconds(60));
-      assertThat(refused.stream().map(r -> new String(r.headers().lastHeader("dead-letter-reason").value())))
+              r -> r.value().contains(selfDispatched.eventId().toString()), Duration.ofSeconds(60));
+      assertThat(
+              refused.stream()
+                  .map(r -> new String(r.headers().lastHeader("dead-letter-reason").value())))
           .contains("build " + pending + " was never dispatched")
           .contains("a worker reports started, finished or canceled, not Dispatched");
     }

@@ -43,13 +43,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A build host's identity is its credentials, on the running system with two workers: the host
- * that does not hold another account's running build uses its own worker's Kafka credentials and
- * the shared storage to claim that build's next attempt, to speak under the other worker's name,
- * and to invent a worker. The broker refuses what its ACLs forbid; the scheduler, the one judge,
- * refuses the rest with a reason read back from copr.workers.reports.dlq; nothing is published,
- * and the builds go on: the victim's own build succeeds with its own package only, and the next
- * honest build is installed by dnf.
+ * A build host's identity is its credentials, on the running system with two workers: the host that
+ * does not hold another account's running build uses its own worker's Kafka credentials and the
+ * shared storage to claim that build's next attempt, to speak under the other worker's name, and to
+ * invent a worker. The broker refuses what its ACLs forbid; the scheduler, the one judge, refuses
+ * the rest with a reason read back from copr.workers.reports.dlq; nothing is published, and the
+ * builds go on: the victim's own build succeeds with its own package only, and the next honest
+ * build is installed by dnf.
  */
 class WorkerIdentityTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -148,7 +148,10 @@ class WorkerIdentityTest {
                   + attacker);
       assertThat(reason(dlq, holdersHeartbeat))
           .isEqualTo(
-              "a heartbeat of worker " + holder + " came with the credentials of worker " + attacker);
+              "a heartbeat of worker "
+                  + holder
+                  + " came with the credentials of worker "
+                  + attacker);
       assertThat(reason(dlq, ghostHeartbeat))
           .isEqualTo(
               "a heartbeat of worker ghost-worker came with the credentials of worker " + attacker);
@@ -177,8 +180,7 @@ class WorkerIdentityTest {
     ok(copr("alice", "create-pkg", "victim", next.toString()));
     HttpResponse<String> repoFile =
         stack.api("GET", "/coprs/victim/repo/fedora-40.repo", null, null, null);
-    Dnf dnf =
-        new Dnf(Files.createTempDirectory(work, "dnf-"), "40").repoFile(repoFile.body());
+    Dnf dnf = new Dnf(Files.createTempDirectory(work, "dnf-"), "40").repoFile(repoFile.body());
     Processes.Result install = dnf.install("hello-next");
     assertThat(install.exitCode()).as(install.output()).isZero();
     assertThat(dnf.runInstalled("hello-next")).isEqualTo("hello-next 1.0");
@@ -245,7 +247,11 @@ class WorkerIdentityTest {
     Dnf dnf = new Dnf(Files.createTempDirectory(work, "dnf-"), "40").repoFile(repoFile.body());
     Processes.Result list = dnf.run("repoquery", "--qf", "%{name}", "--available");
     assertThat(list.exitCode()).as(list.output()).isZero();
-    return list.output().lines().filter(l -> l.startsWith("hello-") || l.startsWith("evil-")).sorted().toList();
+    return list.output()
+        .lines()
+        .filter(l -> l.startsWith("hello-") || l.startsWith("evil-"))
+        .sorted()
+        .toList();
   }
 
   private static long buildOf(String copr, String pkg, String chroot) throws Exception {
