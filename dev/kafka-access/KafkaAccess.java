@@ -31,7 +31,10 @@ import org.apache.kafka.common.resource.ResourceType;
  *
  * <p>The access table is a copy of contracts' {@code TopicAccess} (this file runs outside the
  * build, from the broker's jars alone); the testing module's KafkaAccessTest compares the broker's
- * ACLs with it. dev/kafka's KAFKA_USERS lists the same users.
+ * ACLs with it. dev/kafka's KAFKA_USERS lists the same users. Every build worker is a user of its
+ * own, {@code worker.<worker id>}, with two topics of its own: one password file
+ * {@code <users dir>/worker.<id>} per worker (dev/kafka makes them for COPR_KAFKA_WORKERS) makes
+ * the worker, its topics and its ACLs, and the scheduler's and the reader's rights on them.
  */
 public class KafkaAccess {
   static final String SUPER_USER = "admin";
@@ -41,7 +44,8 @@ public class KafkaAccess {
   static final String REQUESTED = "copr.builds.requested";
   static final String STATUS = "copr.builds.status";
   static final String CONTROL = "copr.builds.control";
-  static final String HEARTBEAT = "copr.workers.heartbeat";
+  static final String REPORTS_DLQ = "copr.workers.reports.dlq";
+  static final String WORKER_USER = "worker.";
 
   /** What one client may do: topics it writes, topics it reads, consumer groups it uses. */
   record Access(
@@ -51,8 +55,25 @@ public class KafkaAccess {
     return topic + ".dlq";
   }
 
-  static List<String> dispatch() {
-    return ARCHES.stream().map(a -> "copr.builds.dispatch." + a).toList();
+  static String reports(String worker) {
+    return "copr.workers." + worker + ".reports";
+  }
+
+  static String dispatch(String worker) {
+    return "copr.workers." + worker + ".dispatch";
+  }
+
+  /** The workers that were given credentials: a password file each. */
+  static List<String> workers(Path users) throws Exception {
+    try (var files = Files.list(users)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.startsWith(WORKER_USER))
+          .map(n -> n.substring(WORKER_USER.length()))
+          .filter(id -> id.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}"))
+          .sorted()
+          .toList();
+    }
   }
 
   static List<String> plus(List<String> a, List<String> b) {
@@ -61,7 +82,9 @@ public class KafkaAccess {
     return all;
   }
 
-  static Map<String, Access> table() {
+  static Map<String, Access> table(List<String> workers) {
+    List<String> reports = workers.stream().map(KafkaAccess::reports).toList();
+    List<String> dispatch = workers.stream().map(KafkaAccess::dispatch).toList();
     var t = new LinkedHashMap<String, Access>();
     t.put(
         "api-service",
@@ -73,21 +96,10 @@ public class KafkaAccess {
     t.put(
         "scheduler-service",
         new Access(
-            plus(
-                dispatch(),
-                List.of(STATUS, CONTROL, dlq(REQUESTED), dlq(STATUS), dlq(CONTROL), dlq(HEARTBEAT))),
-            List.of(REQUESTED, STATUS, CONTROL, HEARTBEAT),
-            List.of("copr-scheduler"),
+            plus(dispatch, List.of(STATUS, CONTROL, dlq(REQUESTED), dlq(CONTROL), REPORTS_DLQ)),
+            plus(List.of(REQUESTED, CONTROL), reports),
+            List.of("copr-scheduler", "copr-scheduler-reports"),
             List.of()));
-    t.put(
-        "build-worker",
-        new Access(
-            plus(
-                List.of(STATUS, HEARTBEAT, dlq(CONTROL)),
-                dispatch().stream().map(KafkaAccess::dlq).toList()),
-            plus(dispatch(), List.of(CONTROL)),
-            List.of(),
-            List.of("copr-build-worker-")));
     t.put(
         "repo-worker",
         new Access(
@@ -99,18 +111,33 @@ public class KafkaAccess {
         "reader",
         new Access(
             List.of(),
-            plus(List.of(COPRS, KEYS, REQUESTED, STATUS, CONTROL, HEARTBEAT), dispatch()),
+            plus(List.of(COPRS, KEYS, REQUESTED, STATUS, CONTROL), plus(reports, dispatch)),
             List.of(),
             List.of("copr-reader-")));
+    for (String w : workers) {
+      t.put(
+          WORKER_USER + w,
+          new Access(
+              List.of(reports(w), dlq(dispatch(w)), dlq(CONTROL)),
+              List.of(dispatch(w), CONTROL),
+              List.of("copr-build-worker-dispatch-" + w, "copr-build-worker-control-" + w),
+              List.of()));
+    }
     return t;
   }
 
-  static List<String> topics() {
+  /** Shared topics with their dead-letter topics, and each worker's three (one partition each). */
+  static List<String> topics(List<String> workers) {
     var topics = new ArrayList<String>();
-    for (String t :
-        plus(List.of(COPRS, KEYS, REQUESTED, STATUS, CONTROL, HEARTBEAT), dispatch())) {
+    for (String t : List.of(COPRS, KEYS, REQUESTED, STATUS, CONTROL)) {
       topics.add(t);
       topics.add(dlq(t));
+    }
+    topics.add(REPORTS_DLQ);
+    for (String w : workers) {
+      topics.add(reports(w));
+      topics.add(dispatch(w));
+      topics.add(dlq(dispatch(w)));
     }
     return topics;
   }
@@ -172,16 +199,23 @@ public class KafkaAccess {
         "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
             + SUPER_USER + "\" password=\"" + password(users, SUPER_USER) + "\";");
     try (Admin admin = Admin.create(p)) {
+      List<String> workers = workers(users);
+      Map<String, Access> table = table(workers);
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing =
-          topics().stream()
+          topics(workers).stream()
               .filter(t -> !existing.contains(t))
-              .map(t -> new NewTopic(t, t.endsWith(".dlq") ? 1 : partitions, (short) 1))
+              .map(
+                  t ->
+                      new NewTopic(
+                          t,
+                          t.endsWith(".dlq") || t.startsWith("copr.workers.") ? 1 : partitions,
+                          (short) 1))
               .toList();
       admin.createTopics(missing).all().get();
 
       var upserts = new ArrayList<org.apache.kafka.clients.admin.UserScramCredentialAlteration>();
-      for (String user : table().keySet()) {
+      for (String user : table.keySet()) {
         upserts.add(
             new UserScramCredentialUpsertion(
                 user,
@@ -192,13 +226,18 @@ public class KafkaAccess {
 
       // The table replaces whatever ACLs our users had, so a removed right does not linger.
       var wanted = new ArrayList<AclBinding>();
-      table().forEach((user, access) -> wanted.addAll(acls(user, access)));
+      table.forEach((user, access) -> wanted.addAll(acls(user, access)));
       Collection<AclBinding> current = admin.describeAcls(AclBindingFilter.ANY).values().get();
+      // A worker whose password file is gone loses its rights too.
       Set<String> ours =
-          table().keySet().stream().map(u -> "User:" + u).collect(Collectors.toSet());
+          table.keySet().stream().map(u -> "User:" + u).collect(Collectors.toSet());
       List<AclBindingFilter> stale =
           current.stream()
-              .filter(b -> ours.contains(b.entry().principal()) && !wanted.contains(b))
+              .filter(
+                  b ->
+                      (ours.contains(b.entry().principal())
+                              || b.entry().principal().startsWith("User:" + WORKER_USER))
+                          && !wanted.contains(b))
               .map(AclBinding::toFilter)
               .toList();
       if (!stale.isEmpty()) {

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TopicProbe;
 import org.copr.worker.config.Worker;
@@ -25,7 +24,7 @@ class BrokerOutageTest {
     long id = Dispatches.nextId();
     String name = "outage-" + id;
     String spec = Dispatches.sleepingSpec(name, 15);
-    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS)) {
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports())) {
       Dispatches.dispatch(worker, id, "fedora-40-x86_64", name, spec, 0);
       status.awaitEvent(BuildStatus.Started.class, e -> e.buildId() == id, WAIT);
     }
@@ -39,7 +38,7 @@ class BrokerOutageTest {
       KafkaBroker.shared().start();
     }
 
-    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS)) {
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports())) {
       var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
       assertThat(finished.success()).isTrue();
       assertThat(finished.artifacts()).hasSize(2);

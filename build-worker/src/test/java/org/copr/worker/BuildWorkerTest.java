@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(
     value = KafkaTestResource.class,
     restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "build-worker"))
+    initArgs = @ResourceArg(name = "worker", value = "test-worker"))
 @QuarkusTestResource(
     value = StorageTestResource.class,
     initArgs = @ResourceArg(name = "copr.worker.work-dir", value = "copr-work-"))
@@ -60,7 +60,7 @@ class BuildWorkerTest {
 
   @BeforeEach
   void listen() {
-    status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS);
+    status = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports());
     await().atMost(WAIT).until(control::listening);
   }
 
@@ -71,6 +71,50 @@ class BuildWorkerTest {
 
   StorageLayout storage() {
     return worker.storage();
+  }
+
+  /**
+   * What a taken-over build host would try before the honest worker gets the next attempt: a
+   * regular RPM placed in that attempt's results folder, or the build's folder made a link to a
+   * folder of its own. The worker starts every attempt in an empty folder it made itself.
+   */
+  @Test
+  void aPackagePlacedInTheResultsBeforehandNeverRidesAlong() throws Exception {
+    Path planted = Files.createTempDirectory("copr-planted-");
+    TestRpms.rebuild(
+        TestRpms.srpm(planted, "evil-pkg", "6.6", TestRpms.Options.defaults()),
+        planted.resolve("rpms"));
+    Path evil;
+    try (var files = Files.walk(planted.resolve("rpms"))) {
+      evil = files.filter(f -> f.toString().endsWith(".noarch.rpm")).findFirst().orElseThrow();
+    }
+    long id = Dispatches.nextId();
+    Path results = storage().results(id, 1);
+    Files.createDirectories(results);
+    Files.copy(evil, results.resolve("evil-pkg-6.6-1.noarch.rpm"));
+    long linked = Dispatches.nextId();
+    Path elsewhere = Files.createDirectories(planted.resolve("elsewhere/1"));
+    Files.copy(evil, elsewhere.resolve("evil-pkg-6.6-1.noarch.rpm"));
+    Files.createSymbolicLink(storage().results(linked, 1).getParent(), elsewhere.getParent());
+
+    for (long build : List.of(id, linked)) {
+      String name = "honest-" + build;
+      Dispatches.dispatch(
+          worker, build, CHROOT, name, TestRpms.spec(name, "1.0", TestRpms.Options.defaults()), 0);
+      var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == build, WAIT);
+      assertThat(finished.success()).as(finished.logTail()).isTrue();
+      assertThat(finished.artifacts())
+          .extracting(BuildStatus.Artifact::file)
+          .containsExactlyInAnyOrder(name + "-1.0-1.noarch.rpm", name + "-1.0-1.src.rpm");
+      Path folder = storage().results(build, 1);
+      assertThat(Files.isSymbolicLink(folder.getParent())).isFalse();
+      try (var files = Files.list(folder)) {
+        assertThat(files.map(f -> f.getFileName().toString()))
+            .containsExactlyInAnyOrder(name + "-1.0-1.noarch.rpm", name + "-1.0-1.src.rpm");
+      }
+    }
+    // The link was removed, not followed: the folder it pointed to is as it was.
+    assertThat(elsewhere.resolve("evil-pkg-6.6-1.noarch.rpm")).isRegularFile();
   }
 
   @Test
@@ -212,7 +256,7 @@ class BuildWorkerTest {
     await()
         .atMost(WAIT)
         .until(() -> Files.readString(storage().log(id, 1)).contains("about to sleep"));
-    try (var heartbeats = new TopicProbe(Dispatches.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
+    try (var heartbeats = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports())) {
       var beat =
           heartbeats.awaitEvent(
               WorkerHeartbeat.class,
@@ -280,11 +324,12 @@ class BuildWorkerTest {
   @Test
   void malformedAndMisroutedDispatchesGoToTheDeadLetterTopicAndTheConsumerGoesOn()
       throws Exception {
-    String dlqTopic = Topics.deadLetter(Topics.dispatch("x86_64"));
+    String dlqTopic = Topics.deadLetter(Topics.workerDispatch(Dispatches.WORKER));
     long misrouted = Dispatches.nextId();
     try (var dlq = new TopicProbe(Dispatches.bootstrap(), dlqTopic)) {
       String garbage = "{not a dispatch " + misrouted;
-      TopicProbe.send(Dispatches.bootstrap(), Topics.dispatch("x86_64"), "garbage", garbage);
+      TopicProbe.send(
+          Dispatches.bootstrap(), Topics.workerDispatch(Dispatches.WORKER), "garbage", garbage);
       var wrongArch =
           new BuildDispatch(
               new BuildSpec(
@@ -301,7 +346,10 @@ class BuildWorkerTest {
               worker.id(),
               worker.incarnation());
       TopicProbe.send(
-          Dispatches.bootstrap(), Topics.dispatch("x86_64"), Long.toString(misrouted), wrongArch);
+          Dispatches.bootstrap(),
+          Topics.workerDispatch(Dispatches.WORKER),
+          Long.toString(misrouted),
+          wrongArch);
 
       dlq.awaitRecord(r -> garbage.equals(r.value()), WAIT);
       dlq.awaitRecord(r -> r.value().contains("\"build_id\":" + misrouted), WAIT);
@@ -328,7 +376,13 @@ class BuildWorkerTest {
     BuildSpec stale = specOf(beforeRestart, "stale-" + beforeRestart);
     Dispatches.send(new BuildDispatch(stale, 1, 0, worker.id(), "an-earlier-incarnation"));
     BuildSpec foreign = specOf(otherWorker, "foreign-" + otherWorker);
-    Dispatches.send(new BuildDispatch(foreign, 1, 0, "another-worker", worker.incarnation()));
+    // Only the scheduler writes a worker's dispatch topic; should it address one there to another
+    // worker, this one still does not build it.
+    TopicProbe.send(
+        Dispatches.bootstrap(),
+        Topics.workerDispatch(worker.id()),
+        Long.toString(otherWorker),
+        new BuildDispatch(foreign, 1, 0, "another-worker", worker.incarnation()));
     BuildSpec mine = specOf(twice, "mine-" + twice);
     Dispatches.send(Dispatches.to(worker, mine, 1, 0));
     Dispatches.send(Dispatches.to(worker, mine, 1, 0));
@@ -370,7 +424,7 @@ class BuildWorkerTest {
 
   @Test
   void theWorkerReadsOnlyItsOwnArchsDispatchTopicInItsArchsGroup() {
-    assertThat(dispatchTopic).isEqualTo(Topics.dispatch("x86_64"));
+    assertThat(dispatchTopic).isEqualTo(Topics.workerDispatch(Dispatches.WORKER));
     given().get("/builds").then().statusCode(200).body("arch", org.hamcrest.Matchers.is("x86_64"));
   }
 
@@ -389,6 +443,7 @@ class BuildWorkerTest {
   private List<BuildStatus> statusOf(List<Long> ids) {
     return status.drain(Duration.ZERO).stream()
         .map(ConsumerRecord::value)
+        .filter(v -> !v.contains("\"type\":\"worker_heartbeat\""))
         .map(v -> EventJson.read(v, BuildStatus.class))
         .filter(e -> ids.contains(e.buildId()))
         .toList();
@@ -405,6 +460,7 @@ class BuildWorkerTest {
   private List<BuildStatus> statusOf(long id) {
     return status.drain(Duration.ZERO).stream()
         .map(ConsumerRecord::value)
+        .filter(v -> !v.contains("\"type\":\"worker_heartbeat\""))
         .map(v -> EventJson.read(v, BuildStatus.class))
         .filter(e -> e.buildId() == id)
         .toList();

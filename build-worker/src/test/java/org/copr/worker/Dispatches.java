@@ -36,6 +36,14 @@ public final class Dispatches {
     return IDS.incrementAndGet();
   }
 
+  /** The worker every test class runs as: its identity on the test broker (KafkaTestResource). */
+  public static final String WORKER = "test-worker";
+
+  /** The worker's reports topic: its heartbeats and status events, which only it writes. */
+  public static String reports() {
+    return Topics.workerReports(WORKER);
+  }
+
   public static String bootstrap() {
     return KafkaBroker.shared().bootstrapServers();
   }
@@ -96,11 +104,11 @@ public final class Dispatches {
     return new BuildDispatch(spec, attempt, timeoutSeconds, worker.id(), worker.incarnation());
   }
 
-  /** Sends the dispatch; returns its offset in the arch's dispatch topic. */
+  /** Sends the dispatch; returns its offset in its worker's dispatch topic. */
   public static long send(BuildDispatch dispatch) {
     return TopicProbe.send(
         bootstrap(),
-        Topics.dispatch(dispatch.build().arch()),
+        Topics.workerDispatch(dispatch.workerId()),
         Long.toString(dispatch.build().buildId()),
         dispatch);
   }
@@ -109,7 +117,7 @@ public final class Dispatches {
    * Waits until a worker has handled every dispatch up to {@code offset}: its consumer {@code
    * group} committed past it. What the worker did not do by then, it did not do for that dispatch.
    */
-  public static void awaitHandled(String group, String arch, long offset) {
+  public static void awaitHandled(String group, String workerId, long offset) {
     Properties p = new Properties();
     p.putAll(KafkaBroker.shared().admin());
     try (Admin admin = Admin.create(p)) {
@@ -125,7 +133,7 @@ public final class Dispatches {
                       .stream()
                       .anyMatch(
                           e ->
-                              e.getKey().topic().equals(Topics.dispatch(arch))
+                              e.getKey().topic().equals(Topics.workerDispatch(workerId))
                                   && e.getValue() != null
                                   && e.getValue().offset() > offset));
     }

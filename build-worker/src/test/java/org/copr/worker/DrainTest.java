@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
@@ -46,8 +45,8 @@ class DrainTest {
   void aDrainingWorkerSaysSoFinishesItsRunningBuildAndTakesNoNewOne() throws Exception {
     long running = Dispatches.nextId();
     long later = Dispatches.nextId();
-    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS);
-        var heartbeats = new TopicProbe(Dispatches.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports());
+        var heartbeats = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports())) {
       Dispatches.dispatch(
           worker,
           running,
@@ -96,7 +95,7 @@ class DrainTest {
       assertThat(finished.success()).isTrue();
       drained.get();
       assertThat(builds.running()).isEmpty();
-      Dispatches.awaitHandled(groups.groupOf("dispatch"), "x86_64", laterOffset);
+      Dispatches.awaitHandled(groups.groupOf("dispatch"), worker.id(), laterOffset);
       assertThat(builds.running()).isEmpty();
       status.drain(Duration.ZERO);
       assertThat(status.values()).noneMatch(v -> v.contains("\"build_id\":" + later + ","));

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.Topics;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.copr.worker.config.Worker;
@@ -44,7 +43,7 @@ class MockBackendTest {
             "http://repos.test/bob/deps/fedora-40-x86_64/");
     BuildSpec spec = Dispatches.spec(worker.storage(), id, "fedora-40-x86_64", name, srpm, repos);
 
-    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS)) {
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports())) {
       Dispatches.send(Dispatches.to(worker, spec, 1, 1800));
       var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
 

@@ -43,13 +43,13 @@ class OtherArchWorkerTest {
 
   @Test
   void anAarch64WorkerBuildsAarch64DispatchesAndNeverSeesX8664Ones() {
-    assertThat(topic).isEqualTo(Topics.dispatch("aarch64"));
+    assertThat(topic).isEqualTo(Topics.workerDispatch(worker.id()));
     assertThat(groups.groupOf("dispatch")).isEqualTo("copr-build-worker-dispatch-" + worker.id());
     long x86 = Dispatches.nextId();
     long arm = Dispatches.nextId();
 
-    try (var status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS);
-        var heartbeats = new TopicProbe(Dispatches.bootstrap(), Topics.WORKERS_HEARTBEAT)) {
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports());
+        var heartbeats = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports())) {
       Dispatches.dispatch(
           worker,
           x86,

@@ -26,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.Topics;
 import org.copr.testing.KafkaTestResource;
 import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
@@ -45,7 +44,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(
     value = KafkaTestResource.class,
     restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "build-worker"))
+    initArgs = @ResourceArg(name = "worker", value = "test-worker"))
 @QuarkusTestResource(
     value = StorageTestResource.class,
     initArgs = @ResourceArg(name = "copr.worker.work-dir", value = "copr-work-"))
@@ -67,7 +66,7 @@ class SandboxTest {
 
   @BeforeEach
   void listen() {
-    status = new TopicProbe(Dispatches.bootstrap(), Topics.BUILDS_STATUS);
+    status = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports());
     await().atMost(WAIT).until(control::listening);
   }
 

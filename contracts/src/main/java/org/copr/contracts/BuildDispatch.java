@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Topic {@link Topics#dispatch(String)}, keyed by build id: the scheduler hands one attempt of a
- * build to one worker of the chroot's arch, the one named by {@code workerId} in its {@code
- * incarnation}. Every worker of the arch reads the topic; each builds only what is addressed to it
+ * Topic {@link Topics#workerDispatch(String)}, keyed by build id: the scheduler hands one attempt
+ * of a build to one worker of the chroot's arch, the one named by {@code workerId} in its {@code
+ * incarnation}. Only that worker reads its dispatch topic, and builds only what is addressed to it
  * as it runs now, so a dispatch delivered again, or to a restarted worker, is never built twice.
  */
 @JsonTypeName("build_dispatch")

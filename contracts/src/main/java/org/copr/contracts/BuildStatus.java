@@ -27,7 +27,11 @@ public sealed interface BuildStatus extends Event {
     }
   }
 
-  /** Worker: the builder runs. */
+  /**
+   * Worker: the builder runs. {@code incarnation} is the worker process's (as in its heartbeats);
+   * the scheduler forwards the event only for the attempt it dispatched to that worker and
+   * incarnation.
+   */
   @JsonTypeName("started")
   @RegisterForReflection
   record Started(
@@ -37,10 +41,23 @@ public sealed interface BuildStatus extends Event {
       long buildId,
       int attempt,
       String workerId,
-      String log)
+      String log,
+      String incarnation)
       implements BuildStatus {
     public Started(long buildId, int attempt, String workerId, String log) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, buildId, attempt, workerId, log);
+      this(buildId, attempt, workerId, log, null);
+    }
+
+    public Started(long buildId, int attempt, String workerId, String log, String incarnation) {
+      this(
+          UUID.randomUUID(),
+          Instant.now(),
+          SCHEMA_VERSION,
+          buildId,
+          attempt,
+          workerId,
+          log,
+          incarnation);
     }
   }
 
@@ -69,7 +86,8 @@ public sealed interface BuildStatus extends Event {
       List<Artifact> artifacts,
       String logTail,
       long builderMillis,
-      String reason)
+      String reason,
+      String incarnation)
       implements BuildStatus {
     public Finished(
         long buildId,
@@ -118,6 +136,40 @@ public sealed interface BuildStatus extends Event {
         long builderMillis,
         String reason) {
       this(
+          buildId,
+          attempt,
+          workerId,
+          copr,
+          chroot,
+          packageName,
+          success,
+          exitCode,
+          results,
+          log,
+          artifacts,
+          logTail,
+          builderMillis,
+          reason,
+          null);
+    }
+
+    public Finished(
+        long buildId,
+        int attempt,
+        String workerId,
+        String copr,
+        String chroot,
+        String packageName,
+        boolean success,
+        int exitCode,
+        String results,
+        String log,
+        List<Artifact> artifacts,
+        String logTail,
+        long builderMillis,
+        String reason,
+        String incarnation) {
+      this(
           UUID.randomUUID(),
           Instant.now(),
           SCHEMA_VERSION,
@@ -134,7 +186,31 @@ public sealed interface BuildStatus extends Event {
           artifacts,
           logTail,
           builderMillis,
-          reason);
+          reason,
+          incarnation);
+    }
+
+    /** The same report under another worker's name: what a forger would send. */
+    public Finished withWorker(String otherWorkerId) {
+      return new Finished(
+          eventId,
+          occurredAt,
+          schemaVersion,
+          buildId,
+          attempt,
+          otherWorkerId,
+          copr,
+          chroot,
+          packageName,
+          success,
+          exitCode,
+          results,
+          log,
+          artifacts,
+          logTail,
+          builderMillis,
+          reason,
+          incarnation);
     }
   }
 
@@ -185,14 +261,36 @@ public sealed interface BuildStatus extends Event {
     }
   }
 
-  /** Scheduler (dropped from the queue) or worker (builder killed) after a cancel. */
+  /**
+   * Scheduler (dropped from the queue) or worker (builder killed) after a cancel; a worker's names
+   * itself and its incarnation, as {@link Started} does.
+   */
   @JsonTypeName("canceled")
   @RegisterForReflection
   record Canceled(
-      UUID eventId, Instant occurredAt, int schemaVersion, long buildId, int attempt, String reason)
+      UUID eventId,
+      Instant occurredAt,
+      int schemaVersion,
+      long buildId,
+      int attempt,
+      String reason,
+      String workerId,
+      String incarnation)
       implements BuildStatus {
     public Canceled(long buildId, int attempt, String reason) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, buildId, attempt, reason);
+      this(buildId, attempt, reason, null, null);
+    }
+
+    public Canceled(long buildId, int attempt, String reason, String workerId, String incarnation) {
+      this(
+          UUID.randomUUID(),
+          Instant.now(),
+          SCHEMA_VERSION,
+          buildId,
+          attempt,
+          reason,
+          workerId,
+          incarnation);
     }
   }
 

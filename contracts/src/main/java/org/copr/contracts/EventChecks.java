@@ -111,12 +111,14 @@ final class EventChecks {
       require(NameRules.arch(e.arch()), "arch", e.arch());
     } else if (event instanceof BuildStatus.Started e) {
       require(NameRules.worker(e.workerId()), "worker", e.workerId());
+      incarnation(e.incarnation());
       path("log", e.log(), at.log(e.buildId(), e.attempt()).toString());
     } else if (event instanceof BuildStatus.Finished e) {
       require(NameRules.worker(e.workerId()), "worker", e.workerId());
       require(NameRules.copr(e.copr()), "copr", e.copr());
       require(NameRules.chroot(e.chroot()), "chroot", e.chroot());
       require(NameRules.packageName(e.packageName()), "package", e.packageName());
+      incarnation(e.incarnation());
       path("results", e.results(), at.results(e.buildId(), e.attempt()).toString());
       path("log", e.log(), at.log(e.buildId(), e.attempt()).toString());
       if (e.artifacts() != null) {
@@ -133,6 +135,8 @@ final class EventChecks {
       text("reason", e.reason());
     } else if (event instanceof BuildStatus.Canceled e) {
       text("reason", e.reason());
+      require(e.workerId() == null || NameRules.worker(e.workerId()), "worker", e.workerId());
+      incarnation(e.incarnation());
     }
   }
 
@@ -155,6 +159,11 @@ final class EventChecks {
   /** A path an event may carry only as the one its ids give (or not at all). */
   private static void path(String field, String value, String expected) {
     require(value == null || value.isEmpty() || value.equals(expected), field, value);
+  }
+
+  /** A worker's incarnation (a UUID it makes at start): optional, short, one token. */
+  private static void incarnation(String value) {
+    require(value == null || NameRules.worker(value), "incarnation", value);
   }
 
   private static void text(String field, String value) {

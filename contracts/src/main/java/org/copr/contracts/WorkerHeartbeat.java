@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Topic {@link Topics#WORKERS_HEARTBEAT}, keyed by worker id, sent every few seconds. The scheduler
+ * Topic {@link Topics#workerReports(String)} of its worker, sent every few seconds. The scheduler
  * derives each worker's free slots from these, declares a worker gone when they stop, and takes
  * back every attempt it holds for a worker whose {@code incarnation} (new at every process start)
  * changed or whose heartbeats list it neither as running nor as ended. {@code ended} names the

@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.BuildStatus.Artifact;
 import org.copr.contracts.EventJson;
+import org.copr.contracts.TopicAccess;
 import org.copr.contracts.Topics;
 import org.copr.testing.Dnf;
 import org.copr.testing.Processes;
@@ -34,11 +35,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A build host taken over by an attacker, against the running system: with the build-worker's own
+ * A build host taken over by an attacker, against the running system: with its build-worker's own
  * Kafka credentials and its write access to results/, it forges {@code finished} events to get its
- * owner's package into another account's repository or to make repo-worker touch other folders.
- * Nothing is published or deleted, the forgeries are dead-lettered or fail only the attacker's own
- * build, and the next honest build is published as before.
+ * owner's package into another account's repository or to make repo-worker touch other folders. Its
+ * credentials write only its own reports topic, so every forgery meets the scheduler's judge:
+ * nothing is published or deleted, the forgeries are dead-lettered with the reason, and the next
+ * honest build is published as before. (WorkerIdentityTest tries the other worker's attempts and
+ * names.)
  */
 class ForgedEventsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,8 +96,7 @@ class ForgedEventsTest {
         finished(pending, 1, "mine", "fedora-40-aarch64", "hello-evil", ".", evilRpm);
     BuildStatus.Finished deletedCopr =
         finished(gone, 2, "gone", "fedora-40-x86_64", "hello-gone", results(gone, 2), evilRpm);
-    try (TopicProbe dlq =
-            new TopicProbe(stack.kafka("admin"), Topics.deadLetter(Topics.BUILDS_STATUS));
+    try (TopicProbe dlq = new TopicProbe(stack.kafka("admin"), Topics.REPORTS_DEAD_LETTER);
         KafkaProducer<String, String> forger = producer()) {
       for (BuildStatus.Finished forged : List.of(foreignCopr, resultsPath, deletedCopr)) {
         send(forger, forged);
@@ -106,7 +108,7 @@ class ForgedEventsTest {
     }
 
     // A result that is a link to the victim's published RPM, for the pending build the forger
-    // dispatches and finishes itself: the events agree with the build's record, the files do not.
+    // claims to have been dispatched and to have finished: the scheduler never dispatched it.
     Path victimRpm;
     try (Stream<Path> rpms = Files.walk(stack.storage().resolve("repos/victim"))) {
       victimRpm =
@@ -119,16 +121,24 @@ class ForgedEventsTest {
     Artifact linked =
         new Artifact("hello-evil-1.0-1.aarch64.rpm", "hello-evil", null, "1.0", "1", "aarch64");
     Files.createSymbolicLink(planted.resolve(linked.file()), victimRpm);
-    try (KafkaProducer<String, String> forger = producer()) {
+    BuildStatus.Finished selfDispatched =
+        finished(
+            pending, 1, "mine", "fedora-40-aarch64", "hello-evil", results(pending, 1), linked);
+    try (TopicProbe dlq = new TopicProbe(stack.kafka("admin"), Topics.REPORTS_DEAD_LETTER);
+        KafkaProducer<String, String> forger = producer()) {
       send(forger, new BuildStatus.Dispatched(pending, 1, "aarch64"));
-      send(forger, new BuildStatus.Started(pending, 1, FORGER, log(pending, 1)));
-      send(
-          forger,
-          finished(
-              pending, 1, "mine", "fedora-40-aarch64", "hello-evil", results(pending, 1), linked));
+      send(forger, new BuildStatus.Started(pending, 1, FORGER, log(pending, 1), "forged"));
+      send(forger, selfDispatched);
+      var refused =
+          dlq.awaitRecord(
+              r -> r.value().contains(selfDispatched.eventId().toString()), Duration.ofSeconds(60));
+      assertThat(
+              refused.stream()
+                  .map(r -> new String(r.headers().lastHeader("dead-letter-reason").value())))
+          .contains("build " + pending + " was never dispatched")
+          .contains("a worker reports started, finished or canceled, not Dispatched");
     }
-    JsonNode refused = awaitState(pending, "failed");
-    assertThat(refused.get("reason").asText()).contains("not a regular file");
+    assertThat(build(pending).get("state").asText()).isEqualTo("pending");
 
     assertThat(files(stack.storage().resolve("repos")))
         .as("repos/ after the forgeries")
@@ -163,7 +173,9 @@ class ForgedEventsTest {
         log(build, attempt),
         List.of(artifact),
         "",
-        1_000);
+        1_000,
+        null,
+        "forged");
   }
 
   private static String results(long build, int attempt) {
@@ -175,7 +187,7 @@ class ForgedEventsTest {
   }
 
   private static KafkaProducer<String, String> producer() {
-    Map<String, Object> p = new HashMap<>(stack.kafka("build-worker"));
+    Map<String, Object> p = new HashMap<>(stack.kafka(TopicAccess.worker(FORGER)));
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     return new KafkaProducer<>(p);
@@ -186,7 +198,9 @@ class ForgedEventsTest {
     producer
         .send(
             new ProducerRecord<>(
-                Topics.BUILDS_STATUS, Long.toString(event.buildId()), EventJson.write(event)))
+                Topics.workerReports(FORGER),
+                Long.toString(event.buildId()),
+                EventJson.write(event)))
         .get();
   }
 

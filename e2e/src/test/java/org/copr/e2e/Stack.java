@@ -56,6 +56,10 @@ final class Stack implements AutoCloseable {
     return "http://127.0.0.1:" + apiPort;
   }
 
+  String schedulerUrl() {
+    return "http://127.0.0.1:" + env.get("COPR_SCHEDULER_PORT");
+  }
+
   String repoUrl() {
     return "http://127.0.0.1:" + repoPort + "/repos";
   }

@@ -79,12 +79,11 @@ class BuildWorkerScalingTest {
       if (worker.at("/spec/replicas").isNumber()) {
         problems.add(worker + ": sets replicas, which every apply would force on KEDA");
       }
-      // Every worker reads all of its arch's dispatch topic in a consumer group of its own (named
-      // after the pod) and builds only what is addressed to it: no group's lag there is the arch's
-      // work, and a group no worker uses would only ever grow.
+      // Every worker reads a dispatch topic of its own in a consumer group of its own: no group's
+      // lag there is the arch's work, and a group no worker uses would only ever grow.
       Manifest.items(so.at("/spec/triggers"))
           .filter(t -> t.path("type").asText().equals("kafka"))
-          .filter(t -> t.at("/metadata/topic").asText().startsWith(Topics.DISPATCH_PREFIX))
+          .filter(t -> t.at("/metadata/topic").asText().startsWith(Topics.WORKER_PREFIX))
           .forEach(
               t ->
                   problems.add(

@@ -30,19 +30,45 @@ class KafkaTopicsTest {
         problems.add(t + ": partitions and retention.ms must be chosen");
       }
     }
+    List<String> workers = KafkaUsersTest.workers(overlay);
     assertThat(declared)
-        .as("KafkaTopics vs Topics.all()")
-        .containsExactlyInAnyOrderElementsOf(Topics.all());
+        .as("KafkaTopics vs Topics.all(the overlay's workers)")
+        .containsExactlyInAnyOrderElementsOf(Topics.all(workers));
 
+    // What each service's channels name, as each of its Deployments configures it (a worker's
+    // topics carry its id); a channel subscribed by pattern must match every worker's reports.
     Set<String> used = new TreeSet<>();
     for (String service : Project.SERVICES) {
       ServiceConfig config = Project.config(service);
+      List<Map<String, String>> envs = new ArrayList<>();
+      for (Manifest d : overlay.all("Deployment")) {
+        for (var c : d.containers()) {
+          if (Rendered.module(c).equals(service)) {
+            envs.add(overlay.environment(c));
+          }
+        }
+      }
+      if (envs.isEmpty()) {
+        envs.add(Map.of());
+      }
       config
           .properties()
           .forEach(
               (key, value) -> {
                 if (key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
-                  used.add(config.resolve(value, Map.of()));
+                  String channel = key.substring(0, key.length() - ".topic".length());
+                  for (Map<String, String> env : envs) {
+                    String topic = config.resolve(value, env);
+                    if ("true".equals(config.properties().get(channel + ".pattern"))) {
+                      for (String w : workers) {
+                        if (!Topics.workerReports(w).matches(topic)) {
+                          problems.add(key + " " + topic + " misses " + Topics.workerReports(w));
+                        }
+                      }
+                    } else {
+                      used.add(topic);
+                    }
+                  }
                 }
               });
     }

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bus in k8s serves only authenticated clients within their ACLs: one KafkaUser per service
- * (its module's name) and the read-only reader, each with exactly the rights of contracts'
- * TopicAccess, and every service logs in as its own user.
+ * (its module's name), one per build worker ({@code worker.<COPR_WORKER_ID>}) and the read-only
+ * reader, each with exactly the rights of contracts' TopicAccess, and every service logs in as its
+ * own user.
  */
 class KafkaUsersTest {
 
@@ -72,7 +73,8 @@ class KafkaUsersTest {
       actual.put(u.name(), acls);
     }
     Map<String, Set<String>> expected = new TreeMap<>();
-    TopicAccess.byUser().forEach((user, access) -> expected.put(user, expected(access)));
+    TopicAccess.byUser(workers(overlay))
+        .forEach((user, access) -> expected.put(user, expected(access)));
     assertThat(actual).isEqualTo(expected);
   }
 
@@ -82,7 +84,11 @@ class KafkaUsersTest {
     List<String> problems = new ArrayList<>();
     for (Manifest d : overlay.all("Deployment")) {
       for (JsonNode c : d.containers()) {
-        String service = Rendered.module(c);
+        // A build worker logs in as its own worker's user, every other service as its module's.
+        String service =
+            Rendered.module(c).equals("build-worker")
+                ? TopicAccess.worker(overlay.environment(c).get("COPR_WORKER_ID"))
+                : Rendered.module(c);
         JsonNode jaas =
             Manifest.items(c.path("env"))
                 .filter(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG"))
@@ -112,6 +118,43 @@ class KafkaUsersTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * A worker's identity is its credentials: each build-worker Deployment names a worker id of its
+   * own, and runs at most one pod at any time (a pod template cannot give each of several pods a
+   * Secret of its own, and two processes under one id would be one identity).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.copr.k8s.Rendered#overlays")
+  void eachBuildWorkerIsAnIdentityOfItsOwnWithAtMostOnePod(Rendered overlay) {
+    List<String> ids = workers(overlay);
+    assertThat(ids).isNotEmpty().doesNotContainNull().doesNotHaveDuplicates();
+    for (Manifest d : overlay.all("Deployment")) {
+      if (d.containers().stream().noneMatch(c -> Rendered.module(c).equals("build-worker"))) {
+        continue;
+      }
+      assertThat(d.at("/spec/strategy/type").asText()).as(d + " strategy").isEqualTo("Recreate");
+      Manifest scaler =
+          overlay.all("ScaledObject").stream()
+              .filter(so -> so.at("/spec/scaleTargetRef/name").asText().equals(d.name()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(scaler.at("/spec/maxReplicaCount").asInt()).as(scaler + " max").isEqualTo(1);
+    }
+  }
+
+  /** The worker ids of the overlay's build-worker Deployments (each a KafkaUser of its own). */
+  static List<String> workers(Rendered overlay) {
+    List<String> ids = new ArrayList<>();
+    for (Manifest d : overlay.all("Deployment")) {
+      for (JsonNode c : d.containers()) {
+        if (Rendered.module(c).equals("build-worker")) {
+          ids.add(overlay.environment(c).get("COPR_WORKER_ID"));
+        }
+      }
+    }
+    return ids;
   }
 
   private static Set<String> expected(TopicAccess access) {

@@ -16,8 +16,8 @@ class ArchRoutingTest extends ServiceTest {
 
   @Test
   void eachArchsBuildsGoToItsOwnDispatchTopic() {
-    try (TopicProbe x86 = Kafka.probe(Topics.dispatch("x86_64"));
-        TopicProbe arm = Kafka.probe(Topics.dispatch("aarch64"));
+    try (TopicProbe x86 = Kafka.dispatches("x86_64");
+        TopicProbe arm = Kafka.dispatches("aarch64");
         TopicProbe status = Kafka.probe(Topics.BUILDS_STATUS);
         WorkerStandIn x86Worker = new WorkerStandIn("x86_64", 2);
         WorkerStandIn armWorker = new WorkerStandIn("aarch64", 2)) {

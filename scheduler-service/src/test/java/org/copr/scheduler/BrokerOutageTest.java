@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TopicProbe;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +20,7 @@ class BrokerOutageTest extends ServiceTest {
   @Test
   void aBrokerOutageLongerThanTheWorkerTimeoutRequeuesNothingAndLosesNothing()
       throws InterruptedException {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         WorkerStandIn worker = new WorkerStandIn(ARCH, 1)) {
       long running = Kafka.request("kim", CHROOT);
       worker.started(awaitDispatch(dispatches, running, 1));

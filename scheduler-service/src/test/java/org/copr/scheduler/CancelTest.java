@@ -49,7 +49,7 @@ class CancelTest extends ServiceTest {
 
   @Test
   void aRunningBuildIsCanceledByItsWorkerAndItsSlotFreed() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
         WorkerStandIn worker = new WorkerStandIn(ARCH, 1)) {
       long id = Kafka.request("grace", "fedora-40-" + ARCH);
@@ -71,7 +71,7 @@ class CancelTest extends ServiceTest {
 
   @Test
   void aCanceledBuildWhoseWorkerNeverAnswersEndsCanceledAndIsNotRequeued() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         TopicProbe status = Kafka.probe(Topics.BUILDS_STATUS);
         WorkerStandIn idle = new WorkerStandIn(ARCH, 0);
         WorkerStandIn worker = new WorkerStandIn(ARCH, 1)) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.EventJson;
-import org.copr.contracts.Topics;
 import org.copr.scheduler.queue.FairChoice;
 import org.copr.scheduler.queue.FairChoice.Candidate;
 import org.copr.testing.TopicProbe;
@@ -53,7 +52,7 @@ class CrowdedQueueTest extends ServiceTest {
       last = next.owner();
     }
 
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         WorkerStandIn worker = new WorkerStandIn(ARCH, queued.size())) {
       await()
           .atMost(PATIENCE)

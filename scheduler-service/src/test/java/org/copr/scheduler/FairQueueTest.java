@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.copr.contracts.BuildDispatch;
-import org.copr.contracts.Topics;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +44,7 @@ class FairQueueTest extends ServiceTest {
                         containsString("copr_scheduler_queue_length{arch=\"" + ARCH + "\"} 6.0")));
 
     List<Long> order = new ArrayList<>();
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         WorkerStandIn worker = new WorkerStandIn(ARCH, 1)) {
       while (order.size() < 6) {
         BuildDispatch next =

@@ -20,6 +20,8 @@ import org.copr.testing.TopicProbe;
 final class Kafka {
   private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 1000);
   private static KafkaProducer<String, String> producer;
+  private static final java.util.Map<Long, BuildSpec> SPECS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Kafka() {}
 
@@ -29,6 +31,19 @@ final class Kafka {
 
   static TopicProbe probe(String topic) {
     return new TopicProbe(servers(), topic);
+  }
+
+  /**
+   * The dispatches to the stand-in workers of {@code arch} (each worker has a dispatch topic of its
+   * own), including those of stand-ins made after the probe.
+   */
+  static TopicProbe dispatches(String arch) {
+    return new TopicProbe(
+        servers(),
+        java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(Topics.WORKER_PREFIX + WorkerStandIn.prefix(arch))
+                + "[0-9]+"
+                + java.util.regex.Pattern.quote(Topics.DISPATCH_SUFFIX)));
   }
 
   /** api-service asks for a build of a package of the owner's copr for the chroot. */
@@ -42,8 +57,15 @@ final class Kafka {
     long id = IDS.incrementAndGet();
     String sha256 = String.format("%064x", id);
     String srpm = "srpms/" + sha256 + ".src.rpm";
-    return new BuildRequested(
-        new BuildSpec(id, owner + "-copr", owner, "pkg-" + id, chroot, srpm, sha256, List.of()));
+    BuildSpec spec =
+        new BuildSpec(id, owner + "-copr", owner, "pkg-" + id, chroot, srpm, sha256, List.of());
+    SPECS.put(id, spec);
+    return new BuildRequested(spec);
+  }
+
+  /** The spec of a build the tests requested, as the worker that builds it knows it. */
+  static BuildSpec spec(long buildId) {
+    return SPECS.get(buildId);
   }
 
   static void cancel(long buildId) {

@@ -26,7 +26,7 @@ class RecoveryTest extends ServiceTest {
 
   @Test
   void aWorkerBackUnderTheSameIdAsANewProcessLosesItsAttemptToTheQueue() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
         WorkerStandIn worker = new WorkerStandIn(ARCH, 1)) {
       long id = Kafka.request("ivan", CHROOT);
@@ -50,7 +50,7 @@ class RecoveryTest extends ServiceTest {
 
   @Test
   void anAttemptItsWorkerStopsListingIsRequeued() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
         WorkerStandIn worker = new WorkerStandIn(ARCH, 1)) {
       long id = Kafka.request("judy", CHROOT);
@@ -71,7 +71,7 @@ class RecoveryTest extends ServiceTest {
 
   @Test
   void anAttemptListedAsEndedWaitsForItsEndAndIsNotTakenForLost() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         WorkerStandIn worker = new WorkerStandIn(ARCH, 1)) {
       long id = Kafka.request("kim", CHROOT);
       worker.started(awaitDispatch(dispatches, id, 1));
@@ -101,7 +101,7 @@ class RecoveryTest extends ServiceTest {
 
   @Test
   void aWorkerThatRunsAnotherWorkersAttemptIsToldToStopAndChangesNothing() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
         WorkerStandIn one = new WorkerStandIn(ARCH, 1);
         WorkerStandIn other = new WorkerStandIn(ARCH, 1)) {
@@ -133,7 +133,7 @@ class RecoveryTest extends ServiceTest {
 
   @Test
   void aQueuedBuildGoesToTheWorkerWithAFreeSlotWhileAnotherIsBusyOrCrashed() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         WorkerStandIn one = new WorkerStandIn(ARCH, 1);
         WorkerStandIn other = new WorkerStandIn(ARCH, 1)) {
       long first = Kafka.request("mia", CHROOT);

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.TopicAccess;
-import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.PostgresTestResource;
 import org.copr.testing.TopicProbe;
@@ -52,7 +51,7 @@ class RestartIT {
   @Test
   void queuedAndRunningBuildsAndTheOwnersTurnSurviveAKill() throws Exception {
     start();
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch("x86_64"));
+    try (TopicProbe dispatches = Kafka.dispatches("x86_64");
         WorkerStandIn worker = new WorkerStandIn("x86_64", 1)) {
       long aliceFirst = Kafka.request("alice", "fedora-40-x86_64");
       worker.started(ServiceTest.awaitDispatch(dispatches, aliceFirst, 1));

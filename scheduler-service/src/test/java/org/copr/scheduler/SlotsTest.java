@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.copr.contracts.BuildDispatch;
-import org.copr.contracts.Topics;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,7 @@ class SlotsTest extends ServiceTest {
 
   @Test
   void noMoreBuildsAreDispatchedThanTheArchHasFreeSlots() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH));
+    try (TopicProbe dispatches = Kafka.dispatches(ARCH);
         WorkerStandIn worker = new WorkerStandIn(ARCH, 2)) {
       List<Long> ids =
           LongStream.range(0, 5).mapToObj(i -> Kafka.request("carol", "epel-9-" + ARCH)).toList();

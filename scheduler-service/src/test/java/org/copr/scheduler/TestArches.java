@@ -2,9 +2,6 @@ package org.copr.scheduler;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
-import org.copr.contracts.TopicAccess;
-import org.copr.contracts.Topics;
-import org.copr.testing.KafkaBroker;
 
 /**
  * The scheduler as the tests run it: an arch of its own for each test class (so their queues never
@@ -13,18 +10,10 @@ import org.copr.testing.KafkaBroker;
  */
 public class TestArches implements QuarkusTestResourceLifecycleManager {
   private static final String ARCHES =
-      "x86_64,aarch64,fairarch,slotarch,killarch,cancelarch,restartarch,lonearch,recoverarch,crowdarch";
+      "x86_64,aarch64,fairarch,slotarch,killarch,cancelarch,restartarch,lonearch,recoverarch,crowdarch,judgearch";
 
   @Override
   public Map<String, String> start() {
-    // The broker makes no topic on the fly and the scheduler may write only the real arches'
-    // dispatch topics: the test arches get theirs, writable by the scheduler, as a real arch has.
-    for (String arch : ARCHES.split(",")) {
-      if (!Topics.ARCHES.contains(arch)) {
-        KafkaBroker.shared().allowWrite(TopicAccess.SCHEDULER, Topics.dispatch(arch));
-        KafkaBroker.shared().createTopics(Topics.deadLetter(Topics.dispatch(arch)));
-      }
-    }
     return Map.of(
         "copr.scheduler.arches",
         ARCHES,
@@ -33,7 +22,10 @@ public class TestArches implements QuarkusTestResourceLifecycleManager {
         "copr.scheduler.listing-grace",
         "3s",
         "copr.scheduler.liveness-interval",
-        "1s");
+        "1s",
+        // a stand-in worker's reports topic is found soon after the stand-in is made
+        "mp.messaging.incoming.worker-reports.metadata.max.age.ms",
+        "500");
   }
 
   @Override

@@ -16,7 +16,7 @@ class TimeoutsTest extends ServiceTest {
 
   @Test
   void aDispatchNoWorkerStartsIsTakenBackAndDispatchedAgain() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch("aarch64"));
+    try (TopicProbe dispatches = Kafka.dispatches("aarch64");
         TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
         WorkerStandIn worker = new WorkerStandIn("aarch64", 1)) {
       long id = Kafka.request("lena", "fedora-40-aarch64");
@@ -32,7 +32,7 @@ class TimeoutsTest extends ServiceTest {
 
   @Test
   void aBuildPastItsTimeoutIsTakenFromItsWorkerAndDispatchedAgain() {
-    try (TopicProbe dispatches = Kafka.probe(Topics.dispatch("x86_64"));
+    try (TopicProbe dispatches = Kafka.dispatches("x86_64");
         TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
         WorkerStandIn worker = new WorkerStandIn("x86_64", 1)) {
       long id = Kafka.request("mona", "fedora-40-x86_64");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +13,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.copr.contracts.BuildDispatch;
+import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.Event;
+import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
+import org.copr.testing.KafkaBroker;
 
 /**
  * The test plays a build worker over the real broker: heartbeats every second listing what it runs
@@ -30,6 +39,8 @@ final class WorkerStandIn implements AutoCloseable {
 
   final String id;
   final String arch;
+  final String user;
+  private KafkaProducer<String, String> producer;
   private final int slots;
   private final Set<Attempt> running = ConcurrentHashMap.newKeySet();
   private final Set<Attempt> ended = ConcurrentHashMap.newKeySet();
@@ -39,11 +50,42 @@ final class WorkerStandIn implements AutoCloseable {
   private volatile boolean dead;
 
   WorkerStandIn(String arch, int slots) {
-    this.id = arch + "-stand-in-" + COUNT.incrementAndGet();
+    this.id = prefix(arch) + COUNT.incrementAndGet();
     this.arch = arch;
     this.slots = slots;
+    // Its identity on the bus: a Kafka user and topics of its own, as dev/kafka gives a worker.
+    this.user = KafkaBroker.shared().worker(id);
     heartbeat();
     heartbeats.scheduleAtFixedRate(this::heartbeat, 1000, 1000, TimeUnit.MILLISECONDS);
+  }
+
+  static String prefix(String arch) {
+    return arch + "-stand-in-";
+  }
+
+  String incarnation() {
+    return incarnation;
+  }
+
+  /**
+   * Sends an event on this worker's reports topic with its own credentials, whatever it says: the
+   * only way a worker's word reaches the scheduler.
+   */
+  synchronized void report(Event event) {
+    if (producer == null) {
+      Properties p = new Properties();
+      p.putAll(KafkaBroker.shared().client(user));
+      p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+      producer = new KafkaProducer<>(p);
+    }
+    try {
+      producer
+          .send(new ProducerRecord<>(Topics.workerReports(id), id, EventJson.write(event)))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot report " + event, e);
+    }
   }
 
   /** Of the stand-ins, the one the dispatch is addressed to. */
@@ -64,9 +106,7 @@ final class WorkerStandIn implements AutoCloseable {
       // What runs is read before what ended, as the real worker does: an attempt moves from the
       // one to the other, and is in one of them when both are read in this order.
       List<Attempt> runningNow = List.copyOf(running);
-      Kafka.send(
-          Topics.WORKERS_HEARTBEAT,
-          id,
+      report(
           new WorkerHeartbeat(
               id, incarnation, arch, slots, runningNow, List.copyOf(ended), draining));
     } catch (RuntimeException e) {
@@ -88,30 +128,37 @@ final class WorkerStandIn implements AutoCloseable {
     running.add(new Attempt(buildId, attempt));
     status(
         new BuildStatus.Started(
-            buildId, attempt, id, "logs/" + buildId + "/build-" + attempt + ".log"));
+            buildId, attempt, id, "logs/" + buildId + "/build-" + attempt + ".log", incarnation));
   }
 
   void finished(long buildId, int attempt, boolean success) {
-    status(
-        new BuildStatus.Finished(
-            buildId,
-            attempt,
-            id,
-            "copr",
-            "fedora-40-" + arch,
-            "pkg",
-            success,
-            success ? 0 : 1,
-            "results/" + buildId + "/" + attempt,
-            "logs/" + buildId + "/build-" + attempt + ".log",
-            List.of(),
-            success ? "" : "error: build failed",
-            10));
+    status(finishedEvent(buildId, attempt, success));
     ended(new Attempt(buildId, attempt));
   }
 
+  /** What this worker, as it runs now, sends when it ends the attempt of the build. */
+  BuildStatus.Finished finishedEvent(long buildId, int attempt, boolean success) {
+    BuildSpec spec = Kafka.spec(buildId);
+    return new BuildStatus.Finished(
+        buildId,
+        attempt,
+        id,
+        spec == null ? "copr" : spec.copr(),
+        spec == null ? "fedora-40-" + arch : spec.chroot(),
+        spec == null ? "pkg" : spec.packageName(),
+        success,
+        success ? 0 : 1,
+        "results/" + buildId + "/" + attempt,
+        "logs/" + buildId + "/build-" + attempt + ".log",
+        List.of(),
+        success ? "" : "error: build failed",
+        10,
+        success ? null : "the build failed",
+        incarnation);
+  }
+
   void canceled(long buildId, int attempt) {
-    status(new BuildStatus.Canceled(buildId, attempt, "canceled by its owner"));
+    status(new BuildStatus.Canceled(buildId, attempt, "canceled by its owner", id, incarnation));
     ended(new Attempt(buildId, attempt));
   }
 
@@ -132,7 +179,7 @@ final class WorkerStandIn implements AutoCloseable {
   }
 
   private void status(BuildStatus status) {
-    Kafka.send(Topics.BUILDS_STATUS, status.buildId(), status);
+    report(status);
   }
 
   /** Stops the heartbeats, as a crashed or cut-off worker would. */
@@ -168,5 +215,10 @@ final class WorkerStandIn implements AutoCloseable {
     }
     dead = true;
     heartbeats.shutdownNow();
+    synchronized (this) {
+      if (producer != null) {
+        producer.close();
+      }
+    }
   }
 }

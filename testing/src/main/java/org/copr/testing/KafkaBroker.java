@@ -13,6 +13,9 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -22,6 +25,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.copr.contracts.TopicAccess;
+import org.copr.contracts.Topics;
 
 /**
  * A real Kafka broker for one test JVM, started with the project's own {@code dev/kafka} script on
@@ -41,6 +46,7 @@ public final class KafkaBroker {
   private final Map<String, String> env;
   // dev/kafka's start resets every user's ACLs to the access table; these are granted again.
   private final List<AclBinding> testGrants = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.Set<String> workers = ConcurrentHashMap.newKeySet();
 
   private KafkaBroker(int port, int controllerPort, Path dir) {
     this.port = port;
@@ -91,6 +97,120 @@ public final class KafkaBroker {
     p.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
     p.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(user));
     return p;
+  }
+
+  /**
+   * Gives worker {@code id} its identity on the bus, as dev/kafka does for COPR_KAFKA_WORKERS: a
+   * user {@code worker.<id>} with a random password, its two topics and every ACL the access table
+   * has for them (its own, the scheduler's, the reader's). Idempotent; returns the user. A restart
+   * of the broker keeps it (dev/kafka makes every worker it finds a password file for).
+   */
+  public synchronized String worker(String id) {
+    String user = TopicAccess.worker(id);
+    if (workers.contains(id)) {
+      return user;
+    }
+    Path file = dir.resolve("users").resolve(user);
+    try {
+      if (!Files.exists(file)) {
+        byte[] random = new byte[18];
+        new java.security.SecureRandom().nextBytes(random);
+        Files.writeString(
+            Files.createFile(
+                file,
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+            java.util.HexFormat.of().formatHex(random));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    createTopics(Topics.ofWorker(id).toArray(String[]::new));
+    try (Admin admin = Admin.create(admin())) {
+      admin
+          .alterUserScramCredentials(
+              List.of(
+                  new UserScramCredentialUpsertion(
+                      user,
+                      new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192),
+                      password(user))))
+          .all()
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot make Kafka user " + user, e);
+    }
+    Map<String, TopicAccess> without = TopicAccess.byUser(workers);
+    var with = new java.util.HashSet<>(workers);
+    with.add(id);
+    List<AclBinding> acls = new java.util.ArrayList<>();
+    TopicAccess.byUser(with)
+        .forEach(
+            (name, access) -> {
+              List<AclBinding> had =
+                  without.containsKey(name) ? acls(name, without.get(name)) : List.of();
+              acls(name, access).stream().filter(a -> !had.contains(a)).forEach(acls::add);
+            });
+    grant(acls);
+    workers.add(id);
+    return user;
+  }
+
+  /** The workers given an identity on this broker. */
+  public java.util.Set<String> workers() {
+    return java.util.Set.copyOf(workers);
+  }
+
+  /** The ACLs of one user of the access table, as dev/kafka-access makes them. */
+  static List<AclBinding> acls(String user, TopicAccess access) {
+    String principal = "User:" + user;
+    List<AclBinding> acls = new java.util.ArrayList<>();
+    access
+        .writes()
+        .forEach(
+            t ->
+                acls.add(
+                    allow(
+                        ResourceType.TOPIC,
+                        t,
+                        PatternType.LITERAL,
+                        principal,
+                        AclOperation.WRITE)));
+    access
+        .reads()
+        .forEach(
+            t ->
+                acls.add(
+                    allow(
+                        ResourceType.TOPIC, t, PatternType.LITERAL, principal, AclOperation.READ)));
+    access
+        .groups()
+        .forEach(
+            g ->
+                acls.add(
+                    allow(
+                        ResourceType.GROUP, g, PatternType.LITERAL, principal, AclOperation.READ)));
+    access
+        .groupPrefixes()
+        .forEach(
+            g ->
+                acls.add(
+                    allow(
+                        ResourceType.GROUP,
+                        g,
+                        PatternType.PREFIXED,
+                        principal,
+                        AclOperation.READ)));
+    return acls;
+  }
+
+  private static AclBinding allow(
+      ResourceType type, String name, PatternType pattern, String principal, AclOperation op) {
+    return new AclBinding(
+        new ResourcePattern(type, name, pattern),
+        new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW));
   }
 
   /** Settings for a client that may do anything: test probes and topic set-up. */

@@ -43,6 +43,22 @@ public final class TopicProbe implements AutoCloseable {
     consumer.subscribe(List.of(topic));
   }
 
+  /**
+   * Subscribes to every topic whose name matches, from the beginning of each, and finds topics made
+   * after it started within a second (such as a worker's topics, made when the worker is).
+   */
+  public TopicProbe(String bootstrapServers, java.util.regex.Pattern topics) {
+    Properties p = new Properties();
+    p.putAll(KafkaBroker.at(bootstrapServers).admin());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500);
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    consumer = new KafkaConsumer<>(p);
+    consumer.subscribe(topics);
+  }
+
   /** Polls until a record matches or the time is up; returns every record seen so far. */
   public List<ConsumerRecord<String, String>> awaitRecord(
       Predicate<ConsumerRecord<String, String>> match, Duration timeout) {

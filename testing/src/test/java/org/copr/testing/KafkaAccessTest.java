@@ -41,6 +41,65 @@ import org.junit.jupiter.api.Test;
 class KafkaAccessTest {
   private final KafkaBroker broker = KafkaBroker.shared();
 
+  /** Two workers, each with its own user and topics, as dev/stack's two workers of an arch. */
+  private final List<String> workers =
+      List.of(broker.worker("access-one").substring(7), broker.worker("access-two").substring(7));
+
+  private Map<String, TopicAccess> table() {
+    return TopicAccess.byUser(broker.workers());
+  }
+
+  private List<String> allTopics() {
+    return Topics.all(broker.workers());
+  }
+
+  @Test
+  void aWorkerCanNeitherReportNorReadUnderAnotherWorkersNameNorForAWorkerNobodyMade() {
+    String one = workers.get(0);
+    String two = workers.get(1);
+    try (var producer = producer(broker.client(TopicAccess.worker(one)))) {
+      for (String topic :
+          List.of(
+              Topics.workerReports(two),
+              Topics.workerDispatch(two),
+              Topics.workerReports("ghost-worker"),
+              Topics.BUILDS_STATUS)) {
+        var send = producer.send(new ProducerRecord<>(topic, one, forgedFinished()));
+        assertThatThrownBy(send::get)
+            .as(one + " may not write " + topic)
+            .cause()
+            .isInstanceOf(AuthorizationException.class);
+      }
+      assertThat(producer.send(new ProducerRecord<>(Topics.workerReports(one), one, "{}")))
+          .succeedsWithin(Duration.ofSeconds(30));
+    }
+    try (var consumer =
+        consumer(
+            broker.client(TopicAccess.worker(one)), TopicAccess.workerGroup("dispatch", two))) {
+      consumer.subscribe(List.of(Topics.workerDispatch(one)));
+      assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(5)))
+          .as(one + " may not use " + two + "'s consumer group")
+          .isInstanceOf(GroupAuthorizationException.class);
+    }
+    try (var consumer = consumer(broker.client(TopicAccess.worker(one)), null)) {
+      consumer.assign(List.of(new TopicPartition(Topics.workerDispatch(two), 0)));
+      assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(5)))
+          .as(one + " may not read " + two + "'s dispatches")
+          .isInstanceOf(TopicAuthorizationException.class);
+    }
+    // A worker nobody gave credentials to cannot log in at all.
+    Map<String, Object> ghost = broker.client(TopicAccess.API);
+    ghost.put(
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"worker.ghost-worker\" password=\"anything\";");
+    try (var producer = producer(ghost)) {
+      assertThatThrownBy(
+              () -> producer.send(new ProducerRecord<>(Topics.workerReports(one), "x", "{}")).get())
+          .hasCauseInstanceOf(SaslAuthenticationException.class);
+    }
+  }
+
   @Test
   void aClientWithoutCredentialsCanWriteNoTopic() throws Exception {
     Map<String, Object> anonymous = new HashMap<>();
@@ -48,7 +107,7 @@ class KafkaAccessTest {
     anonymous.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
     String forged = forgedFinished();
     try (var producer = producer(anonymous)) {
-      for (String topic : Topics.all()) {
+      for (String topic : allTopics()) {
         // The broker closes the connection before any request: the client never learns the
         // topic's partitions, so nothing is sent.
         assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "1", forged)).get())
@@ -80,11 +139,11 @@ class KafkaAccessTest {
 
   @Test
   void eachUserWritesItsOwnTopicsAndNoOther() {
-    TopicAccess.byUser()
+    table()
         .forEach(
             (user, access) -> {
               try (var producer = producer(broker.client(user))) {
-                for (String topic : Topics.all()) {
+                for (String topic : allTopics()) {
                   var send = producer.send(new ProducerRecord<>(topic, "1", "{}"));
                   if (access.writes().contains(topic)) {
                     assertThat(send)
@@ -104,7 +163,7 @@ class KafkaAccessTest {
 
   @Test
   void eachUserReadsItsOwnTopicsInItsOwnGroupsAndNoOther() {
-    TopicAccess.byUser()
+    table()
         .forEach(
             (user, access) -> {
               List<String> markers = new ArrayList<>();
@@ -127,7 +186,7 @@ class KafkaAccessTest {
               }
 
               try (var consumer = consumer(broker.client(user), null)) {
-                for (String topic : Topics.all()) {
+                for (String topic : allTopics()) {
                   if (access.reads().contains(topic)) {
                     continue;
                   }
@@ -150,7 +209,7 @@ class KafkaAccessTest {
   @Test
   void theBrokersAclsAreExactlyTheAccessTable() throws Exception {
     Set<String> expected = new HashSet<>();
-    TopicAccess.byUser()
+    table()
         .forEach(
             (user, access) -> {
               access.writes().forEach(t -> expected.add("User:" + user + " WRITE TOPIC " + t));

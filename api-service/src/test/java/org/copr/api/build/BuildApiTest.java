@@ -326,6 +326,57 @@ class BuildApiTest {
     assertThat(awaitBuild(victim.build(), m -> true)).containsEntry("state", "pending");
   }
 
+  /**
+   * api-service acts only on the scheduler's verdicts: a build worker's own credentials cannot
+   * write the status topic, and what it writes on its reports topic (the scheduler's to judge) is
+   * nothing api-service reads. The same finished, forwarded by the scheduler, moves the build.
+   */
+  @Test
+  void aBuildWorkersOwnCredentialsCannotReachWhatApiServiceActsOn() throws Exception {
+    Fixture f = build();
+    long b = f.build();
+    status(
+        new BuildStatus.Dispatched(b, 1, "x86_64"),
+        new BuildStatus.Started(b, 1, "api-judge-worker", log(b, 1), "incarnation-1"));
+    awaitBuild(b, m -> "running".equals(m.get("state")));
+
+    KafkaBroker broker = KafkaBroker.shared();
+    Map<String, Object> worker =
+        new java.util.HashMap<>(broker.client(broker.worker("api-judge-worker")));
+    worker.put(
+        "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+    worker.put(
+        "value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+    worker.put("enable.idempotence", false);
+    worker.put("max.block.ms", 10_000);
+    BuildStatus.Finished claim = finished(f, 1, "api-judge-worker", true);
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, String>(worker)) {
+      var refused =
+          producer.send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  Topics.BUILDS_STATUS,
+                  Long.toString(b),
+                  org.copr.contracts.EventJson.write(claim)));
+      org.assertj.core.api.Assertions.assertThatThrownBy(refused::get)
+          .hasCauseInstanceOf(org.apache.kafka.common.errors.AuthorizationException.class);
+      producer
+          .send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  Topics.workerReports("api-judge-worker"),
+                  Long.toString(b),
+                  org.copr.contracts.EventJson.write(claim)))
+          .get();
+    }
+    long marker = build().build();
+    status(new BuildStatus.Dispatched(marker, 1, "x86_64"));
+    awaitBuild(marker, m -> "starting".equals(m.get("state")));
+    assertThat(awaitBuild(b, m -> true)).containsEntry("state", "running");
+
+    status(claim); // as the scheduler forwards it once it judged it
+    awaitBuild(b, m -> "publishing".equals(m.get("state")));
+  }
+
   private static BuildStatus.Finished finished(
       Fixture f, int attempt, String worker, boolean success) {
     return finished(f.build(), f.copr(), f.pkg(), attempt, worker, success);

@@ -95,9 +95,14 @@ final class BuildRun {
             logFile,
             worker.config().logTailLines(),
             worker.config().log().maxSize().asLongValue())) {
-      sender.status(
+      worker.report(
+          sender,
           new BuildStatus.Started(
-              build.buildId(), build.attempt(), worker.id(), storage.relativize(logFile)));
+              build.buildId(),
+              build.attempt(),
+              worker.id(),
+              storage.relativize(logFile),
+              worker.incarnation()));
       try {
         return keepOnlySuccess(build(log));
       } catch (IOException | RuntimeException e) {
@@ -139,8 +144,7 @@ final class BuildRun {
             + builder.name());
     Path srpm = checkedSrpm(spec);
     checkBuildRequires(srpm);
-    deleteTree(results);
-    Files.createDirectories(results);
+    freshResults();
     Files.createDirectories(work.resolve("tmp"));
     Duration timeout = timeout();
     Path out = builder.privateResults() ? work.resolve("results") : results;
@@ -273,6 +277,32 @@ final class BuildRun {
   }
 
   /**
+   * The attempt's results folder is one this worker made empty, now: whatever was there before (a
+   * file someone placed for this attempt, a link) is removed, and if anything remains, or the
+   * build's folder is not a plain folder, the attempt fails instead of handing it over.
+   */
+  private void freshResults() throws IOException {
+    Path buildDir = results.getParent();
+    // A link is removed before anything below it is: never delete through it.
+    if (Files.isSymbolicLink(buildDir)) {
+      Files.delete(buildDir);
+    }
+    deleteTree(results);
+    Files.createDirectories(buildDir);
+    if (!Files.isDirectory(buildDir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(storage.relativize(buildDir) + " is not a folder");
+    }
+    try {
+      Files.createDirectory(results);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new IOException(
+          "cannot start with an empty "
+              + storage.relativize(results)
+              + ": something remains there");
+    }
+  }
+
+  /**
    * Copies what the builder left in its private result folder to the shared storage: regular files
    * only (anything else fails the build), each copied as a new file, never through a link.
    */
@@ -331,7 +361,13 @@ final class BuildRun {
     }
     return switch (stop.kind()) {
       case CANCEL ->
-          Optional.of(new BuildStatus.Canceled(build.buildId(), build.attempt(), stop.reason()));
+          Optional.of(
+              new BuildStatus.Canceled(
+                  build.buildId(),
+                  build.attempt(),
+                  stop.reason(),
+                  worker.id(),
+                  worker.incarnation()));
       case TIMEOUT, LOG_LIMIT ->
           Optional.of(
               finished(
@@ -367,7 +403,8 @@ final class BuildRun {
         artifacts,
         logTail,
         builderMillis,
-        reason);
+        reason,
+        worker.incarnation());
   }
 
   /** A reason is one line of at most 1,000 characters, whatever an exception said. */

@@ -114,7 +114,7 @@ public class Builds {
       Optional<BuildStatus> end = new BuildRun(build, worker, builder, sender, timers).run();
       end.ifPresent(
           event -> {
-            sender.status(event);
+            worker.report(sender, event);
             reported.put(build.key(), Instant.now()); // before it leaves the running ones
           });
       String outcome = end.map(Builds::outcome).orElse("shutdown");

@@ -1,8 +1,6 @@
 package org.copr.worker.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,7 +19,12 @@ public class Worker {
 
   public Worker(WorkerConfig config) {
     this.config = config;
-    this.id = config.id().orElseGet(Worker::defaultId);
+    this.id = config.id();
+    if (!org.copr.contracts.Topics.isWorkerId(id)) {
+      throw new IllegalArgumentException(
+          "copr.worker.id must be letters, digits, - and _ (it names the worker's Kafka topics): "
+              + id);
+    }
     this.storage = new StorageLayout(config.storage().toAbsolutePath());
     this.workDir =
         config
@@ -55,6 +58,15 @@ public class Worker {
     return config.slots();
   }
 
+  /**
+   * Sends a status event on this worker's own reports topic, which only its Kafka user may write
+   * and only the scheduler reads; the scheduler forwards what it accepts on copr.builds.status.
+   */
+  public void report(
+      org.copr.runtime.kafka.KeyedSender sender, org.copr.contracts.BuildStatus event) {
+    sender.send(org.copr.contracts.Topics.workerReports(id), Long.toString(event.buildId()), event);
+  }
+
   public StorageLayout storage() {
     return storage;
   }
@@ -70,18 +82,5 @@ public class Worker {
 
   public WorkerConfig config() {
     return config;
-  }
-
-  /** In Kubernetes HOSTNAME is the pod name; the suffix keeps two workers on one host apart. */
-  private static String defaultId() {
-    String host = System.getenv("HOSTNAME");
-    if (host == null || host.isBlank()) {
-      try {
-        host = InetAddress.getLocalHost().getHostName();
-      } catch (UnknownHostException e) {
-        host = "worker";
-      }
-    }
-    return host + "-" + UUID.randomUUID().toString().substring(0, 6);
   }
 }

@@ -28,8 +28,12 @@ public interface WorkerConfig {
   @WithDefault("auto")
   Backend backend();
 
-  /** The worker's name in heartbeats and events; default: host name plus a random suffix. */
-  Optional<String> id();
+  /**
+   * The worker's name in heartbeats and events, and its identity on the bus: the Kafka user {@code
+   * worker.<id>} whose password this worker has, and its topics {@code copr.workers.<id>.*}.
+   * Required; letters, digits, {@code -} and {@code _}.
+   */
+  String id();
 
   @WithDefault("5s")
   Duration heartbeatInterval();

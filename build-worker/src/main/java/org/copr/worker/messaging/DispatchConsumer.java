@@ -27,7 +27,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code copr.builds.dispatch.<arch>} in a consumer group of this worker's own, one dispatch
+ * Reads {@code copr.workers.<id>.dispatch} in a consumer group of this worker's own, one dispatch
  * at a time, and builds only the dispatches addressed to this worker as it runs now: one for
  * another worker, or for this worker before it restarted, is skipped, and the scheduler, which
  * chose the worker, takes such an attempt back itself. A dispatch that is not one goes to the

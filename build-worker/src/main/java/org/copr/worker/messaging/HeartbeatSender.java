@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.copr.contracts.EventJson;
+import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.worker.build.Builds;
 import org.copr.worker.build.RunningBuild;
@@ -14,9 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Tells the scheduler every few seconds that this worker lives (in which incarnation), its arch and
- * slots, what it runs and what it ended lately. A lost heartbeat is not retried: the next one says
- * the same, and a late one would lie.
+ * Tells the scheduler every few seconds, on this worker's own reports topic, that this worker lives
+ * (in which incarnation), its arch and slots, what it runs and what it ended lately. A lost
+ * heartbeat is not retried: the next one says the same, and a late one would lie.
  */
 @ApplicationScoped
 public class HeartbeatSender {
@@ -65,6 +66,7 @@ public class HeartbeatSender {
           Message.of(EventJson.write(heartbeat))
               .addMetadata(
                   OutgoingKafkaRecordMetadata.<String>builder()
+                      .withTopic(Topics.workerReports(worker.id()))
                       .withKey(heartbeat.workerId())
                       .build()));
     } catch (RuntimeException e) {

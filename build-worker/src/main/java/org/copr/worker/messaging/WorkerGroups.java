@@ -4,13 +4,15 @@ import io.smallrye.reactive.messaging.ClientCustomizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.copr.contracts.TopicAccess;
 import org.copr.worker.config.Worker;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Dispatches and cancels are read by every worker, each in consumer groups of its own, named after
- * it. The worker id is also the group's static member id, so a worker restarted under the same id
- * takes its place at once instead of waiting out the dead process's session.
+ * Each worker reads its dispatches and the broadcast cancels in consumer groups of its own, named
+ * after it, which only its Kafka user may join. The worker id is also the group's static member id,
+ * so a worker restarted under the same id takes its place at once instead of waiting out the dead
+ * process's session.
  */
 @ApplicationScoped
 public class WorkerGroups implements ClientCustomizer<Map<String, Object>> {
@@ -31,6 +33,6 @@ public class WorkerGroups implements ClientCustomizer<Map<String, Object>> {
   }
 
   public String groupOf(String channel) {
-    return "copr-build-worker-" + channel + "-" + worker.id();
+    return TopicAccess.workerGroup(channel, worker.id());
   }
 }

@@ -58,9 +58,10 @@ public class Outbox {
     send(Topics.BUILDS_REQUESTED, Long.toString(event.build().buildId()), event);
   }
 
+  /** To the dispatch topic of the one worker it is addressed to, which alone reads it. */
   public void dispatch(BuildDispatch dispatch) {
     send(
-        Topics.dispatch(dispatch.build().arch()),
+        Topics.workerDispatch(dispatch.workerId()),
         Long.toString(dispatch.build().buildId()),
         dispatch);
   }

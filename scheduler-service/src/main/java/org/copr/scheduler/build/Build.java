@@ -36,6 +36,9 @@ public class Build extends PanacheEntityBase {
   /** The worker the current attempt is addressed to (kept once the build is done). */
   public String workerId;
 
+  /** That worker's incarnation when the attempt was dispatched: only it may report on it. */
+  public String incarnation;
+
   public String cancelReason;
 
   @Enumerated(EnumType.STRING)
@@ -97,13 +100,14 @@ public class Build extends PanacheEntityBase {
         && (state == QueueState.DISPATCHED || state == QueueState.RUNNING);
   }
 
-  /** The next attempt, addressed to {@code worker}. */
-  public void dispatch(String worker, Instant now) {
+  /** The next attempt, addressed to {@code worker} as it runs now ({@code workerIncarnation}). */
+  public void dispatch(String worker, String workerIncarnation, Instant now) {
     state = QueueState.DISPATCHED;
     attempt++;
     dispatchedAt = now;
     startedAt = null;
     workerId = worker;
+    incarnation = workerIncarnation;
   }
 
   /** Whether the current attempt is held for (addressed to or run by) this worker. */
@@ -124,6 +128,7 @@ public class Build extends PanacheEntityBase {
     dispatchedAt = null;
     startedAt = null;
     workerId = null;
+    incarnation = null;
   }
 
   public void end(Outcome how, Instant now) {

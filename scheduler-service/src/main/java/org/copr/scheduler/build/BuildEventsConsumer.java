@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
-import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Chroot;
 import org.copr.contracts.EventJson;
@@ -13,7 +12,7 @@ import org.copr.scheduler.queue.Dispatcher;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Build requests, the workers' status reports and users' cancels. */
+/** Build requests and users' cancels (the workers' reports: {@code worker.ReportsConsumer}). */
 @ApplicationScoped
 @Retry(
     maxRetries = Inbound.MAX_RETRIES,
@@ -38,24 +37,6 @@ public class BuildEventsConsumer {
     Inbound.require(spec.packageName() != null && isChroot(spec.chroot()), "package and chroot");
     builds.request(request);
     dispatcher.wake();
-  }
-
-  @Incoming("builds-status")
-  @Blocking
-  public void status(String json) {
-    BuildStatus status = EventJson.read(json, BuildStatus.class);
-    if (status instanceof BuildStatus.Started started) {
-      Inbound.require(started.workerId() != null, "worker_id");
-      builds.started(started.buildId(), started.attempt(), started.workerId());
-    } else if (status instanceof BuildStatus.Finished finished) {
-      builds.ended(finished, finished.success() ? Outcome.SUCCEEDED : Outcome.FAILED);
-      dispatcher.wake(); // a slot is free
-    } else if (status instanceof BuildStatus.Canceled canceled) {
-      builds.ended(canceled, Outcome.CANCELED);
-      dispatcher.wake();
-    }
-    // dispatched, failed: the scheduler's own; published, publish_failed: after the worker's part.
-    // A start frees no slot (a dispatched build holds one as a running one does).
   }
 
   @Incoming("builds-control")

@@ -46,40 +46,152 @@ public class Builds {
   }
 
   /**
-   * A worker started the attempt: said so in a status event or listed it in a heartbeat. Only the
-   * worker the attempt was addressed to counts; any other is told to stop by its next heartbeat.
+   * A worker started the attempt: listed it in a heartbeat. Only the worker the attempt was
+   * addressed to counts; any other is told to stop by its next heartbeat.
    */
   @Transactional
   public void started(long buildId, int attempt, String workerId) {
     Build.locked(buildId)
         .filter(build -> build.isCurrent(attempt) && build.state == QueueState.DISPATCHED)
         .filter(build -> build.heldBy(workerId))
-        .ifPresent(
-            build -> {
-              build.start(Instant.now());
-              LOG.infof("%s started on worker %s", build, workerId);
-              if (build.cancelReason != null) {
-                outbox.cancel(new CancelBuild(buildId, attempt, build.cancelReason));
-              }
-            });
+        .ifPresent(build -> start(build, workerId));
+  }
+
+  private void start(Build build, String workerId) {
+    build.start(Instant.now());
+    LOG.infof("%s started on worker %s", build, workerId);
+    if (build.cancelReason != null) {
+      outbox.cancel(new CancelBuild(build.buildId, build.attempt, build.cancelReason));
+    }
   }
 
   /**
-   * The worker is done with the attempt (built, failed to build, or canceled): its slot is free.
+   * The one judge of a worker's {@code started}, {@code finished} or {@code canceled}: it counts
+   * only for the build's current attempt, dispatched to this worker ({@code topicWorker}, whose
+   * credentials alone write the topic it came on) in the incarnation the report names. What passes
+   * changes the build here and is forwarded on {@code copr.builds.status}, the only news
+   * api-service acts on; a repeat of what was already forwarded changes nothing; anything else is
+   * refused with the reason and changes nothing.
    */
   @Transactional
-  public void ended(BuildStatus status, Outcome outcome) {
-    Build.locked(status.buildId())
-        .filter(build -> build.isCurrent(status.attempt()))
-        .filter(
-            build ->
-                !(status instanceof BuildStatus.Finished finished)
-                    || build.heldBy(finished.workerId()))
-        .ifPresent(
-            build -> {
-              build.end(outcome, Instant.now());
-              LOG.infof("%s %s on worker %s", build, outcome, build.workerId);
-            });
+  public void judge(String topicWorker, BuildStatus report) {
+    Report r = Report.of(report);
+    if (!topicWorker.equals(r.workerId())) {
+      throw new RejectedReport(
+          "the report names worker "
+              + r.workerId()
+              + " but came with the credentials of worker "
+              + topicWorker);
+    }
+    if (r.incarnation() == null) {
+      throw new RejectedReport("the report names no incarnation of worker " + topicWorker);
+    }
+    long buildId = report.buildId();
+    int attempt = report.attempt();
+    Build build =
+        Build.locked(buildId)
+            .orElseThrow(() -> new RejectedReport("build " + buildId + " was never dispatched"));
+    if (build.attempt == 0) {
+      throw new RejectedReport("build " + buildId + " was never dispatched");
+    }
+    if (attempt != build.attempt) {
+      throw new RejectedReport(
+          "attempt "
+              + attempt
+              + " of build "
+              + buildId
+              + " is not its current attempt ("
+              + build.attempt
+              + ")");
+    }
+    if (!topicWorker.equals(build.workerId)) {
+      throw new RejectedReport(
+          "attempt "
+              + attempt
+              + " of build "
+              + buildId
+              + " was dispatched to worker "
+              + build.workerId
+              + ", not to worker "
+              + topicWorker);
+    }
+    if (!r.incarnation().equals(build.incarnation)) {
+      throw new RejectedReport(
+          "attempt "
+              + attempt
+              + " of build "
+              + buildId
+              + " was dispatched to another incarnation of worker "
+              + topicWorker
+              + " than "
+              + r.incarnation());
+    }
+    if (report instanceof BuildStatus.Finished f
+        && !(build.copr.equals(f.copr())
+            && build.chroot.equals(f.chroot())
+            && build.packageName.equals(f.packageName()))) {
+      throw new RejectedReport(
+          "build "
+              + buildId
+              + " is "
+              + build.packageName
+              + " of copr "
+              + build.copr
+              + " for "
+              + build.chroot
+              + ", not what the report says");
+    }
+    if (build.state == QueueState.DONE) {
+      if (repeats(build, report)) {
+        LOG.debugf("%s: a repeated %s, forwarded before", build, r.type());
+        return;
+      }
+      throw new RejectedReport("build " + buildId + " already ended " + build.outcome);
+    }
+    if (report instanceof BuildStatus.Started) {
+      if (build.state == QueueState.DISPATCHED) {
+        start(build, topicWorker);
+      }
+    } else {
+      Outcome outcome =
+          report instanceof BuildStatus.Finished f
+              ? (f.success() ? Outcome.SUCCEEDED : Outcome.FAILED)
+              : Outcome.CANCELED;
+      build.end(outcome, Instant.now());
+      LOG.infof("%s %s on worker %s", build, outcome, topicWorker);
+    }
+    outbox.status(report);
+  }
+
+  /**
+   * The same end reported again (a retried send, a redelivery): it was forwarded the first time.
+   */
+  private static boolean repeats(Build build, BuildStatus report) {
+    if (report instanceof BuildStatus.Finished f) {
+      return build.outcome == (f.success() ? Outcome.SUCCEEDED : Outcome.FAILED);
+    }
+    if (report instanceof BuildStatus.Canceled) {
+      return build.outcome == Outcome.CANCELED;
+    }
+    return report instanceof BuildStatus.Started;
+  }
+
+  /** Who a worker's report says it is. */
+  private record Report(String type, String workerId, String incarnation) {
+    static Report of(BuildStatus report) {
+      if (report instanceof BuildStatus.Started s) {
+        return new Report("started", s.workerId(), s.incarnation());
+      }
+      if (report instanceof BuildStatus.Finished f) {
+        return new Report("finished", f.workerId(), f.incarnation());
+      }
+      if (report instanceof BuildStatus.Canceled c) {
+        return new Report("canceled", c.workerId(), c.incarnation());
+      }
+      throw new RejectedReport(
+          "a worker reports started, finished or canceled, not "
+              + report.getClass().getSimpleName());
+    }
   }
 
   /**

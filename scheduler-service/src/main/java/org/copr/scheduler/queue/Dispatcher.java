@@ -116,7 +116,7 @@ public class Dispatcher {
     Instant now = Instant.now();
     Duration waited = Duration.between(build.queuedAt, now);
     String workerId = worker.workerId();
-    build.dispatch(workerId, now);
+    build.dispatch(workerId, worker.incarnation(), now);
     outbox.dispatch(
         new BuildDispatch(
             build.spec(),
