@@ -13,7 +13,7 @@ import org.copr.testing.KafkaBroker;
  */
 public class TestArches implements QuarkusTestResourceLifecycleManager {
   private static final String ARCHES =
-      "x86_64,aarch64,fairarch,slotarch,killarch,cancelarch,restartarch,lonearch,recoverarch,crowdarch";
+      "x86_64,aarch64,fairarch,slotarch,killarch,cancelarch,restartarch,lonearch,recoverarch,crowdarch,unsendarch";
 
   @Override
   public Map<String, String> start() {
