@@ -144,8 +144,8 @@ public class Dispatcher {
   }
 
   /**
-   * Why the build's stored request cannot become a dispatch that its workers would accept (the
-   * same event checks they apply), or empty. Such a row never blocks the queue behind it.
+   * Why the build's stored request cannot become a dispatch that its workers would accept (the same
+   * event checks they apply), or empty. Such a row never blocks the queue behind it.
    */
   private Optional<String> unsendable(Build build) {
     try {

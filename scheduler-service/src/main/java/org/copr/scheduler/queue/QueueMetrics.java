@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Prometheus: {@code copr_scheduler_queue_length{arch}}, {@code copr_scheduler_wait_seconds{arch}}
  * (time from queued to dispatched), {@code copr_scheduler_dispatched_total{arch}} and {@code
- * copr_scheduler_dispatch_decision_seconds{arch,quantile}} (choosing the next build and its
- * worker) and {@code copr_scheduler_unsendable_total{arch}} (queued builds failed because their
- * stored request fails the dispatch's checks).
+ * copr_scheduler_dispatch_decision_seconds{arch,quantile}} (choosing the next build and its worker)
+ * and {@code copr_scheduler_unsendable_total{arch}} (queued builds failed because their stored
+ * request fails the dispatch's checks).
  */
 @ApplicationScoped
 public class QueueMetrics {
