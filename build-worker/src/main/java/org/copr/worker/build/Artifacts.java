@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.copr.contracts.BuildStatus.Artifact;
 import org.copr.rpm.RpmFiles;
@@ -28,9 +29,20 @@ final class Artifacts {
    * by the build fails it); every {@code *.rpm} becomes an artifact.
    */
   static List<Artifact> readAll(Path resultDir) throws IOException {
+    return readAll(resultDir, null);
+  }
+
+  /**
+   * As {@link #readAll(Path)}, but only the files named in {@code handedOver} (null: all): what
+   * else the shared folder holds is no result of this worker's.
+   */
+  static List<Artifact> readAll(Path resultDir, Set<String> handedOver) throws IOException {
     List<Artifact> artifacts = new ArrayList<>();
     try (Stream<Path> files = Files.list(resultDir)) {
       for (Path file : files.sorted().toList()) {
+        if (handedOver != null && !handedOver.contains(file.getFileName().toString())) {
+          continue;
+        }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           throw notRegular(file);
         }
