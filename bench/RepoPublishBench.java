@@ -145,7 +145,23 @@ public class RepoPublishBench {
     Path results = layout.results(id, 1);
     Files.createDirectories(results);
     rpm(results, name, id);
-    return new CoprEvent.PublishRequested(copr, chroot, name, id, 1, List.of());
+    // As a build worker reports them: each file with the SHA-256 repo-worker checks.
+    List<BuildStatus.Artifact> artifacts = new ArrayList<>();
+    try (var files = Files.list(results)) {
+      for (Path rpm : files.filter(p -> p.toString().endsWith(".rpm")).sorted().toList()) {
+        String sha =
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(rpm)));
+        artifacts.add(
+            new BuildStatus.Artifact(
+                rpm.getFileName().toString(), name, null, "1.0", "1", "noarch", sha));
+      }
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return new CoprEvent.PublishRequested(copr, chroot, name, id, 1, artifacts);
   }
 
   private static void awaitPublished(

@@ -40,6 +40,22 @@ public interface ApiConfig {
 
   Web web();
 
+  Retention retention();
+
+  /** How long the shared storage keeps what ended builds leave (src-docs/api.md, "Retention"). */
+  interface Retention {
+    /**
+     * Logs and SRPMs of builds that ended this many days ago are removed, once no unended build
+     * needs them; 0 keeps them for ever.
+     */
+    @WithDefault("30")
+    int days();
+
+    /** How often the sweep runs. */
+    @WithDefault("1h")
+    Duration interval();
+  }
+
   interface Repo {
     /** Where repo-worker serves repos/: builders and dnf .repo files point here. */
     @WithDefault("http://127.0.0.1:8083/repos")
@@ -50,6 +66,13 @@ public interface ApiConfig {
     /** Uploads above this size are refused with 413. */
     @WithDefault("256M")
     MemorySize maxSize();
+
+    /**
+     * Uploads one user may have under way at once (the REST API and the web form together); one
+     * more is refused with 429 before any of its body is read.
+     */
+    @WithDefault("2")
+    int concurrentUploadsPerUser();
   }
 
   interface Admin {

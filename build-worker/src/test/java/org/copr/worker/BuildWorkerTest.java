@@ -142,11 +142,14 @@ class BuildWorkerTest {
     assertThat(finished.copr()).isEqualTo(spec.copr());
     assertThat(finished.chroot()).isEqualTo(CHROOT);
     assertThat(finished.packageName()).isEqualTo(name);
+    Path results = storage().results(id, 1);
+    String rpm = name + "-2.5-3.noarch.rpm";
+    String src = name + "-2.5-3.src.rpm";
     assertThat(finished.artifacts())
         .containsExactlyInAnyOrder(
-            new BuildStatus.Artifact(name + "-2.5-3.noarch.rpm", name, null, "2.5", "3", "noarch"),
-            new BuildStatus.Artifact(name + "-2.5-3.src.rpm", name, null, "2.5", "3", "src"));
-    Path results = storage().results(id, 1);
+            new BuildStatus.Artifact(
+                rpm, name, null, "2.5", "3", "noarch", sha256sum(results, rpm)),
+            new BuildStatus.Artifact(src, name, null, "2.5", "3", "src", sha256sum(results, src)));
     for (var artifact : finished.artifacts()) {
       assertThat(results.resolve(artifact.file())).isRegularFile();
     }
@@ -470,5 +473,11 @@ class BuildWorkerTest {
     try (Stream<Path> s = Files.list(worker.workDir())) {
       return s.toList();
     }
+  }
+
+  /** The hash an artifact must carry, as sha256sum computes it from the handed-over file. */
+  private static String sha256sum(Path dir, String file) {
+    return org.copr.testing.Processes.check(dir, java.util.Map.of(), List.of("sha256sum", file))
+        .substring(0, 64);
   }
 }

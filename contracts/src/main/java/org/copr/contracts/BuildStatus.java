@@ -294,10 +294,20 @@ public sealed interface BuildStatus extends Event {
     }
   }
 
-  /** One file of a build's results, with the NEVRA read from its header. */
+  /**
+   * One file of a build's results, with the NEVRA read from its header and the SHA-256 (64
+   * lower-case hex digits) of the bytes the worker handed over: repo-worker publishes exactly the
+   * listed files, and only when their content still has that hash.
+   */
   @RegisterForReflection
   record Artifact(
-      String file, String name, Integer epoch, String version, String release, String arch) {
+      String file,
+      String name,
+      Integer epoch,
+      String version,
+      String release,
+      String arch,
+      String sha256) {
     public boolean source() {
       return file.endsWith(".src.rpm");
     }

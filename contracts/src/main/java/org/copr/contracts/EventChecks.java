@@ -149,6 +149,10 @@ final class EventChecks {
     list("artifacts", artifacts, MAX_LIST);
     for (BuildStatus.Artifact a : artifacts) {
       require(a != null && NameRules.rpmFile(a.file()), "artifact", a == null ? null : a.file());
+      require(
+          a.sha256() != null && SHA256.matcher(a.sha256()).matches(),
+          "artifact sha256",
+          a.file() + " " + a.sha256());
     }
   }
 

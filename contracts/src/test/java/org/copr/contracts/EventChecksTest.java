@@ -14,7 +14,14 @@ import org.junit.jupiter.api.Test;
 /** A consumer reading an event gets it only when every field keeps the API's rules. */
 class EventChecksTest {
 
+  private static final String SHA = "0f".repeat(32);
+
   private static BuildStatus.Finished finished(String copr, String results, String artifact) {
+    return finished(copr, results, artifact, SHA);
+  }
+
+  private static BuildStatus.Finished finished(
+      String copr, String results, String artifact, String sha256) {
     return new BuildStatus.Finished(
         42,
         1,
@@ -26,7 +33,7 @@ class EventChecksTest {
         0,
         results,
         "logs/42/build-1.log",
-        List.of(new BuildStatus.Artifact(artifact, "hello", null, "1", "1", "noarch")),
+        List.of(new BuildStatus.Artifact(artifact, "hello", null, "1", "1", "noarch", sha256)),
         "",
         10);
   }
@@ -47,6 +54,20 @@ class EventChecksTest {
     refused(finished("hello", "results/41/1", "hello-1-1.noarch.rpm"), "bad results");
     refused(finished("hello", "results/42/1", "../../srpms/x.rpm"), "bad artifact");
     refused(finished("../victim", "results/42/1", "hello-1-1.noarch.rpm"), "bad copr");
+  }
+
+  @Test
+  void everyArtifactCarriesTheSha256OfItsBytes() {
+    String rpm = "hello-1-1.noarch.rpm";
+    refused(finished("hello", "results/42/1", rpm, null), "bad artifact sha256");
+    refused(finished("hello", "results/42/1", rpm, "0F".repeat(32)), "bad artifact sha256");
+    refused(finished("hello", "results/42/1", rpm, "0f".repeat(31)), "bad artifact sha256");
+    refused(finished("hello", "results/42/1", rpm, SHA + "\n"), "bad artifact sha256");
+    refused(finished("hello", "results/42/1", rpm, "g".repeat(64)), "bad artifact sha256");
+    var artifact = new BuildStatus.Artifact(rpm, "hello", null, "1", "1", "noarch", "x");
+    refused(
+        new CoprEvent.PublishRequested("ok", "fedora-40-x86_64", "p", 7, 1, List.of(artifact)),
+        "bad artifact sha256");
   }
 
   @Test

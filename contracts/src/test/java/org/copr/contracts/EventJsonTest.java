@@ -24,7 +24,13 @@ class EventJsonTest {
             "logs/42/build-2.log",
             List.of(
                 new BuildStatus.Artifact(
-                    "hello-copr-1.0-1.noarch.rpm", "hello-copr", null, "1.0", "1", "noarch")),
+                    "hello-copr-1.0-1.noarch.rpm",
+                    "hello-copr",
+                    null,
+                    "1.0",
+                    "1",
+                    "noarch",
+                    "ab".repeat(32))),
             "",
             120);
 
@@ -68,7 +74,13 @@ class EventJsonTest {
                 1,
                 List.of(
                     new BuildStatus.Artifact(
-                        "hello-copr-1.0-1.noarch.rpm", "hello-copr", null, "1.0", "1", "noarch"))),
+                        "hello-copr-1.0-1.noarch.rpm",
+                        "hello-copr",
+                        null,
+                        "1.0",
+                        "1",
+                        "noarch",
+                        "ab".repeat(32)))),
             new BuildRequested(spec),
             new BuildDispatch(spec, 1, 3600, "w1", "9b1c"),
             new CancelBuild(7, 0, "canceled by alice"),

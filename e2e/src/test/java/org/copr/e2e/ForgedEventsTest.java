@@ -89,7 +89,14 @@ class ForgedEventsTest {
     assertThat(victimBefore).contains("hello-victim").doesNotContain("hello-evil");
 
     Artifact evilRpm =
-        new Artifact("hello-evil-1.0-1.x86_64.rpm", "hello-evil", null, "1.0", "1", "x86_64");
+        new Artifact(
+            "hello-evil-1.0-1.x86_64.rpm",
+            "hello-evil",
+            null,
+            "1.0",
+            "1",
+            "x86_64",
+            "0".repeat(64));
     BuildStatus.Finished foreignCopr =
         finished(evil, 1, "victim", "fedora-40-x86_64", "hello-evil", results(evil, 1), evilRpm);
     BuildStatus.Finished resultsPath =
@@ -119,7 +126,14 @@ class ForgedEventsTest {
     Path planted = stack.storage().resolve(results(pending, 1));
     Files.createDirectories(planted);
     Artifact linked =
-        new Artifact("hello-evil-1.0-1.aarch64.rpm", "hello-evil", null, "1.0", "1", "aarch64");
+        new Artifact(
+            "hello-evil-1.0-1.aarch64.rpm",
+            "hello-evil",
+            null,
+            "1.0",
+            "1",
+            "aarch64",
+            "0".repeat(64));
     Files.createSymbolicLink(planted.resolve(linked.file()), victimRpm);
     BuildStatus.Finished selfDispatched =
         finished(

@@ -135,6 +135,22 @@ final class Stack implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code dev/stack demo} against this stack, with {@code binFirst} ahead of PATH (a folder of
+   * wrappers that record how the demo calls its tools).
+   */
+  Processes.Result demo(Path binFirst) {
+    Map<String, String> demoEnv = new HashMap<>(env);
+    demoEnv.put("PATH", binFirst + ":" + System.getenv("PATH"));
+    return Processes.run(
+        root, demoEnv, List.of("bash", "dev/stack", "demo"), java.time.Duration.ofMinutes(10));
+  }
+
+  /** Where api-service keeps uploads while it receives them (dev/stack sets it per stack). */
+  Path apiUploads() {
+    return dir.resolve("uploads/api-service");
+  }
+
   String status() {
     return Processes.run(root, env, List.of("bash", "dev/stack", "status")).output();
   }

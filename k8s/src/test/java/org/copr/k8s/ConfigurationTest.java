@@ -107,7 +107,7 @@ class ConfigurationTest {
     }
     for (Manifest s : overlay.all("Service")) {
       List<Manifest> backends = overlay.deploymentsSelectedBy(s.labels("/spec/selector"));
-      if (backends.isEmpty()) {
+      if (backends.isEmpty() && !IngressTest.CLOSED.equals(s.name())) {
         problems.add(s + ": selects no Deployment's pods");
       }
       for (JsonNode port : s.at("/spec/ports")) {

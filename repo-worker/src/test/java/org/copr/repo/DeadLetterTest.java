@@ -48,7 +48,7 @@ class DeadLetterTest {
   }
 
   @Test
-  void publishRequestsThatNameAPathOrNoAttemptAreDeadLettered() {
+  void publishRequestsThatNameAPathNoHashOrNoAttemptAreDeadLettered() {
     String copr = Coprs.create(config.layout(), "guarded", Coprs.FEDORA);
     String pathAsArtifact =
         EventJson.write(
@@ -60,14 +60,27 @@ class DeadLetterTest {
                 1,
                 List.of(
                     new BuildStatus.Artifact(
-                        "../../srpms/x.src.rpm", "thief", 0, "1", "1", "src"))));
+                        "../../srpms/x.src.rpm", "thief", 0, "1", "1", "src", "ab".repeat(32)))));
+    String noHash =
+        EventJson.write(
+            new CoprEvent.PublishRequested(
+                copr,
+                Coprs.FEDORA,
+                "thief",
+                41,
+                1,
+                List.of(
+                    new BuildStatus.Artifact(
+                        "thief-1-1.noarch.rpm", "thief", 0, "1", "1", "noarch", "AB".repeat(32)))));
     String noAttempt =
         EventJson.write(
             new CoprEvent.PublishRequested(copr, Coprs.FEDORA, "thief", 41, 0, List.of()));
     try (TopicProbe dlq = new TopicProbe(Events.bootstrap(), Topics.deadLetter(Topics.COPRS))) {
       Events.send(Topics.COPRS, copr, pathAsArtifact);
+      Events.send(Topics.COPRS, copr, noHash);
       Events.send(Topics.COPRS, copr, noAttempt);
       dlq.awaitRecord(r -> r.value().equals(pathAsArtifact), Duration.ofSeconds(60));
+      dlq.awaitRecord(r -> r.value().equals(noHash), Duration.ofSeconds(60));
       dlq.awaitRecord(r -> r.value().equals(noAttempt), Duration.ofSeconds(60));
     }
     assertThat(config.layout().publishedBuild(copr, Coprs.FEDORA, 41, "thief")).doesNotExist();

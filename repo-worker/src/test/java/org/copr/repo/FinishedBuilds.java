@@ -12,8 +12,9 @@ import org.copr.contracts.StorageLayout;
 import org.copr.testing.TestRpms;
 
 /**
- * Does what a build worker does, for real: rpmbuild --rebuild of a test SRPM into
- * results/<build>/<attempt>/, the log into logs/, and the {@code finished} event that says so.
+ * Does what a build worker does, for real: rpmbuild --rebuild of a test SRPM, its RPMs handed over
+ * flat into results/<build>/<attempt>/ with the SRPM, the log into logs/, and the {@code finished}
+ * event that says so, listing each file with its SHA-256.
  */
 public final class FinishedBuilds {
   private static final AtomicLong NEXT_ID = new AtomicLong(1000);
@@ -38,15 +39,22 @@ public final class FinishedBuilds {
       Files.createDirectories(results);
       Path srpm =
           TestRpms.srpm(Files.createTempDirectory("copr-test-srpm-"), name, version, options);
-      String log = TestRpms.rebuild(srpm, results);
+      Path built = Files.createTempDirectory("copr-test-built-");
+      String log = TestRpms.rebuild(srpm, built);
+      try (Stream<Path> files = Files.walk(built)) {
+        for (Path rpm : files.filter(p -> p.toString().endsWith(".rpm")).toList()) {
+          Files.copy(rpm, results.resolve(rpm.getFileName()));
+        }
+      }
       Files.copy(srpm, results.resolve(srpm.getFileName()));
       Files.createDirectories(layout.logs(buildId));
       Files.writeString(layout.log(buildId, attempt), log);
       List<BuildStatus.Artifact> artifacts;
-      try (Stream<Path> files = Files.walk(results)) {
+      try (Stream<Path> files = Files.list(results)) {
         artifacts =
             files
                 .filter(p -> p.toString().endsWith(".rpm"))
+                .sorted()
                 .map(
                     p ->
                         new BuildStatus.Artifact(
@@ -55,7 +63,8 @@ public final class FinishedBuilds {
                             null,
                             version,
                             options.release(),
-                            "noarch"))
+                            p.toString().endsWith(".src.rpm") ? "src" : "noarch",
+                            sha256(p)))
                 .toList();
       }
       return new BuildStatus.Finished(
@@ -80,5 +89,12 @@ public final class FinishedBuilds {
   public static BuildStatus.Finished build(
       StorageLayout layout, long buildId, String copr, String chroot, String name, String version) {
     return build(layout, buildId, 1, copr, chroot, name, version, TestRpms.Options.defaults());
+  }
+
+  /** As sha256sum computes it. */
+  public static String sha256(Path file) {
+    return org.copr.testing.Processes.check(
+            file.getParent(), java.util.Map.of(), List.of("sha256sum", file.toString()))
+        .substring(0, 64);
   }
 }

@@ -43,14 +43,21 @@ public class CoprService {
   private final Outbox outbox;
   private final BuildService builds;
   private final RepoUrls repoUrls;
+  private final CoprNames names;
 
   CoprService(
-      Caller caller, ApiConfig config, Outbox outbox, BuildService builds, RepoUrls repoUrls) {
+      Caller caller,
+      ApiConfig config,
+      Outbox outbox,
+      BuildService builds,
+      RepoUrls repoUrls,
+      CoprNames names) {
     this.caller = caller;
     this.config = config;
     this.outbox = outbox;
     this.builds = builds;
     this.repoUrls = repoUrls;
+    this.names = names;
   }
 
   @Transactional
@@ -77,6 +84,7 @@ public class CoprService {
     if (Copr.byName(name).isPresent()) {
       throw ApiException.conflict("a copr named " + name + " already exists");
     }
+    names.claim(name, owner);
     Copr copr = new Copr();
     copr.name = name;
     copr.owner = owner;
@@ -241,6 +249,7 @@ public class CoprService {
     }
     builds.cancelBeforeDelete(Build.unfinishedIdsIn(copr), "copr " + name + " deleted");
     outbox.copr(new CoprEvent.Deleted(name));
+    names.retire(name, copr.owner);
     copr.delete();
     LOG.infof(
         "copr %s deleted by %s; dropped from the dependencies of %s",

@@ -1,8 +1,10 @@
 package org.copr.api.pkg;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +28,8 @@ import org.copr.api.build.BuildService;
 import org.copr.api.copr.Copr;
 import org.copr.api.copr.CoprService;
 import org.copr.api.error.ApiException;
+import org.copr.api.storage.Retention;
+import org.copr.api.storage.SrpmLocks;
 import org.copr.api.storage.Storage;
 import org.copr.api.user.Caller;
 import org.copr.api.user.User;
@@ -44,6 +48,8 @@ public class PackageService {
   private final BuildService builds;
   private final Outbox outbox;
   private final Storage storage;
+  private final Retention retention;
+  private final EntityManager em;
 
   PackageService(
       Caller caller,
@@ -51,13 +57,17 @@ public class PackageService {
       CoprService coprs,
       BuildService builds,
       Outbox outbox,
-      Storage storage) {
+      Storage storage,
+      Retention retention,
+      EntityManager em) {
     this.caller = caller;
     this.config = config;
     this.coprs = coprs;
     this.builds = builds;
     this.outbox = outbox;
     this.storage = storage;
+    this.retention = retention;
+    this.em = em;
   }
 
   @Transactional
@@ -113,6 +123,8 @@ public class PackageService {
               + "; raise the version or release to build again");
     }
     String sha256 = sha256(file);
+    // Until this version commits, no retention sweep may remove the file it names.
+    SrpmLocks.lock(em, sha256);
     String path = storage.storeSrpm(file, sha256);
     if (pkg == null) {
       pkg = new CoprPackage();
@@ -140,9 +152,16 @@ public class PackageService {
     return new PackageDto.Upload(dto(pkg), started);
   }
 
-  /** Removes the package, its versions and builds; repo-worker removes its published RPMs. */
-  @Transactional
+  /**
+   * Removes the package, its versions and builds; repo-worker removes its published RPMs. Once that
+   * committed, its SRPMs go too, those that no other package version references.
+   */
   public void delete(String coprName, String name) {
+    List<String> srpms = QuarkusTransaction.requiringNew().call(() -> deleteRows(coprName, name));
+    retention.removeUnreferenced(srpms);
+  }
+
+  private List<String> deleteRows(String coprName, String name) {
     User user = caller.require();
     Copr copr = coprs.require(coprName);
     if (!copr.canManage(user)) {
@@ -152,11 +171,17 @@ public class PackageService {
     CoprPackage pkg = require(copr, name);
     builds.cancelBeforeDelete(Build.unfinishedIdsOf(pkg), "package " + name + " deleted");
     List<Long> buildIds = Build.allIdsOf(pkg);
+    // Only the values: managed versions would outlive the package's removal in this session.
+    List<String> srpms =
+        em.createQuery("select v.srpmSha256 from PackageVersion v where v.pkg = :pkg", String.class)
+            .setParameter("pkg", pkg)
+            .getResultList();
     outbox.copr(new CoprEvent.PackageDeleted(coprName, name, buildIds));
     pkg.delete();
     LOG.infof(
         "copr %s: package %s deleted by %s (%d builds)",
         coprName, name, user.username, buildIds.size());
+    return srpms;
   }
 
   private CoprPackage require(Copr copr, String name) {

@@ -17,7 +17,9 @@ import org.copr.api.copr.CoprService;
 import org.copr.api.error.ApiException;
 import org.copr.api.pkg.PackageDto;
 import org.copr.api.pkg.PackageService;
+import org.copr.api.pkg.Upload;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Uploading an SRPM into a copr; its builds start at once, one per chroot. */
@@ -54,10 +56,17 @@ public class UploadPage {
     return pages.show(() -> page(name, null));
   }
 
+  /**
+   * The CSRF token travels in the action's query ({@code ?csrf=}), not only in the body, so that
+   * {@link org.copr.api.pkg.UploadGate} refuses a forged or anonymous upload before reading it.
+   */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Upload(web = true)
   public Response upload(
-      @PathParam("copr") String name, @RestForm String csrf, @RestForm("srpm") FileUpload srpm) {
+      @PathParam("copr") String name,
+      @RestQuery("csrf") String csrf,
+      @RestForm("srpm") FileUpload srpm) {
     return pages.act(
         csrf,
         () -> {

@@ -12,7 +12,7 @@ import org.copr.api.user.User;
 /** The browser of the current web request: its login, its cookies and its CSRF token. */
 @RequestScoped
 public class Visitor {
-  static final String CSRF_COOKIE = "copr_csrf";
+  public static final String CSRF_COOKIE = "copr_csrf";
 
   private final RoutingContext request;
   private final Signer signer;

@@ -63,7 +63,7 @@ final class Browser {
     String token = csrf("/copr/" + copr + "/upload");
     return keep(
         request()
-            .multiPart("csrf", token)
+            .queryParam("csrf", token)
             .multiPart("srpm", srpm)
             .post("/copr/{copr}/upload", copr));
   }

@@ -13,9 +13,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -217,11 +219,14 @@ final class BuildRun {
               builder.name() + " exited with " + exit + bounds.why(builder.bounds(job))));
     }
     checkResultBounds(out);
-    if (builder.privateResults()) {
-      handOver(out);
+    Set<String> handedOver = builder.privateResults() ? handOver(out) : null;
+    String keptSrpm = keepSrpm(srpm);
+    if (handedOver != null && keptSrpm != null) {
+      handedOver.add(keptSrpm);
     }
-    keepSrpm(srpm);
-    List<Artifact> artifacts = Artifacts.readAll(results);
+    // Only what this worker handed over: a file that another host put into the shared results
+    // folder meanwhile is never listed, so repo-worker never publishes it.
+    List<Artifact> artifacts = Artifacts.readAll(results, handedOver);
     if (artifacts.stream().allMatch(Artifact::source)) {
       String reason = builder.name() + " exited 0 but left no RPMs";
       log.line("copr-build-worker: " + reason);
@@ -306,7 +311,8 @@ final class BuildRun {
    * Copies what the builder left in its private result folder to the shared storage: regular files
    * only (anything else fails the build), each copied as a new file, never through a link.
    */
-  private void handOver(Path out) throws IOException {
+  private Set<String> handOver(Path out) throws IOException {
+    Set<String> names = new HashSet<>();
     try (Stream<Path> files = Files.list(out)) {
       for (Path file : files.sorted().toList()) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -318,8 +324,10 @@ final class BuildRun {
             results.resolve(file.getFileName().toString()),
             LinkOption.NOFOLLOW_LINKS,
             StandardCopyOption.REPLACE_EXISTING);
+        names.add(file.getFileName().toString());
       }
     }
+    return names;
   }
 
   /** The SRPM is named by its content's SHA-256, which the dispatch carries; no path is taken. */
@@ -340,14 +348,16 @@ final class BuildRun {
    * rpmbuild leaves the SRPM where it was (named by its SHA-256); mock rebuilds it into the result
    * directory. Either way the results hold it under its NEVRA, as users expect in a repository.
    */
-  private void keepSrpm(Path srpm) throws IOException {
+  private String keepSrpm(Path srpm) throws IOException {
     try (Stream<Path> files = Files.list(results)) {
       if (files.noneMatch(p -> p.getFileName().toString().endsWith(".src.rpm"))) {
         Artifact source = Artifacts.read(srpm);
         String file = source.name() + "-" + source.version() + "-" + source.release() + ".src.rpm";
         Files.copy(srpm, results.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        return file;
       }
     }
+    return null;
   }
 
   private Duration timeout() {

@@ -43,10 +43,20 @@ class SandboxBackendTest {
         .contains(
             "BuildRequires from the host toolchain: [/usr/bin/gcc, make]; from the build's"
                 + " repositories: []");
+    Path rpm = dir.resolve("results").resolve("needy-1.0-4.noarch.rpm");
     assertThat(Artifacts.readAll(dir.resolve("results")))
-        .containsExactly(new Artifact("needy-1.0-4.noarch.rpm", "needy", 3, "1.0", "4", "noarch"));
+        .containsExactly(
+            new Artifact(rpm.getFileName().toString(), "needy", 3, "1.0", "4", "noarch", sha(rpm)));
     assertThat(Artifacts.read(srpm))
-        .isEqualTo(new Artifact(srpm.getFileName().toString(), "needy", 3, "1.0", "4", "src"));
+        .isEqualTo(
+            new Artifact(srpm.getFileName().toString(), "needy", 3, "1.0", "4", "src", sha(srpm)));
+  }
+
+  /** What sha256sum, not the worker's own code, says of the file. */
+  private static String sha(Path file) throws Exception {
+    return org.copr.testing.Processes.check(
+            file.getParent(), java.util.Map.of(), List.of("sha256sum", file.toString()))
+        .substring(0, 64);
   }
 
   record Run(int exit, String output, List<String> command) {}

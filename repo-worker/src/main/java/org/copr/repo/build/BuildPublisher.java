@@ -5,20 +5,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
+import org.copr.contracts.NameRules;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.RepoWorkerConfig;
 import org.copr.repo.repository.Command;
@@ -30,14 +40,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Moves a succeeded build's packages from {@code results/<build>/<attempt>/} (derived from the ids;
- * no event names a path) into its folder in the repository, and reports the outcome. Only regular
- * files are taken: a build that left a symlink, a device or a pipe among its results is refused, so
- * a hostile build cannot make repo-worker publish or delete anything outside them. The folder is
- * assembled under {@code repos/.staging/} and renamed into place, so a repository never holds half
- * a build; the files are hard-linked, and results/ is emptied only after {@code published} was
- * acknowledged, so a crash at any step can be redone from the redelivered event. Every package is
- * signed with the copr's key in staging, before it enters the repository; one that cannot be signed
- * is never published.
+ * no event names a path) into its folder in the repository, and reports the outcome. Exactly the
+ * artifacts that the publish request lists are taken, never "every RPM in the folder": each must be
+ * a regular file directly in the results (a link, device or pipe refuses the build), and its bytes
+ * must have the SHA-256 the build worker reported, checked on repo-worker's own copy as it is made,
+ * so a file swapped in the folder after the worker finished is never published. Anything else in
+ * the folder is ignored. The folder is assembled under {@code repos/.staging/} and renamed into
+ * place, so a repository never holds half a build; results/ is emptied only after {@code published}
+ * was acknowledged, so a crash at any step can be redone from the redelivered event. Every package
+ * is signed with the copr's key in staging, before it enters the repository; one that cannot be
+ * signed is never published.
  */
 @ApplicationScoped
 public class BuildPublisher {
@@ -89,7 +101,7 @@ public class BuildPublisher {
     List<Path> packages = new ArrayList<>();
     try {
       for (CoprEvent.PublishRequested build : builds) {
-        packages.addAll(packages(results(build)));
+        listed(build).forEach(l -> packages.add(l.path()));
       }
     } catch (IOException | IllegalArgumentException e) {
       return false;
@@ -131,16 +143,11 @@ public class BuildPublisher {
       }
     }
     try {
-      List<Path> packages = packages(results);
-      if (packages.isEmpty()) {
-        return new Staging.Rejected(
-            id, attempt, "no RPMs in " + layout.relativize(results) + " to publish");
-      }
-      Optional<String> missing = missingArtifact(build, packages);
-      if (missing.isPresent()) {
-        return new Staging.Rejected(id, attempt, "artifact missing from results: " + missing.get());
-      }
-      Optional<String> damaged = verify && !checked ? damaged(packages) : Optional.empty();
+      List<Listed> packages = listed(build);
+      Optional<String> damaged =
+          verify && !checked
+              ? damaged(packages.stream().map(Listed::path).toList())
+              : Optional.empty();
       if (damaged.isPresent()) {
         return new Staging.Rejected(id, attempt, "package check failed: " + damaged.get());
       }
@@ -210,30 +217,41 @@ public class BuildPublisher {
     return layout.results(build.buildId(), build.attempt());
   }
 
+  /** A file the publish request lists, where it lies and the hash its bytes must have. */
+  record Listed(Path path, String sha256) {}
+
   /**
-   * The RPMs among the results. rpmbuild puts binary RPMs into {@code <arch>/} sub-folders; the
-   * repository keeps them flat. Links are never followed, and anything but a folder or a regular
-   * file refuses the whole build.
+   * The listed artifacts, each a regular file directly in the results (links are never followed);
+   * whatever else the folder holds is not looked at.
    */
-  private static List<Path> packages(Path results) throws IOException {
-    if (!Files.isDirectory(results, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
+  private List<Listed> listed(CoprEvent.PublishRequested build) throws IOException {
+    Path results = results(build);
+    List<BuildStatus.Artifact> artifacts =
+        build.artifacts() == null ? List.of() : build.artifacts();
+    if (artifacts.isEmpty()) {
+      throw new RefusedResults("no RPMs in " + layout.relativize(results) + " to publish");
     }
-    List<Path> packages = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(results, 2)) {
-      for (Path p : walk.toList()) {
-        BasicFileAttributes file =
-            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (file.isRegularFile() && p.getFileName().toString().endsWith(".rpm")) {
-          packages.add(p);
-        } else if (!file.isRegularFile() && !file.isDirectory()) {
-          throw new RefusedResults(
-              "the results hold " + results.relativize(p) + ", which is not a regular file");
-        }
+    Set<String> seen = new HashSet<>();
+    List<Listed> listed = new ArrayList<>();
+    for (BuildStatus.Artifact artifact : artifacts) {
+      String file = artifact.file();
+      if (!NameRules.rpmFile(file) || !seen.add(file)) {
+        throw new RefusedResults("the artifact list names " + file + " twice or not as a file");
       }
+      Path path = results.resolve(file);
+      BasicFileAttributes attributes;
+      try {
+        attributes =
+            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        throw new RefusedResults("artifact missing from results: " + file);
+      }
+      if (!attributes.isRegularFile()) {
+        throw new RefusedResults("the results hold " + file + ", which is not a regular file");
+      }
+      listed.add(new Listed(path, artifact.sha256()));
     }
-    packages.sort(null);
-    return packages;
+    return listed;
   }
 
   /** The results hold something that a build worker never leaves there. */
@@ -243,16 +261,33 @@ public class BuildPublisher {
     }
   }
 
-  private static Optional<String> missingArtifact(
-      CoprEvent.PublishRequested build, List<Path> packages) {
-    if (build.artifacts() == null) {
-      return Optional.empty();
+  /**
+   * Copies a listed file into staging as a new file of repo-worker's own and hashes the bytes it
+   * wrote: what is signed and published is exactly what was checked.
+   */
+  private static void copyChecked(Listed listed, Path target) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
-    List<String> names = packages.stream().map(p -> p.getFileName().toString()).toList();
-    return build.artifacts().stream()
-        .map(a -> Path.of(a.file()).getFileName().toString())
-        .filter(file -> !names.contains(file))
-        .findFirst();
+    try (InputStream in = Files.newInputStream(listed.path(), LinkOption.NOFOLLOW_LINKS);
+        OutputStream out =
+            new DigestOutputStream(
+                Files.newOutputStream(target, StandardOpenOption.CREATE_NEW), digest)) {
+      in.transferTo(out);
+    }
+    String actual = HexFormat.of().formatHex(digest.digest());
+    if (!actual.equals(listed.sha256())) {
+      throw new RefusedResults(
+          "the SHA-256 of "
+              + listed.path().getFileName()
+              + " is "
+              + actual
+              + ", the build worker reported "
+              + listed.sha256());
+    }
   }
 
   private Optional<String> damaged(List<Path> packages) {
@@ -265,7 +300,7 @@ public class BuildPublisher {
 
   /** Returns whether an older attempt's folder was replaced. */
   private boolean moveIn(
-      RepoId repo, Path dir, BuildMarker marker, List<Path> packages, Path buildLog)
+      RepoId repo, Path dir, BuildMarker marker, List<Listed> packages, Path buildLog)
       throws IOException {
     Path staging =
         stagingRoot()
@@ -275,10 +310,15 @@ public class BuildPublisher {
     Tree.delete(staging);
     Files.createDirectories(staging);
     List<Path> staged = new ArrayList<>();
-    for (Path rpm : packages) {
-      Path copy = staging.resolve(rpm.getFileName());
-      Tree.linkOrCopy(rpm, copy);
-      staged.add(copy);
+    try {
+      for (Listed rpm : packages) {
+        Path copy = staging.resolve(rpm.path().getFileName());
+        copyChecked(rpm, copy);
+        staged.add(copy);
+      }
+    } catch (IOException e) {
+      Tree.delete(staging);
+      throw e;
     }
     signer.sign(repo.copr(), staged);
     if (Files.isRegularFile(buildLog, LinkOption.NOFOLLOW_LINKS)) {

@@ -6,11 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.copr.repo.Children;
 
-/** Runs an external tool (createrepo_c, rpm) to its end and keeps what it printed. */
+/**
+ * Runs an external tool (createrepo_c, rpm) to its end and keeps what it printed, with an
+ * environment made from scratch ({@link Children}) and an empty HOME of its own (no ~/.rpmmacros).
+ */
 public final class Command {
+  private static Path emptyHome;
+
   private Command() {}
+
+  private static synchronized Path emptyHome() throws IOException {
+    if (emptyHome == null || !Files.isDirectory(emptyHome)) {
+      emptyHome = Files.createTempDirectory("copr-tool-home-");
+    }
+    return emptyHome;
+  }
 
   public record Result(int exitCode, String output) {
     public boolean ok() {
@@ -32,7 +46,7 @@ public final class Command {
       // Output goes to a file: a chatty tool can never block on a full pipe.
       out = Files.createTempFile("copr-cmd-", ".out");
       Process p =
-          new ProcessBuilder(command)
+          Children.scratch(new ProcessBuilder(command), Map.of("HOME", emptyHome().toString()))
               .redirectErrorStream(true)
               .redirectOutput(out.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

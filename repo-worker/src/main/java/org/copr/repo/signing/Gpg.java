@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.copr.repo.Children;
 import org.copr.repo.repository.Tree;
 
 /**
@@ -153,9 +154,11 @@ final class Gpg implements AutoCloseable {
   /** Runs a tool that uses this home (gpg itself, or rpmsign through it). */
   byte[] run(List<String> command, Map<String, String> env, byte[] stdin) throws IOException {
     Path err = Files.createTempFile(home, "stderr-", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
-    builder.environment().put("GNUPGHOME", home.toString());
-    builder.environment().putAll(env);
+    Map<String, String> childEnv = new java.util.HashMap<>(env);
+    childEnv.put("GNUPGHOME", home.toString());
+    childEnv.put("HOME", home.toString());
+    ProcessBuilder builder =
+        Children.scratch(new ProcessBuilder(command), childEnv).redirectError(err.toFile());
     if (stdin == null) {
       builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     }
@@ -199,8 +202,10 @@ final class Gpg implements AutoCloseable {
   public void close() {
     try {
       ProcessBuilder kill =
-          new ProcessBuilder("gpgconf", "--kill", "gpg-agent").redirectErrorStream(true);
-      kill.environment().put("GNUPGHOME", home.toString());
+          Children.scratch(
+                  new ProcessBuilder("gpgconf", "--kill", "gpg-agent"),
+                  Map.of("GNUPGHOME", home.toString(), "HOME", home.toString()))
+              .redirectErrorStream(true);
       kill.redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
     } catch (IOException e) {
       // no agent to stop

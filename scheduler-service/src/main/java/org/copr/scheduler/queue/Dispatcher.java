@@ -9,12 +9,16 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.copr.contracts.BuildDispatch;
+import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.EventJson;
 import org.copr.runtime.Wakeup;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.Build;
+import org.copr.scheduler.build.Outcome;
 import org.copr.scheduler.build.QueueState;
 import org.jboss.logging.Logger;
 
@@ -111,6 +115,11 @@ public class Dispatcher {
     if (build.state != QueueState.QUEUED) {
       return true; // canceled meanwhile: look again
     }
+    Optional<String> unsendable = unsendable(build);
+    if (unsendable.isPresent()) {
+      failUnsendable(build, unsendable.get());
+      return true; // the queue goes on behind it
+    }
     FreeSlots.Free worker = slots.take().orElseThrow();
     Duration decision = Duration.ofNanos(System.nanoTime() - started);
     Instant now = Instant.now();
@@ -132,5 +141,37 @@ public class Dispatcher {
         "%s of owner %s dispatched to worker %s after %ds in the queue",
         build, build.owner, workerId, waited.toSeconds());
     return true;
+  }
+
+  /**
+   * Why the build's stored request cannot become a dispatch that its workers would accept (the same
+   * event checks they apply), or empty. Such a row never blocks the queue behind it.
+   */
+  private Optional<String> unsendable(Build build) {
+    try {
+      BuildSpec spec = build.spec();
+      BuildDispatch probe =
+          new BuildDispatch(
+              spec, build.attempt + 1, config.buildTimeout().toSeconds(), "probe", "probe");
+      EventJson.read(EventJson.write(probe), BuildDispatch.class);
+      if (!build.arch.equals(spec.arch()) || spec.buildId() != build.buildId) {
+        return Optional.of("its request names another build or arch");
+      }
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** Ends the build as failed, with the reason, and tells api-service (and the dashboard). */
+  private void failUnsendable(Build build, String why) {
+    String reason = "the build cannot be dispatched: " + why;
+    build.end(Outcome.FAILED, Instant.now());
+    if (build.buildId > 0) {
+      outbox.status(new BuildStatus.Failed(build.buildId, build.attempt, reason));
+    }
+    em.flush();
+    metrics.unsendable(build.arch);
+    LOG.warnf("%s failed: %s", build, reason);
   }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Prometheus: {@code copr_scheduler_queue_length{arch}}, {@code copr_scheduler_wait_seconds{arch}}
  * (time from queued to dispatched), {@code copr_scheduler_dispatched_total{arch}} and {@code
- * copr_scheduler_dispatch_decision_seconds{arch,quantile}} (choosing the next build and its
- * worker).
+ * copr_scheduler_dispatch_decision_seconds{arch,quantile}} (choosing the next build and its worker)
+ * and {@code copr_scheduler_unsendable_total{arch}} (queued builds failed because their stored
+ * request fails the dispatch's checks).
  */
 @ApplicationScoped
 public class QueueMetrics {
@@ -47,6 +48,14 @@ public class QueueMetrics {
         .record(waited);
     Counter.builder("copr.scheduler.dispatched")
         .description("Builds dispatched to workers")
+        .tag("arch", arch)
+        .register(registry)
+        .increment();
+  }
+
+  void unsendable(String arch) {
+    Counter.builder("copr.scheduler.unsendable")
+        .description("Queued builds failed because their stored request fails the dispatch checks")
         .tag("arch", arch)
         .register(registry)
         .increment();
