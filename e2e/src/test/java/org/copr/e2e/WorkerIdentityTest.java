@@ -14,8 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,7 +105,16 @@ class WorkerIdentityTest {
     Files.createDirectories(planted);
     Files.copy(evil, planted.resolve("evil-pkg-6.6-1.noarch.rpm"));
     Artifact evilArtifact =
-        new Artifact("evil-pkg-6.6-1.noarch.rpm", "evil-pkg", null, "6.6", "1", "noarch");
+        new Artifact(
+            "evil-pkg-6.6-1.noarch.rpm",
+            "evil-pkg",
+            null,
+            "6.6",
+            "1",
+            "noarch",
+            // The planted file's true hash: the attacker knows what it placed.
+            HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(evil))));
     BuildStatus.Finished nextAttempt = finished(victim, attempt + 1, attacker, evilArtifact);
     // 2. The holder's name on the attacker's topic: a finished and a heartbeat (which, believed,
     // would make the holder look restarted and lose the build).

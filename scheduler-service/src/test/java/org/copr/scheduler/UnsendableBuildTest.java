@@ -28,7 +28,7 @@ class UnsendableBuildTest extends ServiceTest {
     BuildRequested bad = Kafka.requestOf("dora", chroot);
     BuildRequested unreadable = Kafka.requestOf("dora", chroot);
     try (TopicProbe status = Kafka.probe(Topics.BUILDS_STATUS);
-        TopicProbe dispatches = Kafka.probe(Topics.dispatch(ARCH))) {
+        TopicProbe dispatches = Kafka.dispatches(ARCH)) {
       // Stored ahead of everything else: its SRPM hash is not 64 hex digits; the other's request
       // is not an event at all.
       store(bad, bad.build().srpmSha256(), "00", 2);
