@@ -89,21 +89,26 @@ class KafkaUsersTest {
             Rendered.module(c).equals("build-worker")
                 ? TopicAccess.worker(overlay.environment(c).get("COPR_WORKER_ID"))
                 : Rendered.module(c);
+        boolean worker = Rendered.module(c).equals("build-worker");
         JsonNode jaas =
-            Manifest.items(c.path("env"))
-                .filter(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG"))
-                .findFirst()
-                .map(e -> e.at("/valueFrom/secretKeyRef"))
-                .orElse(null);
+            worker
+                ? loginFile(d, c)
+                : Manifest.items(c.path("env"))
+                    .filter(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG"))
+                    .findFirst()
+                    .map(e -> e.at("/valueFrom/secretKeyRef"))
+                    .orElse(null);
         if (jaas == null
             || !jaas.path("name").asText().equals(service)
             || !jaas.path("key").asText().equals("sasl.jaas.config")
             || jaas.path("optional").asBoolean()) {
           problems.add(
               d
-                  + ": KAFKA_SASL_JAAS_CONFIG must come from Secret "
+                  + (worker
+                      ? ": COPR_KAFKA_LOGIN_FILE must be key sasl.jaas.config of Secret "
+                      : ": KAFKA_SASL_JAAS_CONFIG must come from Secret ")
                   + service
-                  + ", key sasl.jaas.config");
+                  + (worker ? ", mounted 0400" : ", key sasl.jaas.config"));
         }
         if (overlay.find("KafkaUser", service).isEmpty()) {
           problems.add(d + ": no KafkaUser " + service);
@@ -164,5 +169,53 @@ class KafkaUsersTest {
     access.groups().forEach(g -> acls.add("READ GROUP " + g));
     access.groupPrefixes().forEach(g -> acls.add("READ GROUP " + g + "*"));
     return acls;
+  }
+
+  /**
+   * A build worker's login comes from a file (a build must not find it in any environment): the
+   * Secret and key behind {@code COPR_KAFKA_LOGIN_FILE}, as {@code name}/{@code key}, when that
+   * file is a Secret's item mounted readable by its owner alone; otherwise null.
+   */
+  private static JsonNode loginFile(Manifest d, JsonNode c) {
+    boolean inEnvironment =
+        Manifest.items(c.path("env"))
+            .anyMatch(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG"));
+    String file =
+        Manifest.items(c.path("env"))
+            .filter(e -> e.path("name").asText().equals("COPR_KAFKA_LOGIN_FILE"))
+            .map(e -> e.path("value").asText())
+            .findFirst()
+            .orElse("");
+    if (inEnvironment || file.isEmpty()) {
+      return null;
+    }
+    for (JsonNode mount : (Iterable<JsonNode>) Manifest.items(c.path("volumeMounts"))::iterator) {
+      String dir = mount.path("mountPath").asText() + "/";
+      if (!file.startsWith(dir)) {
+        continue;
+      }
+      String item = file.substring(dir.length());
+      JsonNode secret =
+          Manifest.items(d.doc().at("/spec/template/spec/volumes"))
+              .filter(v -> v.path("name").asText().equals(mount.path("name").asText()))
+              .map(v -> v.path("secret"))
+              .findFirst()
+              .orElse(null);
+      if (secret == null || secret.path("defaultMode").asInt(0644) != 0400) {
+        return null;
+      }
+      return Manifest.items(secret.path("items"))
+          .filter(i -> i.path("path").asText().equals(item))
+          .findFirst()
+          .map(
+              i ->
+                  (JsonNode)
+                      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                          .objectNode()
+                          .put("name", secret.path("secretName").asText())
+                          .put("key", i.path("key").asText()))
+          .orElse(null);
+    }
+    return null;
   }
 }

@@ -42,6 +42,10 @@ record ServiceConfig(
           "quarkus.log.console.json",
           "quarkus.shutdown.timeout");
 
+  /** Variables that runtime's config sources read themselves, with the key each provides. */
+  private static final Map<String, String> SOURCE_VARIABLES =
+      Map.of("COPR_KAFKA_LOGIN_FILE", "kafka.sasl.jaas.config");
+
   private static final Pattern MAPPING_ROOT =
       Pattern.compile(
           "@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"\\s*\\)[^{;]*?interface\\s+(\\w+)");
@@ -101,6 +105,9 @@ record ServiceConfig(
 
   /** The key an environment variable sets, if the service reads one of that name. */
   Optional<String> keyOfEnv(String env) {
+    if (SOURCE_VARIABLES.containsKey(env)) {
+      return Optional.of(SOURCE_VARIABLES.get(env));
+    }
     return keys.stream().filter(k -> envName(k).equals(env)).findFirst();
   }
 
