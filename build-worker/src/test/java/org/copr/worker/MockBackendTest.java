@@ -53,14 +53,21 @@ class MockBackendTest {
           .containsExactly(name + "-1.2-1.noarch.rpm", name + "-1.2-1.src.rpm");
     }
     Path results = worker.storage().results(id, 1);
-    assertThat(MockStandIn.arguments(id, 1))
+    List<String> arguments = MockStandIn.arguments(id, 1);
+    // mock writes into the attempt's private work folder, never the shared storage; the worker
+    // hands over what it left.
+    Path resultDir = Path.of(arguments.get(arguments.indexOf("--resultdir") + 1));
+    assertThat(resultDir.startsWith(worker.storage().root())).as("%s", resultDir).isFalse();
+    assertThat(resultDir.getFileName()).isEqualTo(Path.of("results"));
+    assertThat(results.resolve(name + "-1.2-1.noarch.rpm")).isRegularFile();
+    assertThat(arguments)
         .containsExactly(
             "-r",
             "fedora-40-x86_64",
             "--rebuild",
             worker.storage().srpm(spec.srpmSha256()).toString(),
             "--resultdir",
-            results.toString(),
+            resultDir.toString(),
             "--addrepo=" + repos.get(0),
             "--addrepo=" + repos.get(1),
             "--uniqueext",

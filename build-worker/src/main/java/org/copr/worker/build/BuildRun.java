@@ -149,7 +149,7 @@ final class BuildRun {
     freshResults();
     Files.createDirectories(work.resolve("tmp"));
     Duration timeout = timeout();
-    Path out = builder.privateResults() ? work.resolve("results") : results;
+    Path out = Files.createDirectories(work.resolve("results"));
     BuildJob job =
         new BuildJob(
             spec.buildId(),
@@ -219,9 +219,9 @@ final class BuildRun {
               builder.name() + " exited with " + exit + bounds.why(builder.bounds(job))));
     }
     checkResultBounds(out);
-    Set<String> handedOver = builder.privateResults() ? handOver(out) : null;
+    Set<String> handedOver = handOver(out);
     String keptSrpm = keepSrpm(srpm);
-    if (handedOver != null && keptSrpm != null) {
+    if (keptSrpm != null) {
       handedOver.add(keptSrpm);
     }
     // Only what this worker handed over: a file that another host put into the shared results

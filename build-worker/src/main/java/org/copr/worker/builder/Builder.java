@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A program that turns an SRPM into RPMs in {@link BuildJob#resultDir()}. The worker runs the
- * command, streams its output to the build log, and reads whatever RPMs it leaves there.
+ * A program that turns an SRPM into RPMs in {@link BuildJob#resultDir()}, a folder of the attempt's
+ * private work folder. The worker runs the command, streams its output to the build log, and copies
+ * what it left (checked) to {@code results/<build>/<attempt>/}: no builder writes the shared
+ * storage, where another host could slip a file in beside its RPMs.
  */
 public interface Builder {
 
@@ -50,13 +52,5 @@ public interface Builder {
    */
   default String bounds(BuildJob job) {
     return "";
-  }
-
-  /**
-   * True when the builder writes into a result folder in the work folder, and the worker copies
-   * what it left (checked) to {@code results/<build>/<attempt>/}; false when it writes there.
-   */
-  default boolean privateResults() {
-    return false;
   }
 }

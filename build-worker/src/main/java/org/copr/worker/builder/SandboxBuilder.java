@@ -118,12 +118,6 @@ public final class SandboxBuilder implements Builder {
     return Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C.UTF-8");
   }
 
-  /** The build never sees the shared storage: the worker hands its results over. */
-  @Override
-  public boolean privateResults() {
-    return true;
-  }
-
   public MemoryBudget memory() {
     return memory;
   }
