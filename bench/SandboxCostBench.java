@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.copr.contracts.Chroot;
+import org.copr.testing.SignedRepos;
 import org.copr.worker.builder.BuildJob;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.builder.Builders;
@@ -27,7 +28,13 @@ import org.copr.worker.config.WorkerConfig;
 public class SandboxCostBench {
   static final String PATH = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
 
-  record Sandbox(int uidBase, int processes, MemorySize buildSize, Optional<List<String>> hostProvides)
+  record Sandbox(
+      int uidBase,
+      int processes,
+      MemorySize buildSize,
+      Optional<List<String>> hostProvides,
+      Optional<MemorySize> memory,
+      Optional<Duration> cpuTime)
       implements WorkerConfig.Sandbox {}
 
   public static void main(String[] args) throws Exception {
@@ -47,7 +54,10 @@ public class SandboxCostBench {
             "tools",
             "BuildRequires: make\nBuildRequires: gcc\n",
             "printf 'int main(void){return 0;}' > t.c && gcc -O0 -o tools t.c"));
-    Path repo = repo(dir);
+    // As the worker meets it: a copr's repository over HTTP, its packages signed with the key it
+    // publishes beside it (the sandbox's dnf takes nothing else).
+    SignedRepos repos = new SignedRepos();
+    String repo = repos.repo("bench-deps", "fedora-40-x86_64", true, "hello-dep");
     Path fromRepo =
         srpm(
             srpms,
@@ -60,7 +70,13 @@ public class SandboxCostBench {
         Builders.choose(
             WorkerConfig.Backend.SANDBOX,
             PATH,
-            new Sandbox(64000, 512, new MemorySize(BigInteger.valueOf(4L << 30)), Optional.empty()),
+            new Sandbox(
+                64000,
+                512,
+                new MemorySize(BigInteger.valueOf(4L << 30)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()),
             dir.resolve("work"));
 
     System.out.printf("rounds: %d (bare and sandbox alternating, after one warm-up each)%n", rounds);
@@ -72,10 +88,11 @@ public class SandboxCostBench {
     report(
         "BuildRequires hello-dep (repo, dnf)",
         fromRepo,
-        List.of("file://" + repo),
+        List.of(repo),
         dir,
         sandbox,
         rounds);
+    repos.close();
   }
 
   static void report(
@@ -179,32 +196,6 @@ public class SandboxCostBench {
             top.resolve("rpmdb").toString(),
             file.toString()));
     return out.resolve(name + "-1-1.src.rpm");
-  }
-
-  /** A repository holding hello-dep, which installs /usr/bin/hello-dep. */
-  static Path repo(Path dir) throws Exception {
-    Path repo = Files.createDirectories(dir.resolve("repo"));
-    Path srpm =
-        srpm(
-            Files.createDirectories(dir.resolve("repo-srpms")),
-            "hello-dep",
-            "",
-            "printf '#!/bin/sh\\necho hello-dep\\n' > hello-dep");
-    Path top = Files.createTempDirectory("bench-repo-");
-    run(
-        top,
-        List.of(
-            "rpmbuild",
-            "--rebuild",
-            "--define",
-            "_topdir " + top,
-            "--define",
-            "_rpmdir " + repo,
-            "--dbpath",
-            top.resolve("rpmdb").toString(),
-            srpm.toString()));
-    run(repo, List.of("createrepo_c", "--quiet", repo.toString()));
-    return repo;
   }
 
   static void run(Path dir, List<String> cmd) throws Exception {

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
 import org.copr.testing.KafkaTestResource;
+import org.copr.testing.SignedRepos;
 import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;

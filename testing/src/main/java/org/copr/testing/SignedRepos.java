@@ -1,4 +1,4 @@
-package org.copr.worker;
+package org.copr.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,20 +11,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.copr.testing.Processes;
-import org.copr.testing.TestRpms;
 
 /**
  * Repositories laid out as repo-worker publishes them ({@code <copr>/<chroot>/} with {@code
  * <copr>/pubkey.gpg} beside it), their packages signed with a key made here, served over HTTP on
  * 127.0.0.1; every path asked for is recorded.
  */
-final class SignedRepos implements AutoCloseable {
+public final class SignedRepos implements AutoCloseable {
   private final Path root;
   private final HttpServer server;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
-  SignedRepos() throws IOException {
+  public SignedRepos() throws IOException {
     root = Files.createTempDirectory("copr-signed-repos-");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
@@ -46,11 +44,11 @@ final class SignedRepos implements AutoCloseable {
     server.start();
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<String> requests() {
+  public List<String> requests() {
     return List.copyOf(requests);
   }
 
@@ -59,7 +57,8 @@ final class SignedRepos implements AutoCloseable {
    * the copr's (published as {@code <copr>/pubkey.gpg}) unless {@code signed} is false. Returns the
    * repository's URL.
    */
-  String repo(String copr, String chroot, boolean signed, String... packages) throws IOException {
+  public String repo(String copr, String chroot, boolean signed, String... packages)
+      throws IOException {
     Path repo = Files.createDirectories(root.resolve(copr).resolve(chroot));
     Path srpms = Files.createTempDirectory("copr-signed-srpms-");
     for (String name : packages) {
