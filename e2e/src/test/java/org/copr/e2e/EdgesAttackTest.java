@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -328,26 +327,11 @@ class EdgesAttackTest {
   }
 
   private static JsonNode awaitState(long build, String state) {
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () ->
-                !build(build).get("state").asText().matches("pending|starting|running|publishing"));
-    JsonNode b = build(build);
-    assertThat(b.get("state").asText()).as("build %s: %s", build, b).isEqualTo(state);
-    return b;
+    return stack.awaitState(build, state, Duration.ofMinutes(3));
   }
 
   private static JsonNode build(long id) {
-    try {
-      return JSON.readTree(stack.api("GET", "/builds/" + id, null, null, null).body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return stack.build(id);
   }
 
   private static Processes.Result copr(String user, String... args) {

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.copr.testing.Dnf;
 import org.copr.testing.HostileRpms;
 import org.copr.testing.Processes;
@@ -155,26 +154,11 @@ class HostileBuildsTest {
   }
 
   private static JsonNode awaitState(long build, String state) {
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () ->
-                !build(build).get("state").asText().matches("pending|starting|running|publishing"));
-    JsonNode b = build(build);
-    assertThat(b.get("state").asText()).as("build %s: %s", build, b).isEqualTo(state);
-    return b;
+    return stack.awaitState(build, state, Duration.ofMinutes(5));
   }
 
   private static JsonNode build(long id) {
-    try {
-      return JSON.readTree(stack.api("GET", "/builds/" + id, null, null, null).body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return stack.build(id);
   }
 
   private static Processes.Result copr(String... args) {

@@ -1,5 +1,9 @@
 package org.copr.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,11 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.Processes;
 import org.copr.testing.Repo;
@@ -23,6 +29,7 @@ import org.copr.testing.Repo;
  * databases, broker and storage, so that it never meets a developer's running stack.
  */
 final class Stack implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
   final Path root = Repo.root();
   final Path dir;
   final int apiPort = KafkaBroker.freePort();
@@ -184,6 +191,35 @@ final class Stack implements AutoCloseable {
       req.header("Authorization", "Basic " + login);
     }
     return HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A build as {@code GET /builds/{id}} shows it. */
+  JsonNode build(long id) {
+    try {
+      return JSON.readTree(api("GET", "/builds/" + id, null, null, null).body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The build once it ended (no longer pending, starting, running or publishing). */
+  JsonNode awaitEnd(long id, Duration atMost) {
+    Awaitility.await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> !build(id).get("state").asText().matches("pending|starting|running|publishing"));
+    return build(id);
+  }
+
+  /** The build once it ended, which must be in {@code state}. */
+  JsonNode awaitState(long id, String state, Duration atMost) {
+    JsonNode b = awaitEnd(id, atMost);
+    assertThat(b.get("state").asText()).as("build %s: %s", id, b).isEqualTo(state);
+    return b;
   }
 
   /** Makes a user account through the API, as the admin. */

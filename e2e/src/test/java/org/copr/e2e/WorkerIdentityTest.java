@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -286,23 +284,11 @@ class WorkerIdentityTest {
   }
 
   private static JsonNode awaitEnd(long id) {
-    Awaitility.await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> !build(id).get("state").asText().matches("pending|starting|running|publishing"));
-    return build(id);
+    return stack.awaitEnd(id, Duration.ofMinutes(3));
   }
 
   private static JsonNode build(long id) {
-    try {
-      return JSON.readTree(stack.api("GET", "/builds/" + id, null, null, null).body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return stack.build(id);
   }
 
   private static Processes.Result copr(String user, String... args) {
