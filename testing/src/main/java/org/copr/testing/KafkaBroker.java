@@ -38,10 +38,12 @@ public final class KafkaBroker {
   /** The super user of every broker dev/kafka starts. */
   public static final String SUPER_USER = "admin";
 
+  private static final String SHARED_PROPERTY = "copr.test.kafka.broker";
   private static KafkaBroker shared;
   private static final Map<String, KafkaBroker> BY_ADDRESS = new ConcurrentHashMap<>();
 
   private final int port;
+  private final int controllerPort;
   private final Path dir;
   private final Map<String, String> env;
   // dev/kafka's start resets every user's ACLs to the access table; these are granted again.
@@ -50,6 +52,7 @@ public final class KafkaBroker {
 
   private KafkaBroker(int port, int controllerPort, Path dir) {
     this.port = port;
+    this.controllerPort = controllerPort;
     this.dir = dir;
     this.env =
         Map.of(
@@ -60,18 +63,33 @@ public final class KafkaBroker {
             "COPR_KAFKA_PARTITIONS", "1");
   }
 
-  /** The JVM's broker, started on first use and stopped when the JVM exits. */
+  /**
+   * The JVM's broker, started on first use and stopped when the JVM exits. Quarkus loads this class
+   * again for each application it starts (a test profile restarts it), so the broker is found
+   * through system properties, not this class's static field: one broker per JVM, one address for
+   * the services and the tests that probe them.
+   */
   public static synchronized KafkaBroker shared() {
     if (shared == null) {
-      try {
-        Path dir = Files.createTempDirectory("copr-kafka-");
-        shared = new KafkaBroker(freePort(), freePort(), dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      String started = System.getProperty(SHARED_PROPERTY);
+      if (started != null) {
+        String[] parts = started.split(" ", 3);
+        shared =
+            new KafkaBroker(
+                Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Path.of(parts[2]));
+      } else {
+        try {
+          Path dir = Files.createTempDirectory("copr-kafka-");
+          shared = new KafkaBroker(freePort(), freePort(), dir);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        shared.start();
+        System.setProperty(
+            SHARED_PROPERTY, shared.port + " " + shared.controllerPort + " " + shared.dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
       }
-      shared.start();
       BY_ADDRESS.put(shared.bootstrapServers(), shared);
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
     }
     return shared;
   }
