@@ -15,7 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.copr.api.ApiConfig;
 import org.copr.api.web.Signer;
 import org.copr.api.web.Visitor;
@@ -37,7 +36,7 @@ public class UploadGate {
   private final CurrentIdentityAssociation identities;
   private final Signer signer;
   private final ApiConfig config;
-  private final ConcurrentMap<String, AtomicInteger> underway = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Integer> underway = new ConcurrentHashMap<>();
 
   UploadGate(CurrentIdentityAssociation identities, Signer signer, ApiConfig config) {
     this.identities = identities;
@@ -93,9 +92,7 @@ public class UploadGate {
     }
     String user = identity.getPrincipal().getName();
     int bound = config.srpm().concurrentUploadsPerUser();
-    AtomicInteger count = underway.computeIfAbsent(user, u -> new AtomicInteger());
-    if (count.incrementAndGet() > bound) {
-      release(user, count);
+    if (!enter(user, bound)) {
       closeAfterAnswer(http);
       LOG.infof("upload of %s refused: %d under way already", user, bound);
       return refused(
@@ -106,7 +103,7 @@ public class UploadGate {
                   + bound
                   + " uploads under way; wait for one to end before you start another"));
     }
-    http.addEndHandler(done -> release(user, count));
+    http.addEndHandler(done -> release(user));
     return null;
   }
 
@@ -118,10 +115,21 @@ public class UploadGate {
     http.response().putHeader("Connection", "close");
   }
 
-  private void release(String user, AtomicInteger count) {
-    if (count.decrementAndGet() <= 0) {
-      underway.remove(user, count);
-    }
+  /** Counts one more upload of the user unless the bound is reached; one atomic step per user. */
+  private boolean enter(String user, int bound) {
+    boolean[] admitted = {false};
+    underway.compute(
+        user,
+        (u, count) -> {
+          int now = count == null ? 0 : count;
+          admitted[0] = now < bound;
+          return admitted[0] ? now + 1 : count;
+        });
+    return admitted[0];
+  }
+
+  private void release(String user) {
+    underway.computeIfPresent(user, (u, count) -> count > 1 ? count - 1 : null);
   }
 
   private boolean csrfValid(ContainerRequestContext request, RoutingContext http) {
