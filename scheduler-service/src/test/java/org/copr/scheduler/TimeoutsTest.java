@@ -11,10 +11,11 @@ import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /**
- * The start and build timeouts as configured (2m, 5h): the test moves the scheduler's clock past
- * them instead of waiting. Moving it past the worker timeout looks to the scheduler like a silence
- * of every worker, so it judges again only after a whole worker timeout of heartbeats: the stand-in
- * worker, which keeps sending them, is never taken for lost.
+ * The start and build timeouts as configured (2m, 5h), on arches of this class's own (the
+ * application is the other tests' too): the test moves the scheduler's clock past them instead of
+ * waiting. Moving it past the worker timeout looks to the scheduler like a silence of every worker,
+ * so it judges again only after a whole worker timeout of heartbeats: the stand-in worker, which
+ * keeps sending them, is never taken for lost.
  */
 @QuarkusTest
 class TimeoutsTest extends ServiceTest {
@@ -24,10 +25,10 @@ class TimeoutsTest extends ServiceTest {
 
   @Test
   void aDispatchNoWorkerStartsIsTakenBackAndDispatchedAgain() {
-    try (TopicProbe dispatches = Kafka.dispatches("aarch64");
+    try (TopicProbe dispatches = Kafka.dispatches("startarch");
         TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
-        WorkerStandIn worker = new WorkerStandIn("aarch64", 1)) {
-      long id = Kafka.request("lena", "fedora-40-aarch64");
+        WorkerStandIn worker = new WorkerStandIn("startarch", 1)) {
+      long id = Kafka.request("lena", "fedora-40-startarch");
       awaitDispatch(dispatches, id, 1);
 
       SchedulerClock.CLOCK.advance(config.startTimeout().plus(A_MOMENT));
@@ -42,10 +43,10 @@ class TimeoutsTest extends ServiceTest {
 
   @Test
   void aBuildPastItsTimeoutIsTakenFromItsWorkerAndDispatchedAgain() {
-    try (TopicProbe dispatches = Kafka.dispatches("x86_64");
+    try (TopicProbe dispatches = Kafka.dispatches("overrunarch");
         TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
-        WorkerStandIn worker = new WorkerStandIn("x86_64", 1)) {
-      long id = Kafka.request("mona", "fedora-40-x86_64");
+        WorkerStandIn worker = new WorkerStandIn("overrunarch", 1)) {
+      long id = Kafka.request("mona", "fedora-40-overrunarch");
       worker.started(awaitDispatch(dispatches, id, 1));
       awaitBuild(id, state("running", 1));
 
