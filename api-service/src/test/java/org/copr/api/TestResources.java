@@ -1,21 +1,23 @@
 package org.copr.api;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import org.copr.testing.KafkaTestResource;
 import org.copr.testing.PostgresTestResource;
 import org.copr.testing.StorageTestResource;
 
 /**
  * Every @QuarkusTest of this module runs against a fresh real database, the real broker and its own
- * storage.
+ * storage. Each module declares its test resources here, in one class of this name, all of them
+ * global: test classes carry none, so the application starts once per test profile.
  */
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(
     value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
+    scope = TestResourceScope.GLOBAL,
     initArgs = @ResourceArg(name = "user", value = "api-service"))
-@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = StorageTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestResources {
   private TestResources() {}
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -26,8 +24,6 @@ import org.copr.contracts.StorageLayout;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.testing.HostileRpms;
-import org.copr.testing.KafkaTestResource;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.copr.worker.config.Worker;
@@ -39,13 +35,6 @@ import org.junit.jupiter.api.Test;
 
 /** The worker against a real broker, building real SRPMs with rpmbuild. */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "worker", value = "test-worker"))
-@QuarkusTestResource(
-    value = StorageTestResource.class,
-    initArgs = @ResourceArg(name = "copr.worker.work-dir", value = "copr-work-"))
 class BuildWorkerTest {
   private static final String CHROOT = "fedora-40-x86_64";
   private static final Duration WAIT = Duration.ofSeconds(120);

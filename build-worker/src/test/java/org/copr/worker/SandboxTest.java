@@ -3,8 +3,6 @@ package org.copr.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,9 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
-import org.copr.testing.KafkaTestResource;
 import org.copr.testing.SignedRepos;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.copr.worker.config.Worker;
@@ -42,13 +38,6 @@ import org.junit.jupiter.api.Test;
  * rpmbuild and dnf): what a build can reach of the host, its limits, and its BuildRequires.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "worker", value = "test-worker"))
-@QuarkusTestResource(
-    value = StorageTestResource.class,
-    initArgs = @ResourceArg(name = "copr.worker.work-dir", value = "copr-work-"))
 class SandboxTest {
   private static final String CHROOT = "fedora-40-x86_64";
   private static final Duration WAIT = Duration.ofSeconds(180);

@@ -2,8 +2,6 @@ package org.copr.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
@@ -11,18 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.copr.contracts.BuildStatus;
 import org.copr.runtime.kafka.KeyedSender;
 import org.copr.testing.KafkaBroker;
-import org.copr.testing.KafkaTestResource;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /** A status reported while the broker is down is delivered once it is back, not lost. */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
-@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class BrokerOutageTest {
   @Inject KeyedSender sender;
 

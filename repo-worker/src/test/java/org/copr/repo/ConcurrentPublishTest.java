@@ -2,8 +2,6 @@ package org.copr.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,18 +11,11 @@ import java.util.List;
 import org.copr.contracts.BuildStatus;
 import org.copr.repo.repository.Createrepo;
 import org.copr.testing.Dnf;
-import org.copr.testing.KafkaTestResource;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 /** Many builds for one chroot finishing at once share createrepo_c runs and all get published. */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
-@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class ConcurrentPublishTest {
   private static final int BUILDS = 12;
 

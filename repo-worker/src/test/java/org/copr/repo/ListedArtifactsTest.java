@@ -2,8 +2,6 @@ package org.copr.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -15,8 +13,6 @@ import java.util.List;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.StorageLayout;
 import org.copr.testing.Dnf;
-import org.copr.testing.KafkaTestResource;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -27,11 +23,6 @@ import org.junit.jupiter.api.Test;
  * with write access to the shared storage) never reaches a repository.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
-@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class ListedArtifactsTest {
   @Inject RepoWorkerConfig config;
 

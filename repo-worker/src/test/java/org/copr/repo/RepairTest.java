@@ -2,8 +2,6 @@ package org.copr.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,8 +17,6 @@ import org.copr.repo.repository.RepoId;
 import org.copr.repo.repository.RepoWriters;
 import org.copr.repo.repository.Tree;
 import org.copr.testing.Dnf;
-import org.copr.testing.KafkaTestResource;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +25,6 @@ import org.junit.jupiter.api.Test;
  * in but neither indexed nor reported, a build removed but still in the metadata) are put right.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
-@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class RepairTest {
   @Inject RepoWorkerConfig config;
   @Inject RepoWriters writers;

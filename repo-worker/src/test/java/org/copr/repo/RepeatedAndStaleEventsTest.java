@@ -2,8 +2,6 @@ package org.copr.repo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,8 +11,6 @@ import org.copr.contracts.BuildStatus;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.repository.Createrepo;
 import org.copr.testing.Dnf;
-import org.copr.testing.KafkaTestResource;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -26,11 +22,6 @@ import org.junit.jupiter.api.Test;
  * publishes twice nor replaces a newer build.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
-@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class RepeatedAndStaleEventsTest {
   private static TopicProbe status;
 

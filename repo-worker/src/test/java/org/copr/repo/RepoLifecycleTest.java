@@ -3,8 +3,6 @@ package org.copr.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,8 +15,6 @@ import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.StorageLayout;
 import org.copr.testing.Dnf;
-import org.copr.testing.KafkaTestResource;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -27,11 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** A copr's repositories from creation to deletion, checked with real createrepo_c and dnf. */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
-@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class RepoLifecycleTest {
   private static final String FEDORA = Coprs.FEDORA;
   private static final Duration WAIT = Duration.ofSeconds(60);

@@ -3,8 +3,6 @@ package org.copr.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,8 +17,6 @@ import org.copr.repo.build.BuildMarker;
 import org.copr.repo.repository.RepoWriters;
 import org.copr.repo.repository.StartRecovery;
 import org.copr.testing.Dnf;
-import org.copr.testing.KafkaTestResource;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +25,6 @@ import org.junit.jupiter.api.Test;
  * finishes the interrupted publish without any event asking for it.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
-@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class RestartRepairTest {
   private static final String COPR = "crashed-start";
   private static final String CHROOT = Coprs.FEDORA;

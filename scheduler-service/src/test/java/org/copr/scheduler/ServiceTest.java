@@ -3,27 +3,17 @@ package org.copr.scheduler;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.copr.contracts.BuildDispatch;
-import org.copr.testing.KafkaTestResource;
-import org.copr.testing.PostgresTestResource;
 import org.copr.testing.TopicProbe;
 
 /**
  * The scheduler against a real broker and a real database; the tests play api-service and the build
  * workers. Each test class uses arches of its own so that their queues never mix.
  */
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "scheduler-service"))
-@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = TestArches.class, restrictToAnnotatedClass = false)
 abstract class ServiceTest {
   static final Duration PATIENCE = Duration.ofSeconds(90);
 

@@ -6,11 +6,11 @@ import java.util.Map;
 /**
  * The scheduler as the tests run it: an arch of its own for each test class (so their queues never
  * mix) and heartbeats timing out soon enough to watch the liveness rules act (start and build
- * timeouts are {@link ShortTimeouts}'s).
+ * timeouts are the service's own: {@link TimeoutsTest} moves the {@link SchedulerClock} past them).
  */
 public class TestArches implements QuarkusTestResourceLifecycleManager {
   private static final String ARCHES =
-      "x86_64,aarch64,fairarch,slotarch,killarch,cancelarch,restartarch,lonearch,recoverarch,crowdarch,judgearch,unsendarch";
+      "x86_64,aarch64,fairarch,slotarch,killarch,cancelarch,restartarch,lonearch,recoverarch,crowdarch,judgearch,unsendarch,startarch,overrunarch";
 
   @Override
   public Map<String, String> start() {

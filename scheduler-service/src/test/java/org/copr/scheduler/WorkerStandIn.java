@@ -108,7 +108,16 @@ final class WorkerStandIn implements AutoCloseable {
       List<Attempt> runningNow = List.copyOf(running);
       report(
           new WorkerHeartbeat(
-              id, incarnation, arch, slots, runningNow, List.copyOf(ended), draining));
+              UUID.randomUUID(),
+              SchedulerClock.CLOCK.instant(),
+              Event.SCHEMA_VERSION,
+              id,
+              incarnation,
+              arch,
+              slots,
+              runningNow,
+              List.copyOf(ended),
+              draining));
     } catch (RuntimeException e) {
       // broker away: a real worker keeps trying too (an exception would end the schedule)
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +45,13 @@ public class Retention {
   private final Storage storage;
   private final ApiConfig config;
   private final EntityManager em;
+  private final Clock clock;
 
-  Retention(Storage storage, ApiConfig config, EntityManager em) {
+  Retention(Storage storage, ApiConfig config, EntityManager em, Clock clock) {
     this.storage = storage;
     this.config = config;
     this.em = em;
+    this.clock = clock;
   }
 
   /** What one sweep removed. */
@@ -62,7 +65,7 @@ public class Retention {
   void tick() {
     if (config.retention().days() > 0) {
       try {
-        sweep(Instant.now());
+        sweep(clock.instant());
       } catch (RuntimeException e) {
         LOG.errorf(e, "retention sweep failed; the next one retries");
       }

@@ -3,6 +3,7 @@ package org.copr.api.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,16 +22,18 @@ public class ApiTokenService {
   static final int DEFAULT_DAYS = 180;
 
   private final Caller caller;
+  private final Clock clock;
 
-  ApiTokenService(Caller caller) {
+  ApiTokenService(Caller caller, Clock clock) {
     this.caller = caller;
+    this.clock = clock;
   }
 
   /** Expired tokens of the user are dropped first, so that only unexpired ones count. */
   @Transactional
   public IssuedApiToken create(@Valid NewApiToken body) {
     User me = caller.requirePassword("make API tokens");
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Instant expires = expiry(body, now);
     ApiToken.delete("user = ?1 and expiresAt <= ?2", me, now);
     if (ApiToken.count("user", me) >= Limits.TOKENS) {

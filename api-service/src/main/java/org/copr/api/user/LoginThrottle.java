@@ -2,14 +2,15 @@ package org.copr.api.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.copr.api.ApiConfig;
 
 /**
@@ -24,25 +25,25 @@ public class LoginThrottle {
 
   private final int perUser;
   private final int perAddress;
-  private final long windowNanos;
-  private final LongSupplier clock;
-  private final Map<String, Deque<Long>> failures =
+  private final Duration window;
+  private final Clock clock;
+  private final Map<String, Deque<Instant>> failures =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<Instant>> eldest) {
           return size() > MAX_KEYS;
         }
       };
 
   @Inject
-  LoginThrottle(ApiConfig config) {
-    this(config.auth().throttle(), System::nanoTime);
+  LoginThrottle(ApiConfig config, Clock clock) {
+    this(config.auth().throttle(), clock);
   }
 
-  LoginThrottle(ApiConfig.Auth.Throttle limits, LongSupplier clock) {
+  LoginThrottle(ApiConfig.Auth.Throttle limits, Clock clock) {
     this.perUser = limits.failuresPerUser();
     this.perAddress = limits.failuresPerAddress();
-    this.windowNanos = limits.window().toNanos();
+    this.window = limits.window();
     this.clock = clock;
   }
 
@@ -53,10 +54,10 @@ public class LoginThrottle {
    * @param address the client's address; null when unknown
    */
   public synchronized Optional<Duration> wait(String username, String address) {
-    long now = clock.getAsLong();
-    long until =
-        Math.max(blockedUntil(userKey(username), perUser, now), addressUntil(address, now));
-    return until - now > 0 ? Optional.of(Duration.ofNanos(until - now)) : Optional.empty();
+    Instant now = clock.instant();
+    Instant byUser = blockedUntil(userKey(username), perUser, now);
+    Instant byAddress = addressUntil(address, now);
+    return waitUntil(byUser.isAfter(byAddress) ? byUser : byAddress, now);
   }
 
   /**
@@ -64,13 +65,12 @@ public class LoginThrottle {
    * username's count need not slow, is held back by this alone.
    */
   public synchronized Optional<Duration> wait(String address) {
-    long now = clock.getAsLong();
-    long until = addressUntil(address, now);
-    return until - now > 0 ? Optional.of(Duration.ofNanos(until - now)) : Optional.empty();
+    Instant now = clock.instant();
+    return waitUntil(addressUntil(address, now), now);
   }
 
   public synchronized void failed(String username, String address) {
-    long now = clock.getAsLong();
+    Instant now = clock.instant();
     record(userKey(username), now);
     if (address != null) {
       record(addressKey(address), now);
@@ -87,19 +87,23 @@ public class LoginThrottle {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
-  private long addressUntil(String address, long now) {
+  private static Optional<Duration> waitUntil(Instant until, Instant now) {
+    return until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
+  }
+
+  private Instant addressUntil(String address, Instant now) {
     return address == null ? now : blockedUntil(addressKey(address), perAddress, now);
   }
 
   /**
    * When the key may try again: the moment it has fewer than {@code limit} failures in the window.
    */
-  private long blockedUntil(String key, int limit, long now) {
-    Deque<Long> recent = failures.get(key);
+  private Instant blockedUntil(String key, int limit, Instant now) {
+    Deque<Instant> recent = failures.get(key);
     if (recent == null) {
       return now;
     }
-    while (!recent.isEmpty() && now - recent.peekFirst() >= windowNanos) {
+    while (!recent.isEmpty() && !now.isBefore(recent.peekFirst().plus(window))) {
       recent.removeFirst();
     }
     if (recent.isEmpty()) {
@@ -110,16 +114,16 @@ public class LoginThrottle {
       return now;
     }
     // concurrent attempts may have counted more than the limit: wait until enough have left
-    Iterator<Long> times = recent.iterator();
-    long leaving = times.next();
+    Iterator<Instant> times = recent.iterator();
+    Instant leaving = times.next();
     for (int i = 0; i < recent.size() - limit; i++) {
       leaving = times.next();
     }
-    return leaving + windowNanos;
+    return leaving.plus(window);
   }
 
-  private void record(String key, long now) {
-    Deque<Long> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+  private void record(String key, Instant now) {
+    Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
     recent.addLast(now);
     // a throttled key is refused before it can fail again, so a deque never grows far past limit
     while (recent.size() > Math.max(perUser, perAddress)) {

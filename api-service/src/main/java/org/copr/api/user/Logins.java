@@ -3,6 +3,7 @@ package org.copr.api.user;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,10 +22,12 @@ public class Logins {
 
   private final LoginThrottle throttle;
   private final VerifiedLogins verified;
+  private final Clock clock;
 
-  Logins(LoginThrottle throttle, ApiConfig config) {
+  Logins(LoginThrottle throttle, ApiConfig config, Clock clock) {
     this.throttle = throttle;
-    this.verified = new VerifiedLogins(config.auth().cacheTtl(), System::nanoTime);
+    this.verified = new VerifiedLogins(config.auth().cacheTtl(), clock);
+    this.clock = clock;
   }
 
   /**
@@ -42,7 +45,7 @@ public class Logins {
     Optional<TokenFormat.Presented> presented = TokenFormat.read(secret);
     if (presented.isPresent()) {
       refuseIf(throttle.wait(address), username, address);
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       ApiToken token = ApiToken.live(username, presented.get(), now).orElse(null);
       if (token != null) {
         if (token.user.disabled) {

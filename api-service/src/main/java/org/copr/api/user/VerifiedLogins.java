@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,10 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
 final class VerifiedLogins {
   static final int MAX_ENTRIES = 10_000;
 
-  private record Entry(byte[] mac, String passwordHash, long expiresAt) {}
+  private record Entry(byte[] mac, String passwordHash, Instant expiresAt) {}
 
-  private final long ttlNanos;
-  private final LongSupplier clock;
+  private final Duration ttl;
+  private final Clock clock;
   private final SecretKeySpec key;
   private final Map<String, Entry> entries =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -35,8 +36,8 @@ final class VerifiedLogins {
         }
       };
 
-  VerifiedLogins(Duration ttl, LongSupplier clock) {
-    this.ttlNanos = ttl.toNanos();
+  VerifiedLogins(Duration ttl, Clock clock) {
+    this.ttl = ttl;
     this.clock = clock;
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
@@ -49,7 +50,7 @@ final class VerifiedLogins {
    */
   synchronized boolean verified(String username, char[] password, String passwordHash) {
     Entry e = entries.get(username);
-    if (e == null || clock.getAsLong() - e.expiresAt() >= 0) {
+    if (e == null || !clock.instant().isBefore(e.expiresAt())) {
       return false;
     }
     if (!e.passwordHash().equals(passwordHash)) {
@@ -60,9 +61,9 @@ final class VerifiedLogins {
   }
 
   synchronized void remember(String username, char[] password, String passwordHash) {
-    if (ttlNanos > 0) {
+    if (!ttl.isNegative() && !ttl.isZero()) {
       entries.put(
-          username, new Entry(mac(username, password), passwordHash, clock.getAsLong() + ttlNanos));
+          username, new Entry(mac(username, password), passwordHash, clock.instant().plus(ttl)));
     }
   }
 

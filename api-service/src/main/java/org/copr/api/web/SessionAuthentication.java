@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,9 +23,11 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
   static final String COOKIE = "copr_session";
 
   private final Signer signer;
+  private final Clock clock;
 
-  SessionAuthentication(Signer signer) {
+  SessionAuthentication(Signer signer, Clock clock) {
     this.signer = signer;
+    this.clock = clock;
   }
 
   @Override
@@ -36,7 +38,7 @@ public class SessionAuthentication implements HttpAuthenticationMechanism {
     }
     Cookie cookie = context.request().getCookie(COOKIE);
     Optional<Signer.Session> session =
-        signer.session(cookie == null ? null : cookie.getValue(), Instant.now());
+        signer.session(cookie == null ? null : cookie.getValue(), clock.instant());
     if (session.isEmpty()) {
       return Uni.createFrom().nullItem();
     }

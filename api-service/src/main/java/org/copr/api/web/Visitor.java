@@ -4,6 +4,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.Clock;
 import java.time.Instant;
 import org.copr.api.ApiConfig;
 import org.copr.api.user.Caller;
@@ -18,13 +19,15 @@ public class Visitor {
   private final Signer signer;
   private final Caller caller;
   private final ApiConfig config;
+  private final Clock clock;
   private String csrfCookie;
 
-  Visitor(RoutingContext request, Signer signer, Caller caller, ApiConfig config) {
+  Visitor(RoutingContext request, Signer signer, Caller caller, ApiConfig config, Clock clock) {
     this.request = request;
     this.signer = signer;
     this.caller = caller;
     this.config = config;
+    this.clock = clock;
   }
 
   public Visit visit() {
@@ -46,7 +49,7 @@ public class Visitor {
 
   /** Sets the session cookie of a user whose password was just checked. */
   public void logIn(String username, String passwordHash) {
-    Instant until = Instant.now().plus(config.web().sessionTtl());
+    Instant until = clock.instant().plus(config.web().sessionTtl());
     request
         .response()
         .addCookie(

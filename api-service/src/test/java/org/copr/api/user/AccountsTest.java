@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Map;
 import org.copr.api.ApiConfig;
 import org.copr.api.DbState;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class AccountsTest {
   @Inject DbState db;
   @Inject ApiConfig config;
+  @Inject Clock clock;
 
   /**
    * The login check of another api-service replica: its own login cache and throttle in its own
@@ -32,7 +34,7 @@ class AccountsTest {
    * application; what a replica shares with this one is only the users table.)
    */
   private Logins otherReplica() {
-    return new Logins(new LoginThrottle(config), config);
+    return new Logins(new LoginThrottle(config, clock), config, clock);
   }
 
   private static boolean accepts(Logins replica, String username, String password) {

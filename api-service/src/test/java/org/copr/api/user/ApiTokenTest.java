@@ -20,6 +20,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -46,6 +47,7 @@ class ApiTokenTest {
 
   @Inject DbState db;
   @Inject ApiConfig config;
+  @Inject Clock clock;
 
   private static Response newToken(String username, Map<String, ?> body) {
     return as(username).contentType(ContentType.JSON).body(body).post("/users/me/tokens");
@@ -160,7 +162,7 @@ class ApiTokenTest {
     JsonPath made = token(dave);
     String value = made.getString("token");
     long id = made.getLong("id");
-    Logins replica = new Logins(new LoginThrottle(config), config);
+    Logins replica = new Logins(new LoginThrottle(config, clock), config, clock);
     me(dave, value).then().statusCode(200);
     assertThat(acceptsBasic(replica, dave, value)).isTrue();
 

@@ -3,31 +3,31 @@ package org.copr.api.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
 import org.copr.api.ApiConfig;
+import org.copr.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
   private static final Duration WINDOW = Duration.ofMinutes(10);
-  private static final long SECOND = 1_000_000_000L;
 
-  private final AtomicLong now = new AtomicLong(1_000);
-  private final LoginThrottle throttle = new LoginThrottle(limits(5, 8), now::get);
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+  private final LoginThrottle throttle = new LoginThrottle(limits(5, 8), clock);
 
   @Test
   void fiveFailuresStopThatNameUntilTheOldestLeavesTheWindow() {
     for (int i = 0; i < 5; i++) {
       assertThat(throttle.wait("mallory", "10.0.0.1")).isEmpty();
       throttle.failed("mallory", "10.0.0.1");
-      now.addAndGet(SECOND);
+      clock.advance(Duration.ofSeconds(1));
     }
 
     // the first failure was 5 s ago: it leaves the window in 10 min - 5 s
     assertThat(throttle.wait("mallory", "10.0.0.2")).contains(WINDOW.minusSeconds(5));
     assertThat(throttle.wait("alice", "10.0.0.2")).isEmpty();
-    now.addAndGet(WINDOW.minusSeconds(5).toNanos() - 1);
+    clock.advance(WINDOW.minusSeconds(5).minusNanos(1));
     assertThat(throttle.wait("mallory", "10.0.0.2")).contains(Duration.ofNanos(1));
-    now.addAndGet(1);
+    clock.advance(Duration.ofNanos(1));
     assertThat(throttle.wait("mallory", "10.0.0.2")).isEmpty();
   }
 

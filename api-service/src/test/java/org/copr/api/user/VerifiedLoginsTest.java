@@ -3,14 +3,15 @@ package org.copr.api.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Instant;
+import org.copr.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 class VerifiedLoginsTest {
   private static final String HASH = "$2a$10$hash-of-the-current-password";
 
-  private final AtomicLong now = new AtomicLong();
-  private final VerifiedLogins logins = new VerifiedLogins(Duration.ofMinutes(5), now::get);
+  private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+  private final VerifiedLogins logins = new VerifiedLogins(Duration.ofMinutes(5), clock);
 
   @Test
   void acceptsOnlyTheVerifiedPasswordOfThatUser() {
@@ -34,15 +35,15 @@ class VerifiedLoginsTest {
   @Test
   void forgetsAfterTheTtl() {
     logins.remember("alice", "pw-12345".toCharArray(), HASH);
-    now.addAndGet(Duration.ofMinutes(5).toNanos() - 1);
+    clock.advance(Duration.ofMinutes(5).minusNanos(1));
     assertThat(logins.verified("alice", "pw-12345".toCharArray(), HASH)).isTrue();
-    now.addAndGet(1);
+    clock.advance(Duration.ofNanos(1));
     assertThat(logins.verified("alice", "pw-12345".toCharArray(), HASH)).isFalse();
   }
 
   @Test
   void aZeroTtlRemembersNothing() {
-    VerifiedLogins off = new VerifiedLogins(Duration.ZERO, now::get);
+    VerifiedLogins off = new VerifiedLogins(Duration.ZERO, clock);
     off.remember("alice", "pw-12345".toCharArray(), HASH);
     assertThat(off.verified("alice", "pw-12345".toCharArray(), HASH)).isFalse();
   }

@@ -9,52 +9,40 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.copr.runtime.process.ExternalCommand;
 import org.copr.worker.builder.Builders;
-import org.jboss.logging.Logger;
 
 /**
- * A running builder and everything it started. It runs in a session of its own (setsid), so that a
- * kill reaches the whole process group, including children that lost their parent; descendants are
- * signalled one by one as well, for any that moved to a group of their own.
+ * A running builder and everything it started, in a process group of its own ({@link
+ * ExternalCommand}), so that a kill reaches the whole group, children that lost their parent
+ * included; descendants are signalled one by one as well, for any that moved to a group of their
+ * own.
  */
 final class BuilderProcess {
-  private static final Logger LOG = Logger.getLogger(BuilderProcess.class);
-
-  private final Process process;
-  private final boolean ownGroup;
-  private final Optional<Path> killProgram;
+  private final ExternalCommand.Running process;
   private final AtomicBoolean killed = new AtomicBoolean();
 
-  private BuilderProcess(Process process, boolean ownGroup, Optional<Path> killProgram) {
+  private BuilderProcess(ExternalCommand.Running process) {
     this.process = process;
-    this.ownGroup = ownGroup;
-    this.killProgram = killProgram;
   }
 
   /**
    * Starts the command with exactly {@code environment} (nothing of the worker's own, its Kafka
-   * login among it); {@code path} is where setsid, stdbuf and kill are looked up.
+   * login among it); {@code path} is where stdbuf is looked up.
    */
   static BuilderProcess start(
       List<String> command, Path dir, String path, Map<String, String> environment)
       throws IOException {
-    Optional<Path> setsid = Builders.find("setsid", path);
     List<String> full = new ArrayList<>();
-    setsid.ifPresent(p -> full.add(p.toString()));
     // Line-buffered stdio, so the log shows each line when it is written and in order.
     Builders.find("stdbuf", path).ifPresent(p -> full.addAll(List.of(p.toString(), "-oL", "-eL")));
     full.addAll(command);
-    ProcessBuilder pb = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().clear();
-    pb.environment().putAll(environment);
-    Process process = pb.start();
-    process.getOutputStream().close();
-    return new BuilderProcess(process, setsid.isPresent(), Builders.find("kill", path));
+    return new BuilderProcess(
+        ExternalCommand.of(full).directory(dir).environment(environment).start());
   }
 
   long pid() {
@@ -70,7 +58,7 @@ final class BuilderProcess {
     byte[] buf = new byte[64 * 1024];
     ByteArrayOutputStream line = new ByteArrayOutputStream(Math.min(maxLine, 8192));
     boolean cut = false;
-    try (InputStream in = process.getInputStream()) {
+    try (InputStream in = process.output()) {
       int n;
       while ((n = in.read(buf)) != -1) {
         int start = 0;
@@ -122,51 +110,8 @@ final class BuilderProcess {
     // Signalling runs a program: never on the caller's thread, which may be a Kafka event loop.
     timers.execute(
         () -> {
-          List<ProcessHandle> tree = tree();
-          signal(tree, "TERM");
-          timers.schedule(
-              () -> signal(tree(tree), "KILL"), grace.toMillis(), TimeUnit.MILLISECONDS);
+          process.kill(false);
+          timers.schedule(() -> process.kill(true), grace.toMillis(), TimeUnit.MILLISECONDS);
         });
-  }
-
-  private List<ProcessHandle> tree() {
-    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    tree.add(process.toHandle());
-    return tree;
-  }
-
-  private List<ProcessHandle> tree(List<ProcessHandle> earlier) {
-    List<ProcessHandle> tree = tree();
-    earlier.stream().filter(h -> !tree.contains(h)).forEach(tree::add);
-    return tree;
-  }
-
-  private void signal(List<ProcessHandle> tree, String signal) {
-    if (ownGroup && killProgram.isPresent()) {
-      try {
-        ProcessBuilder kill =
-            new ProcessBuilder(
-                    killProgram.get().toString(), "-s", signal, "--", "-" + process.pid())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        // Like every child of the worker: an environment from scratch, none of its secrets.
-        kill.environment().clear();
-        kill.environment().put("PATH", "/usr/bin:/bin");
-        kill.start().waitFor(5, TimeUnit.SECONDS);
-      } catch (IOException e) {
-        LOG.warnf("cannot signal process group %d: %s", process.pid(), e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    for (ProcessHandle h : tree) {
-      if (h.isAlive()) {
-        if ("KILL".equals(signal)) {
-          h.destroyForcibly();
-        } else {
-          h.destroy();
-        }
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -59,10 +60,13 @@ public class Builds {
   private final Map<Attempt, Boolean> done = Collections.synchronizedMap(lru());
   private final Map<Attempt, Instant> reported = Collections.synchronizedMap(lru());
   private final Map<Long, CancelBuild> cancels = Collections.synchronizedMap(lru());
+  private final Clock clock;
   private volatile boolean draining;
 
-  public Builds(Worker worker, Builder builder, KeyedSender sender, MeterRegistry metrics) {
+  public Builds(
+      Worker worker, Builder builder, KeyedSender sender, MeterRegistry metrics, Clock clock) {
     this.worker = worker;
+    this.clock = clock;
     this.builder = builder;
     this.sender = sender;
     this.metrics = metrics;
@@ -115,7 +119,7 @@ public class Builds {
       end.ifPresent(
           event -> {
             worker.report(sender, event);
-            reported.put(build.key(), Instant.now()); // before it leaves the running ones
+            reported.put(build.key(), clock.instant()); // before it leaves the running ones
           });
       String outcome = end.map(Builds::outcome).orElse("shutdown");
       metrics.counter("copr.worker.builds", "outcome", outcome).increment();
@@ -166,7 +170,7 @@ public class Builds {
    * attempt is in one or the other.
    */
   public List<Attempt> ended() {
-    Instant since = Instant.now().minus(ENDED_LISTED_FOR);
+    Instant since = clock.instant().minus(ENDED_LISTED_FOR);
     synchronized (reported) {
       reported.values().removeIf(at -> at.isBefore(since));
       return List.copyOf(reported.keySet());

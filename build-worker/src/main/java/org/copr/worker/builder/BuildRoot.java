@@ -1,19 +1,18 @@
 package org.copr.worker.builder;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.copr.runtime.process.ExternalCommand;
 
 /**
  * The attempt's own root with the BuildRequires its repositories provide: downloaded with dnf from
@@ -196,30 +195,19 @@ final class BuildRoot {
   private Result run(List<String> cmd, Path dir, Duration timeout)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile(dir, "setup-", ".log");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     // bubblewrap's own environment, which its first process keeps: nothing of the worker's.
-    pb.environment().clear();
-    pb.environment().put("PATH", "/usr/bin:/bin");
-    pb.environment().put("LC_ALL", "C.UTF-8");
-    Process p = pb.start();
-    try {
-      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new BuildRefusedException("the build timed out after " + timeout);
-      }
-    } finally {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
+    ExternalCommand.Result r =
+        ExternalCommand.of(cmd)
+            .directory(dir)
+            .environment(Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C.UTF-8"))
+            .timeout(timeout)
+            .output(out)
+            .keep(SETUP_OUTPUT)
+            .run();
+    if (r.timedOut()) {
+      throw new BuildRefusedException("the build timed out after " + timeout);
     }
-    byte[] head;
-    try (InputStream in = Files.newInputStream(out)) {
-      head = in.readNBytes(SETUP_OUTPUT);
-    }
-    return new Result(p.exitValue(), new String(head, StandardCharsets.UTF_8));
+    return new Result(r.exitCode(), r.output());
   }
 
   private static String releaseVersion(BuildJob job) {

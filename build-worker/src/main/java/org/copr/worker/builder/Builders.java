@@ -2,10 +2,10 @@ package org.copr.worker.builder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.copr.runtime.process.ExternalCommand;
 import org.copr.worker.config.Worker;
 import org.copr.worker.config.WorkerConfig;
 import org.copr.worker.config.WorkerConfig.Backend;
@@ -92,16 +92,7 @@ public class Builders {
 
   /** Looks a program up the way a shell would; Java's own lookup ignores a changed PATH. */
   public static Optional<Path> find(String program, String path) {
-    for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Path candidate = Path.of(dir, program);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate.toAbsolutePath());
-      }
-    }
-    return Optional.empty();
+    return ExternalCommand.find(program, path);
   }
 
   private static IllegalStateException missing(String program, String path) {

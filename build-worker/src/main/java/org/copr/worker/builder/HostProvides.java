@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.copr.runtime.process.ExternalCommand;
 
 /**
  * Tells rpm what the host toolchain provides, since Debian's rpm database is empty: a generated
@@ -102,21 +103,20 @@ final class HostProvides {
 
   private void run(Path dir, List<String> cmd) throws IOException, InterruptedException {
     Path out = dir.resolve("out.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(out.toFile());
-    pb.environment().clear();
-    pb.environment().putAll(Map.of("PATH", path, "HOME", dir.toString(), "LC_ALL", "C.UTF-8"));
-    Process p = pb.start();
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      p.destroyForcibly();
+    ExternalCommand.Result r =
+        ExternalCommand.of(cmd)
+            .directory(dir)
+            .environment(Map.of("PATH", path, "HOME", dir.toString(), "LC_ALL", "C.UTF-8"))
+            .timeout(Duration.ofSeconds(60))
+            .output(out)
+            .run();
+    if (!r.ok()) {
       throw new IOException(
           "cannot make the host toolchain's rpm database: "
               + cmd.get(0)
+              + (r.timedOut() ? " timed out" : "")
               + ": "
-              + Files.readString(out, StandardCharsets.UTF_8).strip());
+              + r.output().strip());
     }
   }
 

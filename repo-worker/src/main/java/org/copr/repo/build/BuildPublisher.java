@@ -30,12 +30,14 @@ import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.NameRules;
 import org.copr.contracts.StorageLayout;
+import org.copr.repo.Children;
 import org.copr.repo.RepoWorkerConfig;
-import org.copr.repo.repository.Command;
+import org.copr.repo.repository.Createrepo;
 import org.copr.repo.repository.RepoId;
 import org.copr.repo.repository.Tree;
 import org.copr.repo.signing.PackageSigner;
 import org.copr.runtime.kafka.KeyedSender;
+import org.copr.runtime.process.ExternalCommand;
 import org.jboss.logging.Logger;
 
 /**
@@ -294,8 +296,8 @@ public class BuildPublisher {
     List<String> command = new ArrayList<>(List.of("rpm", "-K", "--nosignature", "--dbpath"));
     command.add(rpmDb.toString());
     packages.forEach(p -> command.add(p.toString()));
-    Command.Result result = Command.run(command, Duration.ofMinutes(5));
-    return result.ok() ? Optional.empty() : Optional.of(result.tail());
+    ExternalCommand.Result result = Children.run(command, Duration.ofMinutes(5));
+    return result.ok() ? Optional.empty() : Optional.of(result.tail(Createrepo.TAIL));
   }
 
   /** Returns whether an older attempt's folder was replaced. */

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.copr.repo.Children;
 import org.copr.repo.RepoWorkerConfig;
+import org.copr.runtime.process.ExternalCommand;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +23,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Createrepo {
   private static final Logger LOG = Logger.getLogger(Createrepo.class);
+
+  /** What a failure's log line and reason keep of the output. */
+  public static final int TAIL = 2000;
 
   private final RepoWorkerConfig.Createrepo config;
   private final Timer success;
@@ -46,7 +51,7 @@ public class Createrepo {
    * @param update reuse the metadata of unchanged packages; false when a package file was replaced
    *     under the same name, which {@code --update} could take for unchanged
    */
-  public Command.Result run(Path repo, boolean update) {
+  public ExternalCommand.Result run(Path repo, boolean update) {
     removeLeftover(repo);
     List<String> command = new ArrayList<>();
     command.add(config.command());
@@ -62,10 +67,11 @@ public class Createrepo {
     command.add(repo.toString());
 
     long start = System.nanoTime();
-    Command.Result result = Command.run(command, config.timeout());
+    ExternalCommand.Result result = Children.run(command, config.timeout());
     (result.ok() ? success : failure).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     if (!result.ok()) {
-      LOG.errorf("createrepo_c failed on %s (exit %d): %s", repo, result.exitCode(), result.tail());
+      LOG.errorf(
+          "createrepo_c failed on %s (exit %d): %s", repo, result.exitCode(), result.tail(TAIL));
       removeLeftover(repo);
     }
     return result;

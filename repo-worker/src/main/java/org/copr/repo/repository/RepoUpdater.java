@@ -13,6 +13,7 @@ import org.copr.contracts.StorageLayout;
 import org.copr.repo.RepoWorkerConfig;
 import org.copr.repo.build.BuildPublisher;
 import org.copr.repo.build.Staging;
+import org.copr.runtime.process.ExternalCommand;
 import org.jboss.logging.Logger;
 
 /**
@@ -127,9 +128,15 @@ public class RepoUpdater {
     if (!Files.isDirectory(dir) || !needed) {
       return null;
     }
-    Command.Result result = createrepo.run(dir, !filesReplaced);
+    ExternalCommand.Result result = createrepo.run(dir, !filesReplaced);
+    if (result.timedOut()) {
+      return "createrepo_c timed out: " + result.tail(Createrepo.TAIL);
+    }
     if (!result.ok()) {
-      return "createrepo_c failed (exit " + result.exitCode() + "): " + result.tail();
+      return "createrepo_c failed (exit "
+          + result.exitCode()
+          + "): "
+          + result.tail(Createrepo.TAIL);
     }
     try {
       Files.deleteIfExists(dirty);

@@ -1,7 +1,6 @@
 package org.copr.repo.signing;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.copr.repo.Children;
 import org.copr.repo.repository.Tree;
+import org.copr.runtime.process.ExternalCommand;
 
 /**
  * gpg in a throwaway home (mode 0700, inside the private key folder, removed with its agent on
- * close). Secret key material goes in through stdin and comes out through stdout, never through
- * arguments or the shared storage; what gpg prints on stderr (never key material) is kept for
- * errors.
+ * close). Secret key material goes in through stdin and comes out through stdout (a file in the
+ * home), never through arguments or the shared storage; what gpg prints on stderr (never key
+ * material) is kept for errors.
  */
 final class Gpg implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -151,43 +150,45 @@ final class Gpg implements AutoCloseable {
     return run(command, Map.of(), stdin);
   }
 
-  /** Runs a tool that uses this home (gpg itself, or rpmsign through it). */
+  /**
+   * Runs a tool that uses this home (gpg itself, or rpmsign through it). Its stdout, which may be
+   * key material, goes to a file inside this home (mode 0700, removed at once after reading).
+   */
   byte[] run(List<String> command, Map<String, String> env, byte[] stdin) throws IOException {
+    Path out = Files.createTempFile(home, "stdout-", ".bin");
     Path err = Files.createTempFile(home, "stderr-", ".txt");
     Map<String, String> childEnv = new java.util.HashMap<>(env);
     childEnv.put("GNUPGHOME", home.toString());
     childEnv.put("HOME", home.toString());
-    ProcessBuilder builder =
-        Children.scratch(new ProcessBuilder(command), childEnv).redirectError(err.toFile());
-    if (stdin == null) {
-      builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ExternalCommand tool =
+        ExternalCommand.of(command)
+            .environment(Children.environment(childEnv))
+            .timeout(TIMEOUT)
+            .output(out)
+            .errors(err)
+            .keep(0);
+    if (stdin != null) {
+      tool.input(stdin);
     }
-    Process p = builder.start();
     try {
-      if (stdin != null) {
-        try (OutputStream in = p.getOutputStream()) {
-          in.write(stdin);
-        }
-      }
-      byte[] out = p.getInputStream().readAllBytes();
-      if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly().waitFor();
+      ExternalCommand.Result result = tool.run();
+      if (result.timedOut()) {
         throw new IOException(command.get(0) + " timed out after " + TIMEOUT);
       }
-      if (p.exitValue() != 0) {
+      if (result.exitCode() != 0) {
         throw new IOException(
             String.join(" ", command.subList(0, Math.min(command.size(), 4)))
                 + "... exited "
-                + p.exitValue()
+                + result.exitCode()
                 + ": "
                 + tail(Files.readString(err)));
       }
-      return out;
+      return Files.readAllBytes(out);
     } catch (InterruptedException e) {
-      p.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted: " + command.get(0), e);
     } finally {
+      Files.deleteIfExists(out);
       Files.deleteIfExists(err);
     }
   }
@@ -201,12 +202,11 @@ final class Gpg implements AutoCloseable {
   @Override
   public void close() {
     try {
-      ProcessBuilder kill =
-          Children.scratch(
-                  new ProcessBuilder("gpgconf", "--kill", "gpg-agent"),
-                  Map.of("GNUPGHOME", home.toString(), "HOME", home.toString()))
-              .redirectErrorStream(true);
-      kill.redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+      ExternalCommand.of("gpgconf", "--kill", "gpg-agent")
+          .environment(
+              Children.environment(Map.of("GNUPGHOME", home.toString(), "HOME", home.toString())))
+          .timeout(Duration.ofSeconds(10))
+          .run();
     } catch (IOException e) {
       // no agent to stop
     } catch (InterruptedException e) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.copr.repo.Children;
-import org.copr.repo.repository.Command;
+import org.copr.runtime.process.ExternalCommand;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +25,7 @@ class ChildEnvironmentTest {
 
   @Test
   void rpmAndCreaterepoRunWithOnlyWhatTheyNeed() {
-    Command.Result env = Command.run(List.of("env", "-0"), Duration.ofSeconds(30));
+    ExternalCommand.Result env = Children.run(List.of("env", "-0"), Duration.ofSeconds(30));
     assertThat(env.ok()).as(env.output()).isTrue();
     Map<String, String> seen = parse(env.output().getBytes(StandardCharsets.UTF_8));
     assertThat(seen.keySet()).isSubsetOf(Children.ALLOWED).contains("PATH");

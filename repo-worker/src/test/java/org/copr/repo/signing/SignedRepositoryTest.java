@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,9 +32,7 @@ import org.copr.repo.Events;
 import org.copr.repo.FinishedBuilds;
 import org.copr.repo.RepoWorkerConfig;
 import org.copr.testing.Dnf;
-import org.copr.testing.KafkaTestResource;
 import org.copr.testing.Processes;
-import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -50,11 +46,6 @@ import org.junit.jupiter.api.Test;
  * again, an extended key, and the private key found nowhere in clear.
  */
 @QuarkusTest
-@QuarkusTestResource(
-    value = KafkaTestResource.class,
-    restrictToAnnotatedClass = false,
-    initArgs = @ResourceArg(name = "user", value = "repo-worker"))
-@QuarkusTestResource(value = StorageTestResource.class, restrictToAnnotatedClass = false)
 class SignedRepositoryTest {
   private static final String FEDORA = Coprs.FEDORA;
   private static final Duration WAIT = Duration.ofSeconds(90);

@@ -2,6 +2,7 @@ package org.copr.scheduler.build;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.copr.contracts.BuildRequested;
@@ -21,10 +22,12 @@ public class Builds {
 
   private final SchedulerConfig config;
   private final Outbox outbox;
+  private final Clock clock;
 
-  Builds(SchedulerConfig config, Outbox outbox) {
+  Builds(SchedulerConfig config, Outbox outbox, Clock clock) {
     this.config = config;
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   @Transactional
@@ -34,9 +37,9 @@ public class Builds {
       LOG.debugf("build %d was requested before: ignored", buildId);
       return;
     }
-    Build build = Build.queued(request, Instant.now());
+    Build build = Build.queued(request, clock.instant());
     if (!config.arches().contains(build.arch)) {
-      build.end(Outcome.FAILED, Instant.now());
+      build.end(Outcome.FAILED, clock.instant());
       outbox.status(new BuildStatus.Failed(buildId, 0, "no build workers for arch " + build.arch));
       LOG.warnf("%s failed: no build workers for arch %s", build, build.arch);
     } else {
@@ -58,7 +61,7 @@ public class Builds {
   }
 
   private void start(Build build, String workerId) {
-    build.start(Instant.now());
+    build.start(clock.instant());
     LOG.infof("%s started on worker %s", build, workerId);
     if (build.cancelReason != null) {
       outbox.cancel(new CancelBuild(build.buildId, build.attempt, build.cancelReason));
@@ -157,7 +160,7 @@ public class Builds {
           report instanceof BuildStatus.Finished f
               ? (f.success() ? Outcome.SUCCEEDED : Outcome.FAILED)
               : Outcome.CANCELED;
-      build.end(outcome, Instant.now());
+      build.end(outcome, clock.instant());
       LOG.infof("%s %s on worker %s", build, outcome, topicWorker);
     }
     outbox.status(report);
@@ -207,7 +210,7 @@ public class Builds {
     }
     String reason = cancel.reason() == null ? "canceled" : cancel.reason();
     if (build.state == QueueState.QUEUED) {
-      build.end(Outcome.CANCELED, Instant.now());
+      build.end(Outcome.CANCELED, clock.instant());
       outbox.status(new BuildStatus.Canceled(build.buildId, build.attempt, reason));
       LOG.infof("%s canceled while queued: %s", build, reason);
     } else {
@@ -227,7 +230,7 @@ public class Builds {
     if (build == null) {
       return;
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     outbox.cancel(new CancelBuild(buildId, attempt, why));
     if (build.cancelReason != null) {
       build.end(Outcome.CANCELED, now);

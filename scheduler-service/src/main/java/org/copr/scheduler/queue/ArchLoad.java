@@ -2,6 +2,7 @@ package org.copr.scheduler.queue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,10 +23,12 @@ public class ArchLoad {
 
   private final EntityManager em;
   private final Workers workers;
+  private final Clock clock;
 
-  ArchLoad(EntityManager em, Workers workers) {
+  ArchLoad(EntityManager em, Workers workers, Clock clock) {
     this.em = em;
     this.workers = workers;
+    this.clock = clock;
   }
 
   /** Free slots of the arch: those of its live, non-draining workers that no attempt holds. */
@@ -73,9 +76,10 @@ public class ArchLoad {
     Number oldestWait =
         (Number)
             em.createNativeQuery(
-                    "select coalesce(extract(epoch from now() - min(queued_at)), 0)::bigint"
+                    "select coalesce(extract(epoch from cast(?2 as timestamptz) - min(queued_at)), 0)::bigint"
                         + " from build where arch = ?1 and state = 'QUEUED'")
                 .setParameter(1, arch)
+                .setParameter(2, clock.instant())
                 .getSingleResult();
     List<Boolean> liveWorkers =
         em.createQuery(

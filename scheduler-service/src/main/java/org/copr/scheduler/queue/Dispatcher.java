@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -44,18 +45,21 @@ public class Dispatcher {
   private final ArchLoad load;
   private final Outbox outbox;
   private final QueueMetrics metrics;
+  private final Clock clock;
 
   Dispatcher(
       SchedulerConfig config,
       EntityManager em,
       ArchLoad load,
       Outbox outbox,
-      QueueMetrics metrics) {
+      QueueMetrics metrics,
+      Clock clock) {
     this.config = config;
     this.em = em;
     this.load = load;
     this.outbox = outbox;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   private Wakeup wakeup;
@@ -122,7 +126,7 @@ public class Dispatcher {
     }
     FreeSlots.Free worker = slots.take().orElseThrow();
     Duration decision = Duration.ofNanos(System.nanoTime() - started);
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Duration waited = Duration.between(build.queuedAt, now);
     String workerId = worker.workerId();
     build.dispatch(workerId, worker.incarnation(), now);
@@ -166,7 +170,7 @@ public class Dispatcher {
   /** Ends the build as failed, with the reason, and tells api-service (and the dashboard). */
   private void failUnsendable(Build build, String why) {
     String reason = "the build cannot be dispatched: " + why;
-    build.end(Outcome.FAILED, Instant.now());
+    build.end(Outcome.FAILED, clock.instant());
     if (build.buildId > 0) {
       outbox.status(new BuildStatus.Failed(build.buildId, build.attempt, reason));
     }

@@ -3,6 +3,7 @@ package org.copr.scheduler.worker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,11 +21,13 @@ public class Liveness {
   private final SchedulerConfig config;
   private final Workers workers;
   private final Builds builds;
+  private final Clock clock;
 
-  Liveness(SchedulerConfig config, Workers workers, Builds builds) {
+  Liveness(SchedulerConfig config, Workers workers, Builds builds, Clock clock) {
     this.config = config;
     this.workers = workers;
     this.builds = builds;
+    this.clock = clock;
   }
 
   @Scheduled(
@@ -32,11 +35,12 @@ public class Liveness {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void sweep() {
-    if (!workers.heartbeatsFlowing()) {
+    // one reading of the clock for every rule, so that they judge the same moment
+    Instant now = clock.instant();
+    if (!workers.heartbeatsFlowing(now)) {
       return; // the broker or this scheduler was away: silence proves nothing about a worker
     }
-    Instant now = Instant.now();
-    Instant liveSince = workers.liveSince();
+    Instant liveSince = workers.liveSince(now);
     giveUp(
         "b.state in ('DISPATCHED', 'RUNNING') and not exists"
             + " (select 1 from worker w where w.worker_id = b.worker_id and w.last_seen > ?1)",

@@ -3,6 +3,7 @@ package org.copr.scheduler.worker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -33,11 +34,13 @@ public class Workers {
   private final SchedulerConfig config;
   private final Outbox outbox;
   private final Builds builds;
+  private final Clock clock;
 
-  Workers(SchedulerConfig config, Outbox outbox, Builds builds) {
+  Workers(SchedulerConfig config, Outbox outbox, Builds builds, Clock clock) {
     this.config = config;
     this.outbox = outbox;
     this.builds = builds;
+    this.clock = clock;
   }
 
   private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>(Instant.EPOCH);
@@ -45,7 +48,7 @@ public class Workers {
 
   @Transactional
   public void heartbeat(WorkerHeartbeat heartbeat) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     String id = heartbeat.workerId();
     // Locked before anything is read: a dispatch to this worker either committed before (and is
     // seen below) or waits and reads the incarnation this heartbeat writes.
@@ -126,20 +129,23 @@ public class Workers {
    * this scheduler is cut off, not every worker dead), and have arrived for a whole worker timeout
    * since the last such silence or the scheduler's start, so that every live worker was heard.
    */
-  public boolean heartbeatsFlowing() {
-    Instant now = Instant.now();
+  public boolean heartbeatsFlowing(Instant now) {
     return lastHeartbeat.get().isAfter(now.minus(config.workerTimeout()))
         && now.isAfter(judgeFrom.get());
   }
 
   public Instant liveSince() {
-    return Instant.now().minus(config.workerTimeout());
+    return liveSince(clock.instant());
+  }
+
+  public Instant liveSince(Instant now) {
+    return now.minus(config.workerTimeout());
   }
 
   @Transactional
   public List<WorkerView> recent() {
     return Worker.<Worker>list(
-            "lastSeen > ?1 order by workerId", Instant.now().minus(Duration.ofHours(1)))
+            "lastSeen > ?1 order by workerId", clock.instant().minus(Duration.ofHours(1)))
         .stream()
         .map(this::view)
         .toList();

@@ -1,0 +1,25 @@
+package org.copr.worker;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.copr.testing.KafkaTestResource;
+import org.copr.testing.StorageTestResource;
+
+/**
+ * Every @QuarkusTest of this module runs as the worker {@code test-worker} on the real broker, with
+ * a fresh storage and work folder. Each module declares its test resources here, in one class of
+ * this name, all of them global: test classes carry none, so the application starts once per
+ * profile.
+ */
+@WithTestResource(
+    value = KafkaTestResource.class,
+    scope = TestResourceScope.GLOBAL,
+    initArgs = @ResourceArg(name = "worker", value = "test-worker"))
+@WithTestResource(
+    value = StorageTestResource.class,
+    scope = TestResourceScope.GLOBAL,
+    initArgs = @ResourceArg(name = "copr.worker.work-dir", value = "copr-work-"))
+public final class TestResources {
+  private TestResources() {}
+}
