@@ -1,5 +1,6 @@
 package org.copr.runtime.inbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
  *       partition's later events wait and its order holds.
  * </ul>
  *
- * Synchronous handlers run on a worker thread ({@code @Blocking}); see {@link #start} for a service
+ * Metrics: {@code copr_inbound_failed_tries_total} and {@code copr_inbound_dead_letters_total}, by
+ * {@code topic}. Synchronous handlers run on a worker thread ({@code @Blocking}); see {@link #start} for a service
  * that acknowledges later.
  */
 @ApplicationScoped
@@ -39,8 +41,10 @@ public class Inbound {
   private static final Logger LOG = Logger.getLogger(Inbound.class);
 
   private final Guard retries;
+  private final MeterRegistry registry;
 
-  Inbound(InboundConfig config) {
+  Inbound(InboundConfig config, MeterRegistry registry) {
+    this.registry = registry;
     this.retries =
         Retries.forAtMost(
             config.retryFor(), List.of(MalformedEventException.class, RefusedEventException.class));
@@ -103,7 +107,7 @@ public class Inbound {
         .orElseThrow(() -> new IllegalStateException("not a message from Kafka"));
   }
 
-  private static <T> Void attempt(Message<String> message, T event, Consumer<T> handler) {
+  private <T> Void attempt(Message<String> message, T event, Consumer<T> handler) {
     try {
       handler.accept(event);
       return null;
@@ -113,6 +117,7 @@ public class Inbound {
       LOG.warnf(
           "%s from %s: cannot apply it yet (%s); retrying",
           event.getClass().getSimpleName(), topic(message), e.getMessage());
+      registry.counter("copr.inbound.failed.tries", "topic", topic(message)).increment();
       throw e;
     }
   }
