@@ -6,8 +6,8 @@ import java.sql.Statement;
 
 /**
  * Makes a service's database refuse its work for a while, as a database restarting would: one of
- * its tables is taken away (renamed) until {@link #close}, so every statement on it fails. With
- * the service's own data untouched, what it retries afterwards succeeds.
+ * its tables is taken away (renamed) until {@link #close}, so every statement on it fails. With the
+ * service's own data untouched, what it retries afterwards succeeds.
  */
 public final class DatabaseOutage implements AutoCloseable {
   private final String jdbcUrl;

@@ -33,8 +33,8 @@ import org.jboss.logging.Logger;
  * </ul>
  *
  * Metrics: {@code copr_inbound_failed_tries_total} and {@code copr_inbound_dead_letters_total}, by
- * {@code topic}. Synchronous handlers run on a worker thread ({@code @Blocking}); see {@link #start} for a service
- * that acknowledges later.
+ * {@code topic}. Synchronous handlers run on a worker thread ({@code @Blocking}); see {@link
+ * #start} for a service that acknowledges later.
  */
 @ApplicationScoped
 public class Inbound {
