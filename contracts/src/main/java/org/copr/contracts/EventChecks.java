@@ -30,6 +30,9 @@ final class EventChecks {
       require(e.attempt() >= 1, "attempt", e.attempt());
       require(NameRules.worker(e.workerId()), "worker", e.workerId());
       require(e.timeoutSeconds() >= 0, "timeout_seconds", e.timeoutSeconds());
+      // A worker builds only what is addressed to it as it runs now.
+      require(e.incarnation() != null, "incarnation", null);
+      incarnation(e.incarnation());
     } else if (event instanceof CancelBuild e) {
       id(e.buildId());
       require(e.attempt() >= 0, "attempt", e.attempt());
@@ -37,9 +40,13 @@ final class EventChecks {
     } else if (event instanceof WorkerHeartbeat e) {
       require(NameRules.worker(e.workerId()), "worker", e.workerId());
       require(NameRules.arch(e.arch()), "arch", e.arch());
+      // The scheduler tells a restarted worker by its incarnation.
+      require(e.incarnation() != null, "incarnation", null);
+      incarnation(e.incarnation());
       require(e.slots() >= 0 && e.slots() <= MAX_LIST, "slots", e.slots());
-      list("running", orEmpty(e.running()), WorkerHeartbeat.MAX_LISTED);
-      list("ended", orEmpty(e.ended()), WorkerHeartbeat.MAX_LISTED);
+      // An attempt missing from both lists is lost: the lists must be there.
+      list("running", e.running(), WorkerHeartbeat.MAX_LISTED);
+      list("ended", e.ended(), WorkerHeartbeat.MAX_LISTED);
     } else if (event instanceof BuildStatus e) {
       status(e);
     } else if (event instanceof SigningKey e) {

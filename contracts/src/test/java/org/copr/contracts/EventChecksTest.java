@@ -71,6 +71,19 @@ class EventChecksTest {
   }
 
   @Test
+  void aHeartbeatNamesItsIncarnationAndListsItsAttempts() {
+    var ok = new WorkerHeartbeat("w1", "inc-1", "x86_64", 2, List.of(), List.of(), false);
+    assertThat(EventJson.read(EventJson.write(ok), Event.class)).isEqualTo(ok);
+
+    refused(
+        new WorkerHeartbeat("w1", null, "x86_64", 2, List.of(), List.of(), false), "incarnation");
+    refused(
+        new WorkerHeartbeat("w1", " ", "x86_64", 2, List.of(), List.of(), false), "incarnation");
+    refused(new WorkerHeartbeat("w1", "inc-1", "x86_64", 2, null, List.of(), false), "running");
+    refused(new WorkerHeartbeat("w1", "inc-1", "x86_64", 2, List.of(), null, false), "ended");
+  }
+
+  @Test
   void aSigningKeyCarriesAFingerprintAndACoprNameOnly() {
     var key =
         new SigningKey(

@@ -7,12 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.copr.contracts.Topics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The KafkaTopics are exactly the contracts' topics, and cover every topic a service names. */
 class KafkaTopicsTest {
+  private static final Pattern INCOMING_TOPIC =
+      Pattern.compile("@(?:Incoming|Channel)\\(\\s*Topics\\.(\\w+)\\s*\\)");
+
+  private static String topicConstant(String name) {
+    try {
+      return (String) Topics.class.getField(name).get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("Topics." + name + " is no topic constant", e);
+    }
+  }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("org.copr.k8s.Rendered#overlays")
@@ -72,6 +84,16 @@ class KafkaTopicsTest {
                 }
               });
     }
+    // A channel named after its topic sets no .topic key: its @Incoming names a Topics constant.
+    for (String service : Project.SERVICES) {
+      for (String source : ServiceConfig.javaSources(Project.ROOT.resolve(service))) {
+        Matcher incoming = INCOMING_TOPIC.matcher(source);
+        while (incoming.find()) {
+          used.add(topicConstant(incoming.group(1)));
+        }
+      }
+    }
+    assertThat(used).as("topics the services read or write").contains(Topics.BUILDS_STATUS);
     used.removeAll(declared);
     used.forEach(topic -> problems.add("a service uses topic " + topic + ", no KafkaTopic has it"));
     assertThat(problems).isEmpty();

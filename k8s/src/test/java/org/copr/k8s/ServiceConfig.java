@@ -185,7 +185,7 @@ record ServiceConfig(
     return properties;
   }
 
-  private static Set<String> javaSources(Path moduleDir) {
+  static Set<String> javaSources(Path moduleDir) {
     Path main = moduleDir.resolve("src/main/java");
     Set<String> sources = new HashSet<>();
     if (!Files.isDirectory(main)) {

@@ -29,9 +29,12 @@ class DeadLetterTest {
       Events.send(Topics.COPRS, "garbage", "this is not json");
       Events.send(Topics.COPRS, "outside", escaping);
       Events.send(Topics.COPRS, "fine", badChroot);
-      dlq.awaitRecord(r -> r.value().equals("this is not json"), Duration.ofSeconds(60));
-      dlq.awaitRecord(r -> r.value().equals(escaping), Duration.ofSeconds(60));
-      dlq.awaitRecord(r -> r.value().equals(badChroot), Duration.ofSeconds(60));
+      assertThat(dlq.awaitDeadLetter("this is not json"::equals, Duration.ofSeconds(60)))
+          .contains("not a CoprEvent");
+      assertThat(dlq.awaitDeadLetter(escaping::equals, Duration.ofSeconds(60)))
+          .contains("bad copr");
+      assertThat(dlq.awaitDeadLetter(badChroot::equals, Duration.ofSeconds(60)))
+          .contains("bad chroot");
     }
     assertThat(config.layout().root().resolve("outside")).doesNotExist();
     assertThat(config.layout().repos().resolve("fine")).doesNotExist();

@@ -3,21 +3,17 @@ package org.copr.repo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TopicProbe;
+import org.copr.testing.TopicSender;
 
 /** Sends events as api-service does, through one producer for the whole JVM. */
 public final class Events {
-  private static KafkaProducer<String, String> producer;
+  private static TopicSender sender;
 
   private Events() {}
 
@@ -42,18 +38,10 @@ public final class Events {
   }
 
   public static synchronized void send(String topic, String key, String value) {
-    if (producer == null) {
-      Properties p = new Properties();
-      p.putAll(KafkaBroker.shared().admin());
-      p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      producer = new KafkaProducer<>(p);
+    if (sender == null) {
+      sender = new TopicSender(KafkaBroker.shared().admin());
     }
-    try {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot send to " + topic, e);
-    }
+    sender.send(topic, key, value);
   }
 
   public static TopicProbe statusProbe() {

@@ -3,6 +3,7 @@ package org.copr.runtime;
 import io.smallrye.faulttolerance.api.Guard;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The one retry policy of every service: wait half a second, then twice as long each time up to
@@ -21,8 +22,14 @@ public final class Retries {
 
   /** For what must not hold up others for long: retries until {@code limit}, then fails. */
   public static Guard forAtMost(Duration limit) {
+    return forAtMost(limit, List.of());
+  }
+
+  /** The same, but failing at once on an exception of {@code abortOn}: retrying would not help. */
+  public static Guard forAtMost(Duration limit, List<Class<? extends Throwable>> abortOn) {
     return Guard.create()
         .withRetry()
+        .abortOn(abortOn)
         .maxRetries(-1)
         .maxDuration(limit.toMillis(), ChronoUnit.MILLIS)
         .delay(500, ChronoUnit.MILLIS)

@@ -1,5 +1,7 @@
 package org.copr.scheduler;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
@@ -24,10 +26,11 @@ class DeadLetterTest extends ServiceTest {
       TopicProbe.send(Kafka.servers(), reports, "garbage", notJson);
       TopicProbe.send(Kafka.servers(), reports, "garbage", "{\"type\":\"worker_heartbeat\"}");
 
-      requestedDlq.awaitRecord(r -> r.value().equals(notJson), PATIENCE);
-      requestedDlq.awaitRecord(r -> r.value().equals(noChroot), PATIENCE);
-      reportsDlq.awaitRecord(r -> r.value().equals(notJson), PATIENCE);
-      reportsDlq.awaitRecord(r -> r.value().contains("worker_heartbeat"), PATIENCE);
+      assertThat(requestedDlq.awaitDeadLetter(notJson::equals, PATIENCE)).isNotBlank();
+      assertThat(requestedDlq.awaitDeadLetter(noChroot::equals, PATIENCE)).contains("bad");
+      assertThat(reportsDlq.awaitDeadLetter(notJson::equals, PATIENCE)).isNotBlank();
+      assertThat(reportsDlq.awaitDeadLetter(v -> v.contains("worker_heartbeat"), PATIENCE))
+          .contains("bad worker");
 
       long id = Kafka.request("ivan", "fedora-40-lonearch");
       awaitBuild(id, state("queued", 0));

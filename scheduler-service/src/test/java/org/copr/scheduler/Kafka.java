@@ -1,25 +1,20 @@
 package org.copr.scheduler;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Event;
-import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TopicProbe;
+import org.copr.testing.TopicSender;
 
 /** What the tests send to the test broker, as api-service and the workers would. */
 final class Kafka {
   private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 1000);
-  private static KafkaProducer<String, String> producer;
+  private static TopicSender sender;
   private static final java.util.Map<Long, BuildSpec> SPECS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -73,17 +68,9 @@ final class Kafka {
   }
 
   static synchronized void send(String topic, Object key, Event event) {
-    if (producer == null) {
-      Properties p = new Properties();
-      p.putAll(KafkaBroker.shared().admin());
-      p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      producer = new KafkaProducer<>(p);
+    if (sender == null) {
+      sender = new TopicSender(KafkaBroker.shared().admin());
     }
-    try {
-      producer.send(new ProducerRecord<>(topic, key.toString(), EventJson.write(event))).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot send to " + topic, e);
-    }
+    sender.send(topic, key.toString(), event);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,19 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Event;
-import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.testing.KafkaBroker;
+import org.copr.testing.TopicSender;
 
 /**
  * The test plays a build worker over the real broker: heartbeats every second listing what it runs
@@ -40,7 +35,7 @@ final class WorkerStandIn implements AutoCloseable {
   final String id;
   final String arch;
   final String user;
-  private KafkaProducer<String, String> producer;
+  private TopicSender sender;
   private final int slots;
   private final Set<Attempt> running = ConcurrentHashMap.newKeySet();
   private final Set<Attempt> ended = ConcurrentHashMap.newKeySet();
@@ -72,20 +67,10 @@ final class WorkerStandIn implements AutoCloseable {
    * only way a worker's word reaches the scheduler.
    */
   synchronized void report(Event event) {
-    if (producer == null) {
-      Properties p = new Properties();
-      p.putAll(KafkaBroker.shared().client(user));
-      p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-      producer = new KafkaProducer<>(p);
+    if (sender == null) {
+      sender = new TopicSender(KafkaBroker.shared().client(user));
     }
-    try {
-      producer
-          .send(new ProducerRecord<>(Topics.workerReports(id), id, EventJson.write(event)))
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot report " + event, e);
-    }
+    sender.send(Topics.workerReports(id), id, event);
   }
 
   /** Of the stand-ins, the one the dispatch is addressed to. */
@@ -225,8 +210,8 @@ final class WorkerStandIn implements AutoCloseable {
     dead = true;
     heartbeats.shutdownNow();
     synchronized (this) {
-      if (producer != null) {
-        producer.close();
+      if (sender != null) {
+        sender.close();
       }
     }
   }

@@ -42,6 +42,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
   }
 
+  /** A connection to a test database as the tests' PostgreSQL user. */
+  public static Connection connect(String jdbcUrl) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
+  }
+
   private static void admin(String sql) {
     try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
         Statement s = c.createStatement()) {

@@ -1,5 +1,6 @@
 package org.copr.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.copr.contracts.Event;
 import org.copr.contracts.EventJson;
 
@@ -72,6 +69,20 @@ public final class TopicProbe implements AutoCloseable {
     return List.copyOf(seen);
   }
 
+  /**
+   * Waits for a record (on a dead-letter topic) whose text matches, and returns the reason its
+   * consumer gave: the {@code dead-letter-reason} header, or null without one.
+   */
+  public String awaitDeadLetter(Predicate<String> value, Duration timeout) {
+    ConsumerRecord<String, String> letter =
+        awaitRecord(r -> value.test(r.value()), timeout).stream()
+            .filter(r -> value.test(r.value()))
+            .findFirst()
+            .orElseThrow();
+    var reason = letter.headers().lastHeader("dead-letter-reason");
+    return reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8);
+  }
+
   /** Waits for an event of the given type that matches, and returns it. */
   public <T extends Event> T awaitEvent(Class<T> type, Predicate<T> match, Duration timeout) {
     Predicate<ConsumerRecord<String, String>> recordMatch =
@@ -127,14 +138,8 @@ public final class TopicProbe implements AutoCloseable {
 
   /** Sends one record with the given client settings and returns its offset. */
   public static long send(Map<String, Object> client, String topic, String key, String value) {
-    Properties p = new Properties();
-    p.putAll(client);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-      return producer.send(new ProducerRecord<>(topic, key, value)).get().offset();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot send to " + topic, e);
+    try (TopicSender sender = new TopicSender(client)) {
+      return sender.send(topic, key, value);
     }
   }
 

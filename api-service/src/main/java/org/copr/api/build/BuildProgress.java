@@ -1,32 +1,31 @@
 package org.copr.api.build;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
-import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.rest.BuildState;
-import org.copr.runtime.Retries;
+import org.copr.runtime.inbound.Inbound;
+import org.copr.runtime.inbound.RefusedEventException;
 import org.copr.runtime.outbox.Outbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Moves builds forward from the events on {@value Topics#BUILDS_STATUS}. Delivery is at least once
  * and producers race, so an event applies only when it is news: a later attempt (the scheduler
  * requeued the build), or a later state of the current attempt. Repeats, stale attempts and
- * anything after the end change nothing. A message that is not a valid build status event, or one
- * that contradicts what this service knows of the build (a build id never given out, a {@code
- * finished} naming another copr, chroot or package, or one of a deleted build), fails and goes to
- * the dead-letter topic at once; a readable one whose update fails (the database is away) is
- * retried in place for a while, keeping the partition's order, before it goes there too.
+ * anything after the end change nothing. Events come in through runtime's {@link Inbound}: one that
+ * contradicts what this service knows of the build (a build id never given out, a {@code finished}
+ * naming another copr, chroot or package, or one of a deleted build) is refused and goes to the
+ * dead-letter topic at once, like an unreadable one; one whose update fails (the database is away)
+ * is retried in place, each try in a new transaction.
  *
  * <p>A successful {@code finished} is where publishing starts: this service, which knows the
  * build's copr, chroot and package, asks repo-worker to publish it ({@code publish_requested} on
@@ -36,12 +35,11 @@ import org.jboss.logging.Logger;
 public class BuildProgress {
   private static final Logger LOG = Logger.getLogger(BuildProgress.class);
 
-  /** How long a readable event is retried (database away) before it goes to the dead letters. */
-  private final Guard retryForAWhile = Retries.forAtMost(Duration.ofMinutes(2));
-
+  private final Inbound inbound;
   private final Outbox outbox;
 
-  BuildProgress(Outbox outbox) {
+  BuildProgress(Inbound inbound, Outbox outbox) {
+    this.inbound = inbound;
     this.outbox = outbox;
   }
 
@@ -53,24 +51,16 @@ public class BuildProgress {
     REFUSED
   }
 
-  @Incoming("build-status")
+  @Incoming(Topics.BUILDS_STATUS)
   @Blocking
-  public void onMessage(String json) throws Exception {
-    BuildStatus event = EventJson.read(json, BuildStatus.class);
-    if (retryForAWhile.call(() -> record(event), Outcome.class) == Outcome.REFUSED) {
-      throw new EventJson.MalformedEventException(
-          "build " + event.buildId() + ": " + typeOf(event) + " contradicts the build's record");
-    }
+  public CompletionStage<Void> onMessage(Message<String> message) {
+    return inbound.applyInTransaction(message, BuildStatus.class, this::record);
   }
 
-  private Outcome record(BuildStatus event) {
-    try {
-      return QuarkusTransaction.requiringNew().call(() -> apply(event));
-    } catch (RuntimeException e) {
-      LOG.warnf(
-          "build %d: cannot record %s yet (%s); retrying",
-          event.buildId(), typeOf(event), e.getMessage());
-      throw e;
+  private void record(BuildStatus event) {
+    if (apply(event) == Outcome.REFUSED) {
+      throw new RefusedEventException(
+          "build " + event.buildId() + ": " + typeOf(event) + " contradicts the build's record");
     }
   }
 

@@ -352,7 +352,7 @@ class CoprApiTest {
     String forged = EventJson.write(new SigningKey(name, "not a fingerprint", Instant.now()));
     TopicProbe.send(bootstrap, Topics.COPR_KEYS, name, forged);
     try (TopicProbe dlq = new TopicProbe(bootstrap, Topics.deadLetter(Topics.COPR_KEYS))) {
-      dlq.awaitRecord(r -> forged.equals(r.value()), WAIT);
+      assertThat(dlq.awaitDeadLetter(forged::equals, WAIT)).contains("bad fingerprint");
     }
     anonymous().get("/coprs/{name}", name).then().body("gpg_fingerprint", equalTo(fingerprint));
   }

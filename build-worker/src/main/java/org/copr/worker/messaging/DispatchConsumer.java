@@ -18,8 +18,8 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.Chroot;
-import org.copr.contracts.EventJson;
-import org.copr.contracts.EventJson.MalformedEventException;
+import org.copr.runtime.inbound.Inbound;
+import org.copr.runtime.inbound.RefusedEventException;
 import org.copr.worker.build.Builds;
 import org.copr.worker.config.Worker;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,37 +30,50 @@ import org.jboss.logging.Logger;
  * Reads {@code copr.workers.<id>.dispatch} in a consumer group of this worker's own, one dispatch
  * at a time, and builds only the dispatches addressed to this worker as it runs now: one for
  * another worker, or for this worker before it restarted, is skipped, and the scheduler, which
- * chose the worker, takes such an attempt back itself. A dispatch that is not one goes to the
+ * chose the worker, takes such an attempt back itself. Through runtime's {@link Inbound}: a
+ * dispatch that is not one, or one for an architecture this worker does not build, goes to the
  * dead-letter topic.
  */
 @ApplicationScoped
 @Default
-@Identifier("dispatch")
+@Identifier(DispatchConsumer.CHANNEL)
 public class DispatchConsumer implements KafkaConsumerRebalanceListener {
+  /** Not named after its topic, which carries the worker's id. */
+  static final String CHANNEL = "dispatch";
+
   private static final Logger LOG = Logger.getLogger(DispatchConsumer.class);
 
   /** Clocks differ: a dispatch for this process may carry a time a little before it started. */
   private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
+  private final Inbound inbound;
   private final Builds builds;
   private final Worker worker;
   private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
   private volatile boolean listening;
 
-  public DispatchConsumer(Builds builds, Worker worker) {
+  public DispatchConsumer(Inbound inbound, Builds builds, Worker worker) {
+    this.inbound = inbound;
     this.builds = builds;
     this.worker = worker;
   }
 
-  @Incoming("dispatch")
+  @Incoming(CHANNEL)
   @Blocking
   public CompletionStage<Void> onDispatch(Message<String> message) {
-    BuildDispatch dispatch;
-    try {
-      dispatch = read(message.getPayload());
-    } catch (MalformedEventException e) {
-      LOG.warnf("dispatch sent to the dead-letter topic: %s", e.getMessage());
-      return message.nack(e);
+    return inbound.apply(message, BuildDispatch.class, this::build);
+  }
+
+  private void build(BuildDispatch dispatch) {
+    String arch = Chroot.parse(dispatch.build().chroot()).arch();
+    if (!arch.equals(worker.arch())) {
+      throw new RefusedEventException(
+          "build "
+              + dispatch.build().buildId()
+              + " is for "
+              + arch
+              + ", this worker builds "
+              + worker.arch());
     }
     if (!dispatch.isFor(worker.id(), worker.incarnation())) {
       if (worker.id().equals(dispatch.workerId())) {
@@ -68,7 +81,7 @@ public class DispatchConsumer implements KafkaConsumerRebalanceListener {
             "build %d attempt %d: dispatched to this worker before it restarted, not built",
             dispatch.build().buildId(), dispatch.attempt());
       }
-      return message.ack();
+      return;
     }
     try {
       if (!builds.take(dispatch)) {
@@ -79,26 +92,6 @@ public class DispatchConsumer implements KafkaConsumerRebalanceListener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return message.ack();
-  }
-
-  BuildDispatch read(String json) {
-    BuildDispatch dispatch = EventJson.read(json, BuildDispatch.class);
-    var spec = dispatch.build();
-    if (dispatch.incarnation() == null) {
-      throw new MalformedEventException("a dispatch needs an incarnation");
-    }
-    String arch;
-    try {
-      arch = Chroot.parse(spec.chroot()).arch();
-    } catch (IllegalArgumentException e) {
-      throw new MalformedEventException(e.getMessage(), e);
-    }
-    if (!arch.equals(worker.arch())) {
-      throw new MalformedEventException(
-          "build " + spec.buildId() + " is for " + arch + ", this worker builds " + worker.arch());
-    }
-    return dispatch;
   }
 
   /**

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.copr.contracts.TopicAccess;
+import org.copr.contracts.Topics;
 import org.copr.worker.config.Worker;
 import org.eclipse.microprofile.config.Config;
 
@@ -25,14 +26,21 @@ public class WorkerGroups implements ClientCustomizer<Map<String, Object>> {
   @Override
   public Map<String, Object> customize(
       String channel, Config channelConfig, Map<String, Object> config) {
-    if ("dispatch".equals(channel) || "control".equals(channel)) {
-      config.put(ConsumerConfig.GROUP_ID_CONFIG, groupOf(channel));
+    String group =
+        switch (channel) {
+          case DispatchConsumer.CHANNEL -> groupOf("dispatch");
+          case Topics.BUILDS_CONTROL -> groupOf("control");
+          default -> null;
+        };
+    if (group != null) {
+      config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
       config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, worker.id());
     }
     return config;
   }
 
-  public String groupOf(String channel) {
-    return TopicAccess.workerGroup(channel, worker.id());
+  /** This worker's group for its {@code dispatch} or {@code control} consumer. */
+  public String groupOf(String purpose) {
+    return TopicAccess.workerGroup(purpose, worker.id());
   }
 }

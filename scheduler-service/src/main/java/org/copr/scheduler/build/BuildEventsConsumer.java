@@ -2,59 +2,49 @@ package org.copr.scheduler.build;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import org.copr.contracts.BuildRequested;
-import org.copr.contracts.BuildSpec;
 import org.copr.contracts.CancelBuild;
-import org.copr.contracts.Chroot;
-import org.copr.contracts.EventJson;
-import org.copr.scheduler.Inbound;
+import org.copr.contracts.Topics;
+import org.copr.runtime.inbound.Inbound;
 import org.copr.scheduler.queue.Dispatcher;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Build requests and users' cancels (the workers' reports: {@code worker.ReportsConsumer}). */
 @ApplicationScoped
-@Retry(
-    maxRetries = Inbound.MAX_RETRIES,
-    delay = Inbound.RETRY_DELAY_MS,
-    abortOn = EventJson.MalformedEventException.class)
 public class BuildEventsConsumer {
+  private final Inbound inbound;
   private final Builds builds;
   private final Dispatcher dispatcher;
 
-  BuildEventsConsumer(Builds builds, Dispatcher dispatcher) {
+  BuildEventsConsumer(Inbound inbound, Builds builds, Dispatcher dispatcher) {
+    this.inbound = inbound;
     this.builds = builds;
     this.dispatcher = dispatcher;
   }
 
-  @Incoming("builds-requested")
+  @Incoming(Topics.BUILDS_REQUESTED)
   @Blocking
-  public void requested(String json) {
-    BuildRequested request = EventJson.read(json, BuildRequested.class);
-    BuildSpec spec = request.build();
-    Inbound.require(spec != null, "build");
-    Inbound.require(spec.owner() != null && spec.copr() != null, "owner and copr");
-    Inbound.require(spec.packageName() != null && isChroot(spec.chroot()), "package and chroot");
+  public CompletionStage<Void> requested(Message<String> message) {
+    return inbound.apply(message, BuildRequested.class, this::requested);
+  }
+
+  @Incoming(Topics.BUILDS_CONTROL)
+  @Blocking
+  public CompletionStage<Void> control(Message<String> message) {
+    return inbound.apply(message, CancelBuild.class, this::control);
+  }
+
+  private void requested(BuildRequested request) {
     builds.request(request);
     dispatcher.wake();
   }
 
-  @Incoming("builds-control")
-  @Blocking
-  public void control(String json) {
-    CancelBuild cancel = EventJson.read(json, CancelBuild.class);
+  private void control(CancelBuild cancel) {
     if (cancel.attempt() == 0) {
       builds.cancel(cancel);
     }
     // a positive attempt is the scheduler's own order to a worker to stop that attempt
-  }
-
-  private static boolean isChroot(String name) {
-    try {
-      Chroot.parse(name);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

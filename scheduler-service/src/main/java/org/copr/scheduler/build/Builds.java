@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CancelBuild;
+import org.copr.runtime.inbound.RefusedEventException;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
 import org.jboss.logging.Logger;
@@ -80,25 +81,26 @@ public class Builds {
   public void judge(String topicWorker, BuildStatus report) {
     Report r = Report.of(report);
     if (!topicWorker.equals(r.workerId())) {
-      throw new RejectedReport(
+      throw new RefusedEventException(
           "the report names worker "
               + r.workerId()
               + " but came with the credentials of worker "
               + topicWorker);
     }
     if (r.incarnation() == null) {
-      throw new RejectedReport("the report names no incarnation of worker " + topicWorker);
+      throw new RefusedEventException("the report names no incarnation of worker " + topicWorker);
     }
     long buildId = report.buildId();
     int attempt = report.attempt();
     Build build =
         Build.locked(buildId)
-            .orElseThrow(() -> new RejectedReport("build " + buildId + " was never dispatched"));
+            .orElseThrow(
+                () -> new RefusedEventException("build " + buildId + " was never dispatched"));
     if (build.attempt == 0) {
-      throw new RejectedReport("build " + buildId + " was never dispatched");
+      throw new RefusedEventException("build " + buildId + " was never dispatched");
     }
     if (attempt != build.attempt) {
-      throw new RejectedReport(
+      throw new RefusedEventException(
           "attempt "
               + attempt
               + " of build "
@@ -108,7 +110,7 @@ public class Builds {
               + ")");
     }
     if (!topicWorker.equals(build.workerId)) {
-      throw new RejectedReport(
+      throw new RefusedEventException(
           "attempt "
               + attempt
               + " of build "
@@ -119,7 +121,7 @@ public class Builds {
               + topicWorker);
     }
     if (!r.incarnation().equals(build.incarnation)) {
-      throw new RejectedReport(
+      throw new RefusedEventException(
           "attempt "
               + attempt
               + " of build "
@@ -133,7 +135,7 @@ public class Builds {
         && !(build.copr.equals(f.copr())
             && build.chroot.equals(f.chroot())
             && build.packageName.equals(f.packageName()))) {
-      throw new RejectedReport(
+      throw new RefusedEventException(
           "build "
               + buildId
               + " is "
@@ -149,7 +151,7 @@ public class Builds {
         LOG.debugf("%s: a repeated %s, forwarded before", build, r.type());
         return;
       }
-      throw new RejectedReport("build " + buildId + " already ended " + build.outcome);
+      throw new RefusedEventException("build " + buildId + " already ended " + build.outcome);
     }
     if (report instanceof BuildStatus.Started) {
       if (build.state == QueueState.DISPATCHED) {
@@ -191,7 +193,7 @@ public class Builds {
       if (report instanceof BuildStatus.Canceled c) {
         return new Report("canceled", c.workerId(), c.incarnation());
       }
-      throw new RejectedReport(
+      throw new RefusedEventException(
           "a worker reports started, finished or canceled, not "
               + report.getClass().getSimpleName());
     }

@@ -2,51 +2,52 @@ package org.copr.scheduler.worker;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Event;
-import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
-import org.copr.scheduler.Inbound;
+import org.copr.runtime.inbound.Inbound;
+import org.copr.runtime.inbound.RefusedEventException;
 import org.copr.scheduler.build.Builds;
-import org.copr.scheduler.build.RejectedReport;
 import org.copr.scheduler.queue.Dispatcher;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Every worker's reports topic ({@code copr.workers.<id>.reports}, which only that worker's Kafka
  * user may write): its heartbeats and its {@code started}, {@code finished} and {@code canceled}.
  * The topic is the worker's identity; a report naming another worker, or about an attempt this
- * worker does not hold, goes to {@code copr.workers.reports.dlq} with the reason ({@link
- * RejectedReport}), like one that cannot be read.
+ * worker does not hold, is refused ({@link RefusedEventException}) and goes to {@code
+ * copr.workers.reports.dlq} with the reason, like one that cannot be read.
  */
 @ApplicationScoped
-@Retry(
-    maxRetries = Inbound.MAX_RETRIES,
-    delay = Inbound.RETRY_DELAY_MS,
-    abortOn = {EventJson.MalformedEventException.class, RejectedReport.class})
 public class ReportsConsumer {
+  /** A channel subscribed by pattern to every worker's reports topic. */
+  static final String CHANNEL = "worker-reports";
+
+  private final Inbound inbound;
   private final Workers workers;
   private final Builds builds;
   private final Dispatcher dispatcher;
 
-  ReportsConsumer(Workers workers, Builds builds, Dispatcher dispatcher) {
+  ReportsConsumer(Inbound inbound, Workers workers, Builds builds, Dispatcher dispatcher) {
+    this.inbound = inbound;
     this.workers = workers;
     this.builds = builds;
     this.dispatcher = dispatcher;
   }
 
-  @Incoming("worker-reports")
+  @Incoming(CHANNEL)
   @Blocking
-  public void report(ConsumerRecord<String, String> record) {
+  public CompletionStage<Void> report(Message<String> message) {
+    return inbound.apply(message, Event.class, event -> report(Inbound.topicOf(message), event));
+  }
+
+  private void report(String topic, Event event) {
     String worker =
-        Topics.reportsOf(record.topic())
-            .orElseThrow(
-                () -> new RejectedReport("not a worker's reports topic: " + record.topic()));
-    Event event = EventJson.read(record.value(), Event.class);
+        Topics.reportsOf(topic)
+            .orElseThrow(() -> new RefusedEventException("not a worker's reports topic: " + topic));
     if (event instanceof WorkerHeartbeat heartbeat) {
       heartbeat(worker, heartbeat);
     } else if (event instanceof BuildStatus report) {
@@ -55,30 +56,21 @@ public class ReportsConsumer {
         dispatcher.wake(); // a slot is free
       }
     } else {
-      throw new RejectedReport(
+      throw new RefusedEventException(
           "a worker reports heartbeats, started, finished and canceled, not "
               + event.getClass().getSimpleName());
     }
   }
 
   private void heartbeat(String worker, WorkerHeartbeat heartbeat) {
-    Inbound.require(heartbeat.workerId() != null && heartbeat.arch() != null, "worker_id and arch");
     if (!worker.equals(heartbeat.workerId())) {
-      throw new RejectedReport(
+      throw new RefusedEventException(
           "a heartbeat of worker "
               + heartbeat.workerId()
               + " came with the credentials of worker "
               + worker);
     }
-    Inbound.require(
-        heartbeat.incarnation() != null && !heartbeat.incarnation().isBlank(), "incarnation");
-    Inbound.require(heartbeat.slots() >= 0, "slots");
-    Inbound.require(listed(heartbeat.running()) && listed(heartbeat.ended()), "running and ended");
     workers.heartbeat(heartbeat);
     dispatcher.wake();
-  }
-
-  private static boolean listed(List<WorkerHeartbeat.Attempt> attempts) {
-    return attempts != null && attempts.size() <= WorkerHeartbeat.MAX_LISTED;
   }
 }
