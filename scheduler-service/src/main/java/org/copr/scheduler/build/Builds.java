@@ -30,11 +30,11 @@ public class Builds {
   @Transactional
   public void request(BuildRequested request) {
     long buildId = request.build().buildId();
-    if (Build.findByIdOptional(buildId).isPresent()) {
+    if (ScheduledBuild.findByIdOptional(buildId).isPresent()) {
       LOG.debugf("build %d was requested before: ignored", buildId);
       return;
     }
-    Build build = Build.queued(request, Instant.now());
+    ScheduledBuild build = ScheduledBuild.queued(request, Instant.now());
     if (!config.arches().contains(build.arch)) {
       build.end(Outcome.FAILED, Instant.now());
       outbox.status(new BuildStatus.Failed(buildId, 0, "no build workers for arch " + build.arch));
@@ -51,13 +51,13 @@ public class Builds {
    */
   @Transactional
   public void started(long buildId, int attempt, String workerId) {
-    Build.locked(buildId)
+    ScheduledBuild.locked(buildId)
         .filter(build -> build.isCurrent(attempt) && build.state == QueueState.DISPATCHED)
         .filter(build -> build.heldBy(workerId))
         .ifPresent(build -> start(build, workerId));
   }
 
-  private void start(Build build, String workerId) {
+  private void start(ScheduledBuild build, String workerId) {
     build.start(Instant.now());
     LOG.infof("%s started on worker %s", build, workerId);
     if (build.cancelReason != null) {
@@ -88,8 +88,8 @@ public class Builds {
     }
     long buildId = report.buildId();
     int attempt = report.attempt();
-    Build build =
-        Build.locked(buildId)
+    ScheduledBuild build =
+        ScheduledBuild.locked(buildId)
             .orElseThrow(() -> new RejectedReport("build " + buildId + " was never dispatched"));
     if (build.attempt == 0) {
       throw new RejectedReport("build " + buildId + " was never dispatched");
@@ -166,7 +166,7 @@ public class Builds {
   /**
    * The same end reported again (a retried send, a redelivery): it was forwarded the first time.
    */
-  private static boolean repeats(Build build, BuildStatus report) {
+  private static boolean repeats(ScheduledBuild build, BuildStatus report) {
     if (report instanceof BuildStatus.Finished f) {
       return build.outcome == (f.success() ? Outcome.SUCCEEDED : Outcome.FAILED);
     }
@@ -201,7 +201,7 @@ public class Builds {
    */
   @Transactional
   public void cancel(CancelBuild cancel) {
-    Build build = Build.locked(cancel.buildId()).orElse(null);
+    ScheduledBuild build = ScheduledBuild.locked(cancel.buildId()).orElse(null);
     if (build == null || build.state == QueueState.DONE) {
       return;
     }
@@ -223,7 +223,7 @@ public class Builds {
    */
   @Transactional
   public void giveUp(long buildId, int attempt, String why) {
-    Build build = Build.locked(buildId).filter(b -> b.isCurrent(attempt)).orElse(null);
+    ScheduledBuild build = ScheduledBuild.locked(buildId).filter(b -> b.isCurrent(attempt)).orElse(null);
     if (build == null) {
       return;
     }
@@ -246,6 +246,6 @@ public class Builds {
 
   @Transactional
   public Optional<BuildView> view(long buildId) {
-    return Build.<Build>findByIdOptional(buildId).map(BuildView::of);
+    return ScheduledBuild.<ScheduledBuild>findByIdOptional(buildId).map(BuildView::of);
   }
 }

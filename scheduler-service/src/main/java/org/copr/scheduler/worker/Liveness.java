@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.build.Build;
+import org.copr.scheduler.build.ScheduledBuild;
 import org.copr.scheduler.build.Builds;
 
 /**
@@ -53,8 +53,8 @@ public class Liveness {
   }
 
   private void giveUp(String where, String why, Object... params) {
-    List<Build> stuck = QuarkusTransaction.requiringNew().call(() -> Build.where(where, params));
-    for (Build build : stuck) {
+    List<ScheduledBuild> stuck = QuarkusTransaction.requiringNew().call(() -> ScheduledBuild.where(where, params));
+    for (ScheduledBuild build : stuck) {
       String reason = build.workerId == null ? why : why + " (worker " + build.workerId + ")";
       builds.giveUp(build.buildId, build.attempt, reason);
     }

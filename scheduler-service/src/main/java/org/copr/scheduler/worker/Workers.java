@@ -16,7 +16,7 @@ import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.contracts.rest.WorkerView;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.build.Build;
+import org.copr.scheduler.build.ScheduledBuild;
 import org.copr.scheduler.build.Builds;
 import org.copr.scheduler.build.QueueState;
 import org.jboss.logging.Logger;
@@ -56,7 +56,7 @@ public class Workers {
       LOG.infof("worker %s (%s, %d slots) joined", id, heartbeat.arch(), heartbeat.slots());
     } else if (!heartbeat.incarnation().equals(worker.incarnation)) {
       LOG.infof("worker %s restarted: the attempts it held go back to the queue", id);
-      for (Build build : Build.heldFor(id)) {
+      for (ScheduledBuild build : ScheduledBuild.heldFor(id)) {
         builds.giveUp(build.buildId, build.attempt, "worker " + id + " restarted");
       }
     }
@@ -83,7 +83,7 @@ public class Workers {
    * worker needs nothing: its worker reported the end, or was told to stop then.
    */
   private void reconcile(String workerId, Attempt running) {
-    Build build = Build.findById(running.buildId());
+    ScheduledBuild build = ScheduledBuild.findById(running.buildId());
     if (build != null && build.isCurrent(running.attempt()) && build.heldBy(workerId)) {
       builds.started(running.buildId(), running.attempt(), workerId);
     } else if (build == null
@@ -110,12 +110,12 @@ public class Workers {
             ? now
             : heartbeat.occurredAt();
     Instant cutoff = sent.minus(config.listingGrace());
-    List<Build> unlisted =
-        Build.heldFor(heartbeat.workerId()).stream()
+    List<ScheduledBuild> unlisted =
+        ScheduledBuild.heldFor(heartbeat.workerId()).stream()
             .filter(b -> b.state == QueueState.RUNNING && b.startedAt.isBefore(cutoff))
             .filter(b -> !listed.contains(new Attempt(b.buildId, b.attempt)))
             .toList();
-    for (Build build : unlisted) {
+    for (ScheduledBuild build : unlisted) {
       builds.giveUp(
           build.buildId, build.attempt, "worker " + heartbeat.workerId() + " no longer runs it");
     }
@@ -156,7 +156,7 @@ public class Workers {
         w.arch,
         w.incarnation,
         w.slots,
-        Build.heldFor(w.workerId).size(),
+        ScheduledBuild.heldFor(w.workerId).size(),
         w.draining,
         w.lastSeen.isAfter(liveSince()),
         w.lastSeen);

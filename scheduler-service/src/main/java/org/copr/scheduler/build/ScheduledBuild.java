@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import org.copr.contracts.EventJson;
 
 /** One build (a package upload for one chroot) and the scheduler's view of its current attempt. */
 @Entity
-public class Build extends PanacheEntityBase {
+@Table(name = "build")
+public class ScheduledBuild extends PanacheEntityBase {
   @Id public long buildId;
   public String arch;
   public String owner;
@@ -46,9 +48,9 @@ public class Build extends PanacheEntityBase {
 
   public Instant endedAt;
 
-  public static Build queued(BuildRequested request, Instant now) {
+  public static ScheduledBuild queued(BuildRequested request, Instant now) {
     BuildSpec spec = request.build();
-    Build build = new Build();
+    ScheduledBuild build = new ScheduledBuild();
     build.buildId = spec.buildId();
     build.arch = spec.arch();
     build.owner = spec.owner();
@@ -64,7 +66,7 @@ public class Build extends PanacheEntityBase {
   }
 
   /** The build's row, locked until the transaction ends, so that transitions never interleave. */
-  public static Optional<Build> locked(long buildId) {
+  public static Optional<ScheduledBuild> locked(long buildId) {
     return findByIdOptional(buildId, LockModeType.PESSIMISTIC_WRITE);
   }
 
@@ -74,9 +76,9 @@ public class Build extends PanacheEntityBase {
    * cache does.
    */
   @SuppressWarnings("unchecked")
-  public static List<Build> where(String where, Object... params) {
+  public static List<ScheduledBuild> where(String where, Object... params) {
     var query =
-        getEntityManager().createNativeQuery("select b.* from build b where " + where, Build.class);
+        getEntityManager().createNativeQuery("select b.* from build b where " + where, ScheduledBuild.class);
     for (int i = 0; i < params.length; i++) {
       query.setParameter(i + 1, params[i]);
     }
@@ -84,7 +86,7 @@ public class Build extends PanacheEntityBase {
   }
 
   /** The attempts addressed to or run by the worker (a few: at most its slots). */
-  public static List<Build> heldFor(String workerId) {
+  public static List<ScheduledBuild> heldFor(String workerId) {
     return where("b.worker_id = ?1 and b.state in ('DISPATCHED', 'RUNNING')", workerId);
   }
 
