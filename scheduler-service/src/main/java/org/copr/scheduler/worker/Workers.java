@@ -49,9 +49,9 @@ public class Workers {
     String id = heartbeat.workerId();
     // Locked before anything is read: a dispatch to this worker either committed before (and is
     // seen below) or waits and reads the incarnation this heartbeat writes.
-    Worker worker = Worker.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    BuildWorker worker = BuildWorker.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (worker == null) {
-      worker = new Worker();
+      worker = new BuildWorker();
       worker.workerId = id;
       LOG.infof("worker %s (%s, %d slots) joined", id, heartbeat.arch(), heartbeat.slots());
     } else if (!heartbeat.incarnation().equals(worker.incarnation)) {
@@ -138,7 +138,7 @@ public class Workers {
 
   @Transactional
   public List<WorkerView> recent() {
-    return Worker.<Worker>list(
+    return BuildWorker.<BuildWorker>list(
             "lastSeen > ?1 order by workerId", Instant.now().minus(Duration.ofHours(1)))
         .stream()
         .map(this::view)
@@ -147,10 +147,10 @@ public class Workers {
 
   @Transactional
   public Optional<WorkerView> view(String workerId) {
-    return Worker.<Worker>findByIdOptional(workerId).map(this::view);
+    return BuildWorker.<BuildWorker>findByIdOptional(workerId).map(this::view);
   }
 
-  private WorkerView view(Worker w) {
+  private WorkerView view(BuildWorker w) {
     return new WorkerView(
         w.workerId,
         w.arch,

@@ -3,11 +3,13 @@ package org.copr.scheduler.worker;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A build worker as its last heartbeat described it. */
 @Entity
-public class Worker extends PanacheEntityBase {
+@Table(name = "worker")
+public class BuildWorker extends PanacheEntityBase {
   @Id public String workerId;
 
   /** New at every start of the worker's process: a change means it restarted. */
