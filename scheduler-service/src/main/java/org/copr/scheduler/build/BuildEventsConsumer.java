@@ -19,10 +19,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
     delay = Inbound.RETRY_DELAY_MS,
     abortOn = EventJson.MalformedEventException.class)
 public class BuildEventsConsumer {
-  private final Builds builds;
+  private final BuildTransitions builds;
   private final Dispatcher dispatcher;
 
-  BuildEventsConsumer(Builds builds, Dispatcher dispatcher) {
+  BuildEventsConsumer(BuildTransitions builds, Dispatcher dispatcher) {
     this.builds = builds;
     this.dispatcher = dispatcher;
   }

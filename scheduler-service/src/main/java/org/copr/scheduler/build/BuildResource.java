@@ -11,9 +11,9 @@ import org.copr.scheduler.NotFound;
 @Path("/queue/builds")
 @Produces(MediaType.APPLICATION_JSON)
 public class BuildResource {
-  private final Builds builds;
+  private final BuildTransitions builds;
 
-  BuildResource(Builds builds) {
+  BuildResource(BuildTransitions builds) {
     this.builds = builds;
   }
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.ScheduledBuild;
-import org.copr.scheduler.build.Builds;
+import org.copr.scheduler.build.BuildTransitions;
 
 /**
  * Takes attempts away from workers that cannot finish them: the worker they are addressed to
@@ -19,9 +19,9 @@ import org.copr.scheduler.build.Builds;
 public class Liveness {
   private final SchedulerConfig config;
   private final Workers workers;
-  private final Builds builds;
+  private final BuildTransitions builds;
 
-  Liveness(SchedulerConfig config, Workers workers, Builds builds) {
+  Liveness(SchedulerConfig config, Workers workers, BuildTransitions builds) {
     this.config = config;
     this.workers = workers;
     this.builds = builds;

@@ -10,7 +10,7 @@ import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.scheduler.Inbound;
-import org.copr.scheduler.build.Builds;
+import org.copr.scheduler.build.BuildTransitions;
 import org.copr.scheduler.build.RejectedReport;
 import org.copr.scheduler.queue.Dispatcher;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -30,10 +30,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
     abortOn = {EventJson.MalformedEventException.class, RejectedReport.class})
 public class ReportsConsumer {
   private final Workers workers;
-  private final Builds builds;
+  private final BuildTransitions builds;
   private final Dispatcher dispatcher;
 
-  ReportsConsumer(Workers workers, Builds builds, Dispatcher dispatcher) {
+  ReportsConsumer(Workers workers, BuildTransitions builds, Dispatcher dispatcher) {
     this.workers = workers;
     this.builds = builds;
     this.dispatcher = dispatcher;

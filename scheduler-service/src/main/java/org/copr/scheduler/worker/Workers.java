@@ -17,7 +17,7 @@ import org.copr.contracts.rest.WorkerView;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.ScheduledBuild;
-import org.copr.scheduler.build.Builds;
+import org.copr.scheduler.build.BuildTransitions;
 import org.copr.scheduler.build.QueueState;
 import org.jboss.logging.Logger;
 
@@ -32,9 +32,9 @@ public class Workers {
 
   private final SchedulerConfig config;
   private final Outbox outbox;
-  private final Builds builds;
+  private final BuildTransitions builds;
 
-  Workers(SchedulerConfig config, Outbox outbox, Builds builds) {
+  Workers(SchedulerConfig config, Outbox outbox, BuildTransitions builds) {
     this.config = config;
     this.outbox = outbox;
     this.builds = builds;

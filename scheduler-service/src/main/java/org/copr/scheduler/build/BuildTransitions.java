@@ -16,13 +16,13 @@ import org.jboss.logging.Logger;
  * repeated, late or stale event changes nothing.
  */
 @ApplicationScoped
-public class Builds {
-  private static final Logger LOG = Logger.getLogger(Builds.class);
+public class BuildTransitions {
+  private static final Logger LOG = Logger.getLogger(BuildTransitions.class);
 
   private final SchedulerConfig config;
   private final Outbox outbox;
 
-  Builds(SchedulerConfig config, Outbox outbox) {
+  BuildTransitions(SchedulerConfig config, Outbox outbox) {
     this.config = config;
     this.outbox = outbox;
   }
