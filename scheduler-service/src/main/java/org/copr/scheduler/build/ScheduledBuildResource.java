@@ -10,10 +10,10 @@ import org.copr.scheduler.NotFound;
 /** One build as the scheduler sees it, read-only: which attempt, where, since when. */
 @Path("/queue/builds")
 @Produces(MediaType.APPLICATION_JSON)
-public class BuildResource {
+public class ScheduledBuildResource {
   private final BuildTransitions builds;
 
-  BuildResource(BuildTransitions builds) {
+  ScheduledBuildResource(BuildTransitions builds) {
     this.builds = builds;
   }
 
