@@ -16,7 +16,7 @@ import org.copr.contracts.BuildStatus;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.build.Builds;
+import org.copr.worker.build.BuildSlots;
 import org.copr.worker.config.Worker;
 import org.copr.worker.messaging.WorkerGroups;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class DrainTest {
   }
 
   @Inject Worker worker;
-  @Inject Builds builds;
+  @Inject BuildSlots builds;
   @Inject WorkerGroups groups;
 
   @Test

@@ -12,11 +12,11 @@ import org.copr.worker.messaging.HeartbeatSender;
  */
 @ApplicationScoped
 public class Shutdown {
-  private final Builds builds;
+  private final BuildSlots builds;
   private final HeartbeatSender heartbeats;
   private final Worker worker;
 
-  public Shutdown(Builds builds, HeartbeatSender heartbeats, Worker worker) {
+  public Shutdown(BuildSlots builds, HeartbeatSender heartbeats, Worker worker) {
     this.builds = builds;
     this.heartbeats = heartbeats;
     this.worker = worker;

@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.EventJson;
-import org.copr.worker.build.Builds;
+import org.copr.worker.build.BuildSlots;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -21,10 +21,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @Default
 @Identifier("control")
 public class ControlConsumer implements KafkaConsumerRebalanceListener {
-  private final Builds builds;
+  private final BuildSlots builds;
   private volatile boolean listening;
 
-  public ControlConsumer(Builds builds) {
+  public ControlConsumer(BuildSlots builds) {
     this.builds = builds;
   }
 

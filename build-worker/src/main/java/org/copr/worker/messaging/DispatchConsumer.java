@@ -20,7 +20,7 @@ import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.Chroot;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.EventJson.MalformedEventException;
-import org.copr.worker.build.Builds;
+import org.copr.worker.build.BuildSlots;
 import org.copr.worker.config.Worker;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -42,12 +42,12 @@ public class DispatchConsumer implements KafkaConsumerRebalanceListener {
   /** Clocks differ: a dispatch for this process may carry a time a little before it started. */
   private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
-  private final Builds builds;
+  private final BuildSlots builds;
   private final Worker worker;
   private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
   private volatile boolean listening;
 
-  public DispatchConsumer(Builds builds, Worker worker) {
+  public DispatchConsumer(BuildSlots builds, Worker worker) {
     this.builds = builds;
     this.worker = worker;
   }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
-import org.copr.worker.build.Builds;
+import org.copr.worker.build.BuildSlots;
 import org.copr.worker.build.RunningBuild;
 import org.copr.worker.config.Worker;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -25,13 +25,13 @@ public class HeartbeatSender {
 
   private final Emitter<String> emitter;
   private final Worker worker;
-  private final Builds builds;
+  private final BuildSlots builds;
   private final DispatchConsumer dispatches;
 
   public HeartbeatSender(
       @Channel("heartbeat") Emitter<String> emitter,
       Worker worker,
-      Builds builds,
+      BuildSlots builds,
       DispatchConsumer dispatches) {
     this.emitter = emitter;
     this.worker = worker;

@@ -4,7 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.copr.worker.build.Builds;
+import org.copr.worker.build.BuildSlots;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.config.Worker;
 
@@ -14,9 +14,9 @@ import org.copr.worker.config.Worker;
 public class BuildsResource {
   private final Worker worker;
   private final Builder builder;
-  private final Builds builds;
+  private final BuildSlots builds;
 
-  public BuildsResource(Worker worker, Builder builder, Builds builds) {
+  public BuildsResource(Worker worker, Builder builder, BuildSlots builds) {
     this.worker = worker;
     this.builder = builder;
     this.builds = builds;

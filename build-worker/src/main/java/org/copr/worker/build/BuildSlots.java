@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
  * for a while in case their dispatch is still on its way.
  */
 @ApplicationScoped
-public class Builds {
-  private static final Logger LOG = Logger.getLogger(Builds.class);
+public class BuildSlots {
+  private static final Logger LOG = Logger.getLogger(BuildSlots.class);
 
   private static final int REMEMBERED = 1000;
 
@@ -61,7 +61,7 @@ public class Builds {
   private final Map<Long, CancelBuild> cancels = Collections.synchronizedMap(lru());
   private volatile boolean draining;
 
-  public Builds(Worker worker, Builder builder, KeyedSender sender, MeterRegistry metrics) {
+  public BuildSlots(Worker worker, Builder builder, KeyedSender sender, MeterRegistry metrics) {
     this.worker = worker;
     this.builder = builder;
     this.sender = sender;
@@ -117,7 +117,7 @@ public class Builds {
             worker.report(sender, event);
             reported.put(build.key(), Instant.now()); // before it leaves the running ones
           });
-      String outcome = end.map(Builds::outcome).orElse("shutdown");
+      String outcome = end.map(BuildSlots::outcome).orElse("shutdown");
       metrics.counter("copr.worker.builds", "outcome", outcome).increment();
       if (end.orElse(null) instanceof BuildStatus.Finished f) {
         metrics
