@@ -92,8 +92,8 @@ final class BuildRun {
     if (build.stopped() != null) {
       return ended(build.stopped(), null, 0);
     }
-    try (BuildLog log =
-        BuildLog.create(
+    try (AttemptLog log =
+        AttemptLog.create(
             logFile,
             worker.config().logTailLines(),
             worker.config().log().maxSize().asLongValue())) {
@@ -133,7 +133,7 @@ final class BuildRun {
     return outcome;
   }
 
-  private Optional<BuildStatus> build(BuildLog log) throws IOException, InterruptedException {
+  private Optional<BuildStatus> build(AttemptLog log) throws IOException, InterruptedException {
     BuildSpec spec = build.spec();
     log.line(
         "copr-build-worker "
@@ -365,7 +365,7 @@ final class BuildRun {
     return seconds > 0 ? Duration.ofSeconds(seconds) : worker.config().buildTimeout();
   }
 
-  private Optional<BuildStatus> ended(Stop stop, BuildLog log, long builderMillis) {
+  private Optional<BuildStatus> ended(Stop stop, AttemptLog log, long builderMillis) {
     if (log != null) {
       log.line("copr-build-worker: " + stop.reason());
     }

@@ -17,7 +17,7 @@ import java.util.Deque;
  * nothing more of theirs is kept. The worker's own lines are always written. The last lines are
  * kept, at most {@link #TAIL_CHARS} of them, for the {@code finished} event.
  */
-final class BuildLog implements Closeable {
+final class AttemptLog implements Closeable {
   /** So that no build can make a {@code finished} event that Kafka or a consumer refuses. */
   static final int TAIL_CHARS = 4096;
 
@@ -28,16 +28,16 @@ final class BuildLog implements Closeable {
   private long size;
   private boolean full;
 
-  private BuildLog(OutputStream out, int tailLines, long maxSize) {
+  private AttemptLog(OutputStream out, int tailLines, long maxSize) {
     this.out = out;
     this.tailLines = tailLines;
     this.maxSize = maxSize;
   }
 
   /** Starts the log afresh: a redelivered dispatch of the same attempt writes it again. */
-  static BuildLog create(Path file, int tailLines, long maxSize) throws IOException {
+  static AttemptLog create(Path file, int tailLines, long maxSize) throws IOException {
     Files.createDirectories(file.getParent());
-    return new BuildLog(
+    return new AttemptLog(
         new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024), tailLines, maxSize);
   }
 
