@@ -30,7 +30,7 @@ import org.copr.testing.KafkaTestResource;
 import org.copr.testing.StorageTestResource;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.copr.worker.messaging.ControlConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +50,7 @@ class BuildWorkerTest {
   private static final String CHROOT = "fedora-40-x86_64";
   private static final Duration WAIT = Duration.ofSeconds(120);
 
-  @Inject Worker worker;
+  @Inject ThisWorker worker;
   @Inject ControlConsumer control;
 
   @ConfigProperty(name = "mp.messaging.incoming.dispatch.topic")

@@ -17,7 +17,7 @@ import org.copr.contracts.WorkerHeartbeat;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
 import org.copr.worker.build.BuildSlots;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.copr.worker.messaging.WorkerGroups;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class DrainTest {
     }
   }
 
-  @Inject Worker worker;
+  @Inject ThisWorker worker;
   @Inject BuildSlots builds;
   @Inject WorkerGroups groups;
 

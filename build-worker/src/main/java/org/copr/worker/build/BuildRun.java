@@ -34,7 +34,7 @@ import org.copr.worker.build.RunningBuild.Stop;
 import org.copr.worker.build.RunningBuild.StopKind;
 import org.copr.worker.builder.BuildJob;
 import org.copr.worker.builder.Builder;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 
 /**
  * Runs one attempt start to end: opens its log, reports {@code started}, runs the builder with a
@@ -53,7 +53,7 @@ final class BuildRun {
   static final int EXIT_LOG_LIMIT = 125;
 
   private final RunningBuild build;
-  private final Worker worker;
+  private final ThisWorker worker;
   private final Builder builder;
   private final KeyedSender sender;
   private final ScheduledExecutorService timers;
@@ -64,7 +64,7 @@ final class BuildRun {
 
   BuildRun(
       RunningBuild build,
-      Worker worker,
+      ThisWorker worker,
       Builder builder,
       KeyedSender sender,
       ScheduledExecutorService timers) {

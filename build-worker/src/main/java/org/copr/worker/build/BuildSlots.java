@@ -26,7 +26,7 @@ import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.runtime.kafka.KeyedSender;
 import org.copr.worker.build.RunningBuild.StopKind;
 import org.copr.worker.builder.Builder;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,7 +43,7 @@ public class BuildSlots {
   /** How long heartbeats list an attempt as ended after its last event reached the broker. */
   private static final Duration ENDED_LISTED_FOR = Duration.ofMinutes(10);
 
-  private final Worker worker;
+  private final ThisWorker worker;
   private final Builder builder;
   private final KeyedSender sender;
   private final MeterRegistry metrics;
@@ -61,7 +61,7 @@ public class BuildSlots {
   private final Map<Long, CancelBuild> cancels = Collections.synchronizedMap(lru());
   private volatile boolean draining;
 
-  public BuildSlots(Worker worker, Builder builder, KeyedSender sender, MeterRegistry metrics) {
+  public BuildSlots(ThisWorker worker, Builder builder, KeyedSender sender, MeterRegistry metrics) {
     this.worker = worker;
     this.builder = builder;
     this.sender = sender;

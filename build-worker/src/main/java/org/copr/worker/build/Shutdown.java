@@ -3,7 +3,7 @@ package org.copr.worker.build;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.copr.worker.messaging.HeartbeatSender;
 
 /**
@@ -14,9 +14,9 @@ import org.copr.worker.messaging.HeartbeatSender;
 public class Shutdown {
   private final BuildSlots builds;
   private final HeartbeatSender heartbeats;
-  private final Worker worker;
+  private final ThisWorker worker;
 
-  public Shutdown(BuildSlots builds, HeartbeatSender heartbeats, Worker worker) {
+  public Shutdown(BuildSlots builds, HeartbeatSender heartbeats, ThisWorker worker) {
     this.builds = builds;
     this.heartbeats = heartbeats;
     this.worker = worker;

@@ -21,7 +21,7 @@ import org.copr.contracts.Chroot;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.EventJson.MalformedEventException;
 import org.copr.worker.build.BuildSlots;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -43,11 +43,11 @@ public class DispatchConsumer implements KafkaConsumerRebalanceListener {
   private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
   private final BuildSlots builds;
-  private final Worker worker;
+  private final ThisWorker worker;
   private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
   private volatile boolean listening;
 
-  public DispatchConsumer(BuildSlots builds, Worker worker) {
+  public DispatchConsumer(BuildSlots builds, ThisWorker worker) {
     this.builds = builds;
     this.worker = worker;
   }

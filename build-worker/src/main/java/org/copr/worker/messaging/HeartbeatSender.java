@@ -8,7 +8,7 @@ import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.worker.build.BuildSlots;
 import org.copr.worker.build.RunningBuild;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,13 +24,13 @@ public class HeartbeatSender {
   private static final Logger LOG = Logger.getLogger(HeartbeatSender.class);
 
   private final Emitter<String> emitter;
-  private final Worker worker;
+  private final ThisWorker worker;
   private final BuildSlots builds;
   private final DispatchConsumer dispatches;
 
   public HeartbeatSender(
       @Channel("heartbeat") Emitter<String> emitter,
-      Worker worker,
+      ThisWorker worker,
       BuildSlots builds,
       DispatchConsumer dispatches) {
     this.emitter = emitter;

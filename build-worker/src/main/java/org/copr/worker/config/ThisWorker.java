@@ -8,7 +8,7 @@ import org.copr.contracts.StorageLayout;
 
 /** Who this worker is and where the shared storage is, resolved once at start. */
 @ApplicationScoped
-public class Worker {
+public class ThisWorker {
   private final WorkerConfig config;
   private final String id;
   private final String incarnation = UUID.randomUUID().toString();
@@ -17,7 +17,7 @@ public class Worker {
   private final Path workDir;
   private final String path;
 
-  public Worker(WorkerConfig config) {
+  public ThisWorker(WorkerConfig config) {
     this.config = config;
     this.id = config.id();
     if (!org.copr.contracts.Topics.isWorkerId(id)) {
