@@ -16,7 +16,7 @@ import org.copr.contracts.BuildStatus;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.build.BuildSlots;
+import org.copr.worker.attempt.BuildSlots;
 import org.copr.worker.config.ThisWorker;
 import org.copr.worker.messaging.WorkerGroups;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.EventJson;
-import org.copr.worker.build.BuildSlots;
+import org.copr.worker.attempt.BuildSlots;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**

@@ -20,7 +20,7 @@ import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.Chroot;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.EventJson.MalformedEventException;
-import org.copr.worker.build.BuildSlots;
+import org.copr.worker.attempt.BuildSlots;
 import org.copr.worker.config.ThisWorker;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;

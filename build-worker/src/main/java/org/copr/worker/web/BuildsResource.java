@@ -4,7 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.copr.worker.build.BuildSlots;
+import org.copr.worker.attempt.BuildSlots;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.config.ThisWorker;
 

@@ -1,7 +1,7 @@
 package org.copr.worker.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.copr.worker.build.BuildSlots;
+import org.copr.worker.attempt.BuildSlots;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.messaging.ControlConsumer;
 import org.copr.worker.messaging.DispatchConsumer;

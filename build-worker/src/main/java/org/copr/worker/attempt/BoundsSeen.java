@@ -1,4 +1,4 @@
-package org.copr.worker.build;
+package org.copr.worker.attempt;
 
 /**
  * What a build's own output says about the bounds it hit: rlimits make an allocation fail or send

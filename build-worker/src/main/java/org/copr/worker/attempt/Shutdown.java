@@ -1,4 +1,4 @@
-package org.copr.worker.build;
+package org.copr.worker.attempt;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.copr.worker.build;
+package org.copr.worker.attempt;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +24,7 @@ import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.runtime.kafka.KeyedSender;
-import org.copr.worker.build.RunningBuild.StopKind;
+import org.copr.worker.attempt.RunningBuild.StopKind;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.config.ThisWorker;
 import org.jboss.logging.Logger;

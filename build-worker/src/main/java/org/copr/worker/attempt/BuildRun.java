@@ -1,4 +1,4 @@
-package org.copr.worker.build;
+package org.copr.worker.attempt;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +30,8 @@ import org.copr.contracts.Chroot;
 import org.copr.contracts.StorageLayout;
 import org.copr.rpm.BuildRequirements;
 import org.copr.runtime.kafka.KeyedSender;
-import org.copr.worker.build.RunningBuild.Stop;
-import org.copr.worker.build.RunningBuild.StopKind;
+import org.copr.worker.attempt.RunningBuild.Stop;
+import org.copr.worker.attempt.RunningBuild.StopKind;
 import org.copr.worker.builder.BuildJob;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.config.ThisWorker;

@@ -1,4 +1,4 @@
-package org.copr.worker.build;
+package org.copr.worker.attempt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
