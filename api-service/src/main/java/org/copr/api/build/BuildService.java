@@ -182,10 +182,10 @@ public class BuildService {
 
   /** The live log of the build's current attempt, if the worker has written one. */
   @Transactional
-  public BuildLog log(long id) {
+  public BuildLogFile log(long id) {
     Build b = require(id);
     Path file = b.attempt == 0 ? null : storage.layout().log(b.id, b.attempt);
-    return new BuildLog(b.state, file);
+    return new BuildLogFile(b.state, file);
   }
 
   private Build require(long id) {
