@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 
 /** How pages write times and names in URLs. */
 @TemplateExtension
-public final class BuildStates {
+public final class TemplateFormats {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-  private BuildStates() {}
+  private TemplateFormats() {}
 
   /** {@code {instant.utc}}: a time as people read it. */
   static String utc(Instant instant) {
