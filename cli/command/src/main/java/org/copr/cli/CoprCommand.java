@@ -3,7 +3,7 @@ package org.copr.cli;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.concurrent.Callable;
 import org.copr.cli.build.BuildLog;
-import org.copr.cli.build.CancelBuild;
+import org.copr.cli.build.RequestBuildCancel;
 import org.copr.cli.build.InfoBuild;
 import org.copr.cli.build.ListBuilds;
 import org.copr.cli.build.WatchBuild;
@@ -69,7 +69,7 @@ import picocli.CommandLine.Spec;
       InfoBuild.class,
       WatchBuild.class,
       BuildLog.class,
-      CancelBuild.class,
+      RequestBuildCancel.class,
       CreateApiToken.class,
       ListApiTokens.class,
       RevokeApiToken.class,

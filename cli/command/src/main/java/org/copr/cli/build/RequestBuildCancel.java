@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cancel-build", description = "cancel a build that has not ended yet")
-public class CancelBuild extends CoprSubcommand {
+public class RequestBuildCancel extends CoprSubcommand {
   @Parameters(paramLabel = "ID", description = "the build's id")
   long id;
 
