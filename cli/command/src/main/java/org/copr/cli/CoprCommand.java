@@ -2,7 +2,7 @@ package org.copr.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.concurrent.Callable;
-import org.copr.cli.build.BuildLog;
+import org.copr.cli.build.PrintBuildLog;
 import org.copr.cli.build.RequestBuildCancel;
 import org.copr.cli.build.InfoBuild;
 import org.copr.cli.build.ListBuilds;
@@ -68,7 +68,7 @@ import picocli.CommandLine.Spec;
       ListBuilds.class,
       InfoBuild.class,
       WatchBuild.class,
-      BuildLog.class,
+      PrintBuildLog.class,
       RequestBuildCancel.class,
       CreateApiToken.class,
       ListApiTokens.class,

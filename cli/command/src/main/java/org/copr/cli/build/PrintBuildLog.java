@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "build-log", description = "print the log of a build's current attempt")
-public class BuildLog extends CoprSubcommand {
+public class PrintBuildLog extends CoprSubcommand {
   @Parameters(paramLabel = "ID", description = "the build's id")
   long id;
 
