@@ -91,7 +91,12 @@ public final class Dispatches {
    * worker.
    */
   public static BuildSpec dispatch(
-      ThisWorker worker, long id, String chroot, String name, String specText, long timeoutSeconds) {
+      ThisWorker worker,
+      long id,
+      String chroot,
+      String name,
+      String specText,
+      long timeoutSeconds) {
     StorageLayout storage = worker.storage();
     Path srpm = TestRpms.srpmFromSpec(storage.srpms().resolve(Long.toString(id)), name, specText);
     BuildSpec spec = spec(storage, id, chroot, name, srpm, List.of());
@@ -100,7 +105,8 @@ public final class Dispatches {
   }
 
   /** A dispatch addressed to the worker as it runs now, as the scheduler would send it. */
-  public static BuildDispatch to(ThisWorker worker, BuildSpec spec, int attempt, long timeoutSeconds) {
+  public static BuildDispatch to(
+      ThisWorker worker, BuildSpec spec, int attempt, long timeoutSeconds) {
     return new BuildDispatch(spec, attempt, timeoutSeconds, worker.id(), worker.incarnation());
   }
 

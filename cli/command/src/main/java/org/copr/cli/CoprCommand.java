@@ -2,10 +2,10 @@ package org.copr.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.concurrent.Callable;
-import org.copr.cli.build.PrintBuildLog;
-import org.copr.cli.build.RequestBuildCancel;
 import org.copr.cli.build.InfoBuild;
 import org.copr.cli.build.ListBuilds;
+import org.copr.cli.build.PrintBuildLog;
+import org.copr.cli.build.RequestBuildCancel;
 import org.copr.cli.build.WatchBuild;
 import org.copr.cli.copr.AddCoprDeps;
 import org.copr.cli.copr.AddCoprReleases;

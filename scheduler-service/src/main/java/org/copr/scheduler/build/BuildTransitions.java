@@ -223,7 +223,8 @@ public class BuildTransitions {
    */
   @Transactional
   public void giveUp(long buildId, int attempt, String why) {
-    ScheduledBuild build = ScheduledBuild.locked(buildId).filter(b -> b.isCurrent(attempt)).orElse(null);
+    ScheduledBuild build =
+        ScheduledBuild.locked(buildId).filter(b -> b.isCurrent(attempt)).orElse(null);
     if (build == null) {
       return;
     }

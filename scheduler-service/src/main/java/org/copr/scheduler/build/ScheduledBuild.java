@@ -78,7 +78,8 @@ public class ScheduledBuild extends PanacheEntityBase {
   @SuppressWarnings("unchecked")
   public static List<ScheduledBuild> where(String where, Object... params) {
     var query =
-        getEntityManager().createNativeQuery("select b.* from build b where " + where, ScheduledBuild.class);
+        getEntityManager()
+            .createNativeQuery("select b.* from build b where " + where, ScheduledBuild.class);
     for (int i = 0; i < params.length; i++) {
       query.setParameter(i + 1, params[i]);
     }

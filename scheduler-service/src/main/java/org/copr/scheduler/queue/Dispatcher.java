@@ -17,9 +17,9 @@ import org.copr.contracts.EventJson;
 import org.copr.runtime.Wakeup;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.build.ScheduledBuild;
 import org.copr.scheduler.build.Outcome;
 import org.copr.scheduler.build.QueueState;
+import org.copr.scheduler.build.ScheduledBuild;
 import org.jboss.logging.Logger;
 
 /**

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.build.ScheduledBuild;
 import org.copr.scheduler.build.BuildTransitions;
+import org.copr.scheduler.build.ScheduledBuild;
 
 /**
  * Takes attempts away from workers that cannot finish them: the worker they are addressed to
@@ -53,7 +53,8 @@ public class Liveness {
   }
 
   private void giveUp(String where, String why, Object... params) {
-    List<ScheduledBuild> stuck = QuarkusTransaction.requiringNew().call(() -> ScheduledBuild.where(where, params));
+    List<ScheduledBuild> stuck =
+        QuarkusTransaction.requiringNew().call(() -> ScheduledBuild.where(where, params));
     for (ScheduledBuild build : stuck) {
       String reason = build.workerId == null ? why : why + " (worker " + build.workerId + ")";
       builds.giveUp(build.buildId, build.attempt, reason);

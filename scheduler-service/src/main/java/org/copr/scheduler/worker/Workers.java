@@ -16,9 +16,9 @@ import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.contracts.rest.WorkerView;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.build.ScheduledBuild;
 import org.copr.scheduler.build.BuildTransitions;
 import org.copr.scheduler.build.QueueState;
+import org.copr.scheduler.build.ScheduledBuild;
 import org.jboss.logging.Logger;
 
 /**
