@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import org.copr.contracts.EventJson;
 import org.copr.contracts.StorageLayout;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
+import org.copr.testing.ErrorBodies;
 import org.copr.testing.HostileRpms;
 import org.copr.testing.KafkaTestResource;
 import org.copr.testing.StorageTestResource;
@@ -479,5 +482,13 @@ class BuildWorkerTest {
   private static String sha256sum(Path dir, String file) {
     return org.copr.testing.Processes.check(dir, java.util.Map.of(), List.of("sha256sum", file))
         .substring(0, 64);
+  }
+
+  @TestHTTPResource("/")
+  URI base;
+
+  @Test
+  void httpFailuresAnswerTheErrorBody() {
+    ErrorBodies.checkCommonFailures(base, "/builds", true);
   }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.copr.testing.ErrorBodies;
 import org.copr.testing.KafkaTestResource;
 import org.copr.testing.StorageTestResource;
 import org.copr.testing.TopicProbe;
@@ -167,5 +168,13 @@ class RepoFilesTest {
     return http.send(
         HttpRequest.newBuilder(URI.create(base + rawPath)).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void failuresAnswerTheErrorBody() throws Exception {
+    URI root = base.toURI();
+    ErrorBodies.checkCommonFailures(root, "/repos/" + copr + "/", false);
+    ErrorBodies.check(root, "GET", "/repos/a%2Fb/x", 400, "bad_request");
+    ErrorBodies.check(root, "GET", "/repos/no-such-copr/x.rpm", 404, "not_found");
   }
 }

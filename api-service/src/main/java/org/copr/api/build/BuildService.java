@@ -1,7 +1,6 @@
 package org.copr.api.build;
 
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -148,7 +147,7 @@ public class BuildService {
     User user = caller.require();
     Build b = require(id);
     if (!b.copr.canBuild(user)) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner, admins and builders of copr " + b.copr.name + " may cancel its builds");
     }
     if (b.state.ended()) {

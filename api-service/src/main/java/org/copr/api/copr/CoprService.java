@@ -2,7 +2,6 @@ package org.copr.api.copr;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -315,7 +314,7 @@ public class CoprService {
     User user = caller.require();
     Copr copr = require(name);
     if (!copr.canManage(user)) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner or an admin of copr " + name + " may " + action + " it");
     }
     return copr;
@@ -325,7 +324,7 @@ public class CoprService {
   private User requireOwner(Copr copr, String action) {
     User user = caller.require();
     if (!copr.isOwnedBy(user)) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner of copr " + copr.name + " or a site admin may " + action + " it");
     }
     return user;

@@ -2,7 +2,6 @@ package org.copr.api.pkg;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -93,7 +92,7 @@ public class PackageService {
     User user = caller.require();
     Copr copr = coprs.require(coprName);
     if (!copr.canBuild(user)) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner, admins and builders of copr " + coprName + " may upload packages");
     }
     if (fileName != null
@@ -165,7 +164,7 @@ public class PackageService {
     User user = caller.require();
     Copr copr = coprs.require(coprName);
     if (!copr.canManage(user)) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner or an admin of copr " + coprName + " may delete packages");
     }
     CoprPackage pkg = require(copr, name);

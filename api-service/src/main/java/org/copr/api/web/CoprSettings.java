@@ -2,7 +2,6 @@ package org.copr.api.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -163,7 +162,7 @@ public class CoprSettings {
     }
     WebQueries.Access access = queries.access(name);
     if (!access.manage()) {
-      throw new ForbiddenException("only the owner or an admin of copr " + name + " may change it");
+      throw ApiException.forbidden("only the owner or an admin of copr " + name + " may change it");
     }
     return Templates.settings(visit, coprs.get(name), access, arches, error);
   }

@@ -2,7 +2,6 @@ package org.copr.api.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -88,7 +87,7 @@ public class UploadPage {
     }
     WebQueries.Access access = queries.access(name);
     if (!access.build()) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner, admins and builders of copr " + name + " may upload packages");
     }
     return Templates.upload(visit, coprs.get(name), access, error);
