@@ -1,4 +1,4 @@
-package org.copr.scheduler.build;
+package org.copr.scheduler.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,11 +8,12 @@ import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Chroot;
 import org.copr.contracts.EventJson;
 import org.copr.scheduler.Inbound;
+import org.copr.scheduler.build.BuildTransitions;
 import org.copr.scheduler.queue.Dispatcher;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Build requests and users' cancels (the workers' reports: {@code worker.ReportsConsumer}). */
+/** Build requests and users' cancels (the workers' reports: {@code ReportsConsumer}). */
 @ApplicationScoped
 @Retry(
     maxRetries = Inbound.MAX_RETRIES,

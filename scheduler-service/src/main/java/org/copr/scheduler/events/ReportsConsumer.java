@@ -1,4 +1,4 @@
-package org.copr.scheduler.worker;
+package org.copr.scheduler.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import org.copr.scheduler.Inbound;
 import org.copr.scheduler.build.BuildTransitions;
 import org.copr.scheduler.build.RejectedReport;
 import org.copr.scheduler.queue.Dispatcher;
+import org.copr.scheduler.worker.Workers;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
