@@ -1,10 +1,10 @@
-package org.copr.worker.attempt;
+package org.copr.worker.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.copr.worker.config.ThisWorker;
-import org.copr.worker.messaging.HeartbeatSender;
+import org.copr.worker.attempt.BuildSlots;
 
 /**
  * On SIGTERM: say "draining" at once so the scheduler sends nothing more, then let the running
