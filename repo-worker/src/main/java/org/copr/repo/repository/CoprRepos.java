@@ -1,5 +1,6 @@
 package org.copr.repo.repository;
 
+import org.copr.repo.RepoId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package org.copr.repo.repository;
 
+import org.copr.repo.Tree;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package org.copr.repo.repository;
 
+import org.copr.repo.RepoId;
+import org.copr.repo.Tree;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.RepoWorkerConfig;
-import org.copr.repo.build.BuildPublisher;
-import org.copr.repo.build.Staging;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,5 +1,7 @@
 package org.copr.repo.repository;
 
+import org.copr.repo.RepoId;
+import org.copr.repo.Tree;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.copr.repo.Children;
-import org.copr.repo.repository.Tree;
+import org.copr.repo.Tree;
 
 /**
  * gpg in a throwaway home (mode 0700, inside the private key folder, removed with its agent on

@@ -1,4 +1,4 @@
-package org.copr.repo.repository;
+package org.copr.repo;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.copr.repo.build;
+package org.copr.repo.repository;
 
 import java.nio.file.Path;
 

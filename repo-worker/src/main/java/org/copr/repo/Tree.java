@@ -1,4 +1,4 @@
-package org.copr.repo.repository;
+package org.copr.repo;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.copr.repo.build;
+package org.copr.repo.repository;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +32,8 @@ import org.copr.contracts.NameRules;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.RepoWorkerConfig;
 import org.copr.repo.repository.Command;
-import org.copr.repo.repository.RepoId;
-import org.copr.repo.repository.Tree;
+import org.copr.repo.RepoId;
+import org.copr.repo.Tree;
 import org.copr.repo.signing.PackageSigner;
 import org.copr.runtime.kafka.KeyedSender;
 import org.jboss.logging.Logger;
