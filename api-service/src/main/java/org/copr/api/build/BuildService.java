@@ -1,5 +1,8 @@
 package org.copr.api.build;
 
+import jakarta.enterprise.event.Observes;
+import org.copr.api.copr.CoprShrinking;
+
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,8 +17,6 @@ import org.copr.api.copr.Copr;
 import org.copr.api.copr.CoprService;
 import org.copr.api.copr.RepoUrls;
 import org.copr.api.error.ApiException;
-import org.copr.api.pkg.CoprPackage;
-import org.copr.api.pkg.PackageVersion;
 import org.copr.api.storage.Storage;
 import org.copr.api.user.Caller;
 import org.copr.api.user.User;
@@ -172,6 +173,18 @@ public class BuildService {
   @Transactional(Transactional.TxType.MANDATORY)
   public void cancelBeforeDelete(List<Long> buildIds, String reason) {
     buildIds.forEach(id -> announceCancel(id, reason));
+  }
+
+  void coprDeleting(@Observes CoprShrinking.Deleting deleting) {
+    cancelBeforeDelete(Build.unfinishedIdsIn(deleting.copr()), deleting.reason());
+  }
+
+  void chrootsRemoving(@Observes CoprShrinking.ChrootsRemoving removing) {
+    requestCancel(
+        Build.unfinishedIn(removing.copr()).stream()
+            .filter(b -> removing.chroots().contains(b.chroot))
+            .toList(),
+        removing.reason());
   }
 
   private void announceCancel(long buildId, String reason) {

@@ -5,7 +5,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.copr.api.user.LoginThrottled;
 import org.copr.runtime.http.RestErrorMappers;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -13,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The API's failures that need more than runtime's {@link RestErrorMappers} (which answer every
- * {@link ApiException} and all the rest): login headers, and exceptions of other libraries.
+ * {@link ApiException} and all the rest): the login header, and exceptions of other libraries.
  */
 public class ApiErrorMappers {
   private static final Logger LOG = Logger.getLogger(ApiErrorMappers.class);
@@ -24,14 +23,6 @@ public class ApiErrorMappers {
             RestErrorMappers.answer(
                 401, "log in with HTTP Basic as a known user with the right password"))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"copr\"")
-        .build();
-  }
-
-  /** Before the password is even looked at: the username or the address failed too often lately. */
-  @ServerExceptionMapper
-  public Response throttled(LoginThrottled e) {
-    return Response.fromResponse(RestErrorMappers.answer(429, e.getMessage()))
-        .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
         .build();
   }
 

@@ -18,7 +18,7 @@ import org.copr.api.copr.CoprRequests.CoprUpdate;
 import org.copr.api.copr.CoprRequests.Grant;
 import org.copr.api.copr.CoprService;
 import org.copr.api.error.ApiException;
-import org.copr.api.pkg.PackageService;
+import org.copr.api.build.PackageService;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**

@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.Response;
 import org.copr.api.copr.CoprDto;
 import org.copr.api.copr.CoprService;
 import org.copr.api.error.ApiException;
-import org.copr.api.pkg.PackageDto;
-import org.copr.api.pkg.PackageService;
-import org.copr.api.pkg.Upload;
+import org.copr.api.build.PackageDto;
+import org.copr.api.build.PackageService;
+import org.copr.api.build.Upload;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -57,7 +57,7 @@ public class UploadPage {
 
   /**
    * The CSRF token travels in the action's query ({@code ?csrf=}), not only in the body, so that
-   * {@link org.copr.api.pkg.UploadGate} refuses a forged or anonymous upload before reading it.
+   * {@link UploadGate} refuses a forged or anonymous upload before reading it.
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)

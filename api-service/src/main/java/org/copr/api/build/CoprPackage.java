@@ -1,4 +1,4 @@
-package org.copr.api.pkg;
+package org.copr.api.build;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

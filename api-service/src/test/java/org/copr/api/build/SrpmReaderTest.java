@@ -1,5 +1,6 @@
-package org.copr.api.pkg;
+package org.copr.api.build;
 
+import org.copr.api.build.SrpmReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

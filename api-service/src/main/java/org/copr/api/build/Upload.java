@@ -1,4 +1,4 @@
-package org.copr.api.pkg;
+package org.copr.api.build;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method that takes an SRPM upload: {@link UploadGate} admits its request, or refuses it,
+ * Marks a method that takes an SRPM upload: {@link org.copr.api.web.UploadGate} admits its request, or refuses it,
  * before any of the body is read.
  */
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,4 +1,4 @@
-package org.copr.api.pkg;
+package org.copr.api.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.copr.api.Api.anonymous;

@@ -1,4 +1,4 @@
-package org.copr.api.pkg;
+package org.copr.api.build;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;

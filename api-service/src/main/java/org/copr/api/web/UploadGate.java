@@ -1,5 +1,6 @@
-package org.copr.api.pkg;
+package org.copr.api.web;
 
+import org.copr.api.build.Upload;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

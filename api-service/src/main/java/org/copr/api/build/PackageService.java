@@ -1,4 +1,4 @@
-package org.copr.api.pkg;
+package org.copr.api.build;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;

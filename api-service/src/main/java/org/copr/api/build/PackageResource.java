@@ -1,4 +1,4 @@
-package org.copr.api.pkg;
+package org.copr.api.build;
 
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package org.copr.api.pkg;
+package org.copr.api.build;
 
 import java.io.IOException;
 import java.nio.file.Path;
