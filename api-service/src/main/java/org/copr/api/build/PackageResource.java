@@ -51,7 +51,7 @@ public class PackageResource {
   @Authenticated
   @Path("/packages")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Upload(web = false)
+  @SrpmUpload(web = false)
   public Response upload(@PathParam("copr_name") String copr, @RestForm("srpm") FileUpload srpm) {
     if (srpm == null) {
       throw ApiException.badRequest("send the SRPM as the multipart/form-data part named 'srpm'");

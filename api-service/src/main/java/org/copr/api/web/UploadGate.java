@@ -1,6 +1,6 @@
 package org.copr.api.web;
 
-import org.copr.api.build.Upload;
+import org.copr.api.build.SrpmUpload;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -48,10 +48,10 @@ public class UploadGate {
   @ServerRequestFilter
   public Uni<Response> admit(
       ContainerRequestContext request, ResourceInfo resource, RoutingContext http) {
-    Upload upload =
+    SrpmUpload upload =
         resource.getResourceMethod() == null
             ? null
-            : resource.getResourceMethod().getAnnotation(Upload.class);
+            : resource.getResourceMethod().getAnnotation(SrpmUpload.class);
     if (upload == null) {
       return Uni.createFrom().nullItem();
     }
@@ -63,7 +63,7 @@ public class UploadGate {
   }
 
   private Response decide(
-      Upload upload,
+      SrpmUpload upload,
       SecurityIdentity identity,
       ContainerRequestContext request,
       RoutingContext http) {

@@ -16,7 +16,7 @@ import org.copr.api.copr.CoprService;
 import org.copr.api.error.ApiException;
 import org.copr.api.build.PackageDto;
 import org.copr.api.build.PackageService;
-import org.copr.api.build.Upload;
+import org.copr.api.build.SrpmUpload;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -61,7 +61,7 @@ public class UploadPage {
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Upload(web = true)
+  @SrpmUpload(web = true)
   public Response upload(
       @PathParam("copr") String name,
       @RestQuery("csrf") String csrf,

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface Upload {
+public @interface SrpmUpload {
   /** A web form (session cookie and CSRF token); otherwise the REST API (HTTP Basic). */
   boolean web();
 }
