@@ -11,9 +11,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The structure every service keeps, checked by a small test in each (they run with the rest of
- * its tests): no package cycles, REST resources never touch entities, only runtime produces to
- * Kafka, contracts depend on nothing of ours. {@code ArchitectureRulesTest} shows each failing.
+ * The structure every service keeps, checked by a small test in each (they run with the rest of its
+ * tests): no package cycles, REST resources never touch entities, only runtime produces to Kafka,
+ * contracts depend on nothing of ours. {@code ArchitectureRulesTest} shows each failing.
  */
 public final class ArchitectureRules {
   public static final String RUNTIME = "org.copr.runtime..";
@@ -36,7 +36,9 @@ public final class ArchitectureRules {
     onlyRuntimeUsesKafkaProducers().check(classes);
   }
 
-  /** The feature packages under the root (each with its subpackages) depend on each other one way. */
+  /**
+   * The feature packages under the root (each with its subpackages) depend on each other one way.
+   */
   public static ArchRule noPackageCycles(String rootPackage) {
     return slices()
         .matching(rootPackage + ".(*)..")

@@ -56,7 +56,9 @@ class ArchitectureRulesTest {
   void contractsDependOnNothingOfOurs() {
     JavaClasses contracts = ArchitectureRules.mainClasses("org.copr.contracts");
     assertThatCode(
-            () -> ArchitectureRules.dependOnNothingOfOursOutside("org.copr.contracts").check(contracts))
+            () ->
+                ArchitectureRules.dependOnNothingOfOursOutside("org.copr.contracts")
+                    .check(contracts))
         .doesNotThrowAnyException();
   }
 }

@@ -1,10 +1,8 @@
 package org.copr.api.build;
 
-import jakarta.enterprise.event.Observes;
-import org.copr.api.copr.CoprShrinking;
-
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -15,6 +13,7 @@ import java.util.List;
 import org.copr.api.PageRequest;
 import org.copr.api.copr.Copr;
 import org.copr.api.copr.CoprService;
+import org.copr.api.copr.CoprShrinking;
 import org.copr.api.copr.RepoUrls;
 import org.copr.api.error.ApiException;
 import org.copr.api.storage.Storage;

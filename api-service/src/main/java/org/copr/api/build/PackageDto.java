@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
-import org.copr.api.build.BuildDto;
 
 /** A package with its versions (newest first) and its newest build in each chroot. */
 @RegisterForReflection

@@ -12,8 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.copr.api.PageRequest;
-import org.copr.api.build.BuildDto;
-import org.copr.api.build.BuildService;
 import org.copr.api.error.ApiException;
 import org.copr.contracts.rest.Page;
 import org.jboss.resteasy.reactive.RestForm;

@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method that takes an SRPM upload: {@link org.copr.api.web.UploadGate} admits its request, or refuses it,
- * before any of the body is read.
+ * Marks a method that takes an SRPM upload: {@link org.copr.api.web.UploadGate} admits its request,
+ * or refuses it, before any of the body is read.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -13,12 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.copr.api.ApiConfig;
+import org.copr.api.build.PackageService;
 import org.copr.api.copr.CoprDto;
 import org.copr.api.copr.CoprRequests.CoprUpdate;
 import org.copr.api.copr.CoprRequests.Grant;
 import org.copr.api.copr.CoprService;
 import org.copr.api.error.ApiException;
-import org.copr.api.build.PackageService;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**

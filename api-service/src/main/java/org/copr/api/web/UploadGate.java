@@ -1,6 +1,5 @@
 package org.copr.api.web;
 
-import org.copr.api.build.SrpmUpload;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.copr.api.ApiConfig;
-import org.copr.api.web.Signer;
-import org.copr.api.web.Visitor;
+import org.copr.api.build.SrpmUpload;
 import org.copr.contracts.rest.ErrorBody;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;

@@ -1,6 +1,5 @@
 package org.copr.api.build;
 
-import org.copr.api.build.SrpmReader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

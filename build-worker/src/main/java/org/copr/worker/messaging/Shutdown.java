@@ -3,8 +3,8 @@ package org.copr.worker.messaging;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.copr.worker.config.ThisWorker;
 import org.copr.worker.attempt.BuildSlots;
+import org.copr.worker.config.ThisWorker;
 
 /**
  * On SIGTERM: say "draining" at once so the scheduler sends nothing more, then let the running

@@ -1,6 +1,5 @@
 package org.copr.repo.repository;
 
-import org.copr.repo.RepoId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.StorageLayout;
+import org.copr.repo.RepoId;
 import org.copr.repo.RepoWorkerConfig;
 import org.copr.repo.signing.SigningKeys;
 import org.jboss.logging.Logger;

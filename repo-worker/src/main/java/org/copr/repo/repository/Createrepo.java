@@ -1,6 +1,5 @@
 package org.copr.repo.repository;
 
-import org.copr.repo.Tree;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.copr.repo.RepoWorkerConfig;
+import org.copr.repo.Tree;
 import org.jboss.logging.Logger;
 
 /**

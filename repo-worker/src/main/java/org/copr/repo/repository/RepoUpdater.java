@@ -1,7 +1,5 @@
 package org.copr.repo.repository;
 
-import org.copr.repo.RepoId;
-import org.copr.repo.Tree;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.copr.contracts.StorageLayout;
+import org.copr.repo.RepoId;
 import org.copr.repo.RepoWorkerConfig;
+import org.copr.repo.Tree;
 import org.jboss.logging.Logger;
 
 /**
