@@ -24,6 +24,11 @@ public class RouteErrors {
   }
 
   private void failed(RoutingContext ctx) {
+    if (ctx.failure() != null
+        && ctx.failure().getClass().getName().startsWith("io.quarkus.security.")) {
+      ctx.next(); // Quarkus' own challenge: 401 with WWW-Authenticate, or a redirect
+      return;
+    }
     Refusal refusal = HttpErrors.refusalIn(ctx.failure());
     if (refusal != null) {
       answer(ctx, refusal.status(), refusal.error(), refusal.getMessage());
