@@ -1,4 +1,4 @@
-package org.copr.testing.brokenarch.cycle.back;
+package org.copr.testing.brokenarch.back;
 
 import org.copr.testing.brokenarch.cycle.Parcel;
 
