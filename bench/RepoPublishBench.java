@@ -26,7 +26,7 @@ import org.copr.contracts.CoprEvent;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.StorageLayout;
 import org.copr.contracts.Topics;
-import org.copr.repo.build.BuildMarker;
+import org.copr.repo.repository.BuildMarker;
 import org.eclipse.packager.rpm.build.RpmBuilder;
 
 /**

@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.copr.contracts.BuildStatus;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.junit.jupiter.api.Test;
 
 /** A build that ends while the broker is down still reports its end once the broker is back. */
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class BrokerOutageTest {
   private static final Duration WAIT = Duration.ofSeconds(180);
 
-  @Inject Worker worker;
+  @Inject ThisWorker worker;
 
   @Test
   void theFinishedEventOfABuildThatEndsDuringABrokerOutageArrivesAfterIt() throws Exception {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,10 +25,11 @@ import org.copr.contracts.EventJson;
 import org.copr.contracts.StorageLayout;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
+import org.copr.testing.ErrorBodies;
 import org.copr.testing.HostileRpms;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.copr.worker.messaging.ControlConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +42,7 @@ class BuildWorkerTest {
   private static final String CHROOT = "fedora-40-x86_64";
   private static final Duration WAIT = Duration.ofSeconds(120);
 
-  @Inject Worker worker;
+  @Inject ThisWorker worker;
   @Inject ControlConsumer control;
 
   @ConfigProperty(name = "mp.messaging.incoming.dispatch.topic")
@@ -469,5 +472,13 @@ class BuildWorkerTest {
   private static String sha256sum(Path dir, String file) {
     return org.copr.testing.Processes.check(dir, java.util.Map.of(), List.of("sha256sum", file))
         .substring(0, 64);
+  }
+
+  @TestHTTPResource("/")
+  URI base;
+
+  @Test
+  void httpFailuresAnswerTheErrorBody() {
+    ErrorBodies.checkCommonFailures(base, "/builds", true);
   }
 }

@@ -22,7 +22,7 @@ import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 
 /** Real SRPMs on the test's shared storage and the dispatches that ask for them. */
 public final class Dispatches {
@@ -61,7 +61,7 @@ public final class Dispatches {
    * the test finds its process.
    */
   public static String dispatchSleeping(
-      Worker worker, long id, String chroot, String name, long timeoutSeconds) {
+      ThisWorker worker, long id, String chroot, String name, long timeoutSeconds) {
     int seconds = 3000 + (int) (id % 1000);
     dispatch(worker, id, chroot, name, sleepingSpec(name, seconds), timeoutSeconds);
     return "sleep " + seconds;
@@ -91,7 +91,12 @@ public final class Dispatches {
    * worker.
    */
   public static BuildSpec dispatch(
-      Worker worker, long id, String chroot, String name, String specText, long timeoutSeconds) {
+      ThisWorker worker,
+      long id,
+      String chroot,
+      String name,
+      String specText,
+      long timeoutSeconds) {
     StorageLayout storage = worker.storage();
     Path srpm = TestRpms.srpmFromSpec(storage.srpms().resolve(Long.toString(id)), name, specText);
     BuildSpec spec = spec(storage, id, chroot, name, srpm, List.of());
@@ -100,7 +105,8 @@ public final class Dispatches {
   }
 
   /** A dispatch addressed to the worker as it runs now, as the scheduler would send it. */
-  public static BuildDispatch to(Worker worker, BuildSpec spec, int attempt, long timeoutSeconds) {
+  public static BuildDispatch to(
+      ThisWorker worker, BuildSpec spec, int attempt, long timeoutSeconds) {
     return new BuildDispatch(spec, attempt, timeoutSeconds, worker.id(), worker.incarnation());
   }
 

@@ -16,8 +16,8 @@ import org.copr.contracts.BuildStatus;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.build.Builds;
-import org.copr.worker.config.Worker;
+import org.copr.worker.attempt.BuildSlots;
+import org.copr.worker.config.ThisWorker;
 import org.copr.worker.messaging.WorkerGroups;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +37,8 @@ class DrainTest {
     }
   }
 
-  @Inject Worker worker;
-  @Inject Builds builds;
+  @Inject ThisWorker worker;
+  @Inject BuildSlots builds;
   @Inject WorkerGroups groups;
 
   @Test

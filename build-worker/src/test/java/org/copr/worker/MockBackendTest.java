@@ -15,7 +15,7 @@ import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.junit.jupiter.api.Test;
 
 /** Backend auto with a stand-in mock on the PATH (see {@link MockStandIn}). */
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MockBackendTest {
   private static final Duration WAIT = Duration.ofSeconds(120);
 
-  @Inject Worker worker;
+  @Inject ThisWorker worker;
 
   @Test
   void autoPicksMockAndRunsItWithTheChrootTheReposAUniqueRootAndTheTimeout() throws Exception {

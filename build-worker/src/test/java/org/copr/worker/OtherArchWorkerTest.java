@@ -13,7 +13,7 @@ import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.copr.worker.messaging.WorkerGroups;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class OtherArchWorkerTest {
     }
   }
 
-  @Inject Worker worker;
+  @Inject ThisWorker worker;
 
   @ConfigProperty(name = "mp.messaging.incoming.dispatch.topic")
   String topic;

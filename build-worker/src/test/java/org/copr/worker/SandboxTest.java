@@ -27,7 +27,7 @@ import org.copr.contracts.BuildStatus;
 import org.copr.testing.SignedRepos;
 import org.copr.testing.TestRpms;
 import org.copr.testing.TopicProbe;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.copr.worker.messaging.ControlConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +46,7 @@ class SandboxTest {
   private static final Set<String> SANDBOX_ENV =
       Set.of("PATH", "HOME", "LC_ALL", "LANG", "TMPDIR", "PWD", "OLDPWD", "SHLVL", "_");
 
-  @Inject Worker worker;
+  @Inject ThisWorker worker;
   @Inject ControlConsumer control;
 
   @TestHTTPResource("/")

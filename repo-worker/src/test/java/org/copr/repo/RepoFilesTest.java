@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.copr.testing.ErrorBodies;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,5 +159,13 @@ class RepoFilesTest {
     return http.send(
         HttpRequest.newBuilder(URI.create(base + rawPath)).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void failuresAnswerTheErrorBody() throws Exception {
+    URI root = base.toURI();
+    ErrorBodies.checkCommonFailures(root, "/repos/" + copr + "/", false);
+    ErrorBodies.check(root, "GET", "/repos/a%2Fb/x", 400, "bad_request");
+    ErrorBodies.check(root, "GET", "/repos/no-such-copr/x.rpm", 404, "not_found");
   }
 }

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.StorageLayout;
-import org.copr.repo.build.BuildMarker;
+import org.copr.repo.repository.BuildMarker;
 import org.copr.repo.repository.RepoWriters;
 import org.copr.repo.repository.StartRecovery;
 import org.copr.testing.Dnf;

@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Topics;
-import org.copr.scheduler.build.Build;
+import org.copr.scheduler.build.ScheduledBuild;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +66,7 @@ class UnsendableBuildTest extends ServiceTest {
         .run(
             () -> {
               Instant then = Instant.now().minus(hoursAgo, ChronoUnit.HOURS);
-              Build row = Build.queued(request, then);
+              ScheduledBuild row = ScheduledBuild.queued(request, then);
               row.request = from.equals("{") ? to : row.request.replace(from, to);
               row.persist();
             });

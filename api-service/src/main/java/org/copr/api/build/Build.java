@@ -12,8 +12,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import org.copr.api.copr.Copr;
-import org.copr.api.pkg.CoprPackage;
-import org.copr.api.pkg.PackageVersion;
 import org.copr.contracts.rest.BuildState;
 
 /** One package version built for one chroot. {@code attempt} 0 means not dispatched yet. */

@@ -57,7 +57,7 @@ public class BuildResource {
   @Produces(MediaType.TEXT_PLAIN)
   public Response log(@PathParam("id") String id, @QueryParam("offset") String offset) {
     long from = PageRequest.of(null, offset).offset();
-    BuildLog log = builds.log(id(id));
+    BuildLogFile log = builds.log(id(id));
     long size = size(log);
     long start = Math.min(from, size);
     long end = Math.min(size, start + Limits.LOG_CHUNK);
@@ -76,7 +76,7 @@ public class BuildResource {
         .build();
   }
 
-  private static long size(BuildLog log) {
+  private static long size(BuildLogFile log) {
     if (log.file() == null) {
       return 0;
     }

@@ -1,8 +1,8 @@
 package org.copr.api.build;
 
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -13,10 +13,9 @@ import java.util.List;
 import org.copr.api.PageRequest;
 import org.copr.api.copr.Copr;
 import org.copr.api.copr.CoprService;
+import org.copr.api.copr.CoprShrinking;
 import org.copr.api.copr.RepoUrls;
 import org.copr.api.error.ApiException;
-import org.copr.api.pkg.CoprPackage;
-import org.copr.api.pkg.PackageVersion;
 import org.copr.api.storage.Storage;
 import org.copr.api.user.Caller;
 import org.copr.api.user.User;
@@ -148,7 +147,7 @@ public class BuildService {
     User user = caller.require();
     Build b = require(id);
     if (!b.copr.canBuild(user)) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner, admins and builders of copr " + b.copr.name + " may cancel its builds");
     }
     if (b.state.ended()) {
@@ -175,6 +174,18 @@ public class BuildService {
     buildIds.forEach(id -> announceCancel(id, reason));
   }
 
+  void coprDeleting(@Observes CoprShrinking.Deleting deleting) {
+    cancelBeforeDelete(Build.unfinishedIdsIn(deleting.copr()), deleting.reason());
+  }
+
+  void chrootsRemoving(@Observes CoprShrinking.ChrootsRemoving removing) {
+    requestCancel(
+        Build.unfinishedIn(removing.copr()).stream()
+            .filter(b -> removing.chroots().contains(b.chroot))
+            .toList(),
+        removing.reason());
+  }
+
   private void announceCancel(long buildId, String reason) {
     outbox.cancel(new CancelBuild(buildId, 0, reason));
     LOG.infof("build %d: cancel requested, %s", buildId, reason);
@@ -182,10 +193,10 @@ public class BuildService {
 
   /** The live log of the build's current attempt, if the worker has written one. */
   @Transactional
-  public BuildLog log(long id) {
+  public BuildLogFile log(long id) {
     Build b = require(id);
     Path file = b.attempt == 0 ? null : storage.layout().log(b.id, b.attempt);
-    return new BuildLog(b.state, file);
+    return new BuildLogFile(b.state, file);
   }
 
   private Build require(long id) {

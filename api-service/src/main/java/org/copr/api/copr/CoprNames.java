@@ -1,6 +1,5 @@
 package org.copr.api.copr;
 
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -35,7 +34,7 @@ public class CoprNames {
   public void release(String name) {
     User admin = caller.require();
     if (!admin.admin()) {
-      throw new ForbiddenException("only a site admin may release the name of a deleted copr");
+      throw ApiException.forbidden("only a site admin may release the name of a deleted copr");
     }
     RetiredCoprName retired =
         RetiredCoprName.locked(Names.copr(name))

@@ -2,8 +2,8 @@ package org.copr.api.copr;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -19,8 +19,6 @@ import org.copr.api.ApiConfig;
 import org.copr.api.Limits;
 import org.copr.api.Names;
 import org.copr.api.PageRequest;
-import org.copr.api.build.Build;
-import org.copr.api.build.BuildService;
 import org.copr.api.copr.CoprPermission.Level;
 import org.copr.api.copr.CoprRequests.CoprUpdate;
 import org.copr.api.copr.CoprRequests.Grant;
@@ -41,7 +39,7 @@ public class CoprService {
   private final Caller caller;
   private final ApiConfig config;
   private final Outbox outbox;
-  private final BuildService builds;
+  private final Event<CoprShrinking> shrinking;
   private final RepoUrls repoUrls;
   private final CoprNames names;
 
@@ -49,13 +47,13 @@ public class CoprService {
       Caller caller,
       ApiConfig config,
       Outbox outbox,
-      BuildService builds,
+      Event<CoprShrinking> shrinking,
       RepoUrls repoUrls,
       CoprNames names) {
     this.caller = caller;
     this.config = config;
     this.outbox = outbox;
-    this.builds = builds;
+    this.shrinking = shrinking;
     this.repoUrls = repoUrls;
     this.names = names;
   }
@@ -247,7 +245,7 @@ public class CoprService {
       deps.remove(copr);
       changeDependencies(dependent, deps);
     }
-    builds.cancelBeforeDelete(Build.unfinishedIdsIn(copr), "copr " + name + " deleted");
+    shrinking.fire(new CoprShrinking.Deleting(copr, "copr " + name + " deleted"));
     outbox.copr(new CoprEvent.Deleted(name));
     names.retire(name, copr.owner);
     copr.delete();
@@ -315,7 +313,7 @@ public class CoprService {
     User user = caller.require();
     Copr copr = require(name);
     if (!copr.canManage(user)) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner or an admin of copr " + name + " may " + action + " it");
     }
     return copr;
@@ -325,7 +323,7 @@ public class CoprService {
   private User requireOwner(Copr copr, String action) {
     User user = caller.require();
     if (!copr.isOwnedBy(user)) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner of copr " + copr.name + " or a site admin may " + action + " it");
     }
     return user;
@@ -358,9 +356,9 @@ public class CoprService {
       outbox.copr(new CoprEvent.ChrootsAdded(copr.name, List.copyOf(added)));
     }
     if (!removed.isEmpty()) {
-      builds.requestCancel(
-          Build.unfinishedIn(copr).stream().filter(b -> removed.contains(b.chroot)).toList(),
-          "chroot removed from copr " + copr.name);
+      shrinking.fire(
+          new CoprShrinking.ChrootsRemoving(
+              copr, removed, "chroot removed from copr " + copr.name));
       outbox.copr(new CoprEvent.ChrootsRemoved(copr.name, List.copyOf(removed)));
     }
     if (!added.isEmpty() || !removed.isEmpty()) {

@@ -3,9 +3,10 @@ package org.copr.api.error;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
+import org.copr.runtime.http.Refusal;
 
 /** A request the API refuses, with the error code and sentence the client sees. */
-public class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException implements Refusal {
   private final int status;
   private final String error;
 
@@ -15,16 +16,22 @@ public class ApiException extends RuntimeException {
     this.error = error;
   }
 
+  @Override
   public int status() {
     return status;
   }
 
+  @Override
   public String error() {
     return error;
   }
 
   public static ApiException badRequest(String detail) {
     return new ApiException(400, "bad_request", detail);
+  }
+
+  public static ApiException forbidden(String detail) {
+    return new ApiException(403, "forbidden", detail);
   }
 
   public static ApiException notFound(String detail) {

@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.copr.api.Limits;
+import org.copr.runtime.http.Refusal;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -31,19 +32,14 @@ public class BodyLimit {
   }
 
   /** Thrown by the body's stream once it passes the limit. */
-  public static class TooLarge extends IOException {
+  public static class TooLarge extends IOException implements Refusal {
     TooLarge() {
       super("the body has more than " + Limits.BODY + " bytes; the limit is " + Limits.BODY);
     }
 
-    /** The TooLarge in a chain of causes, or null. */
-    static TooLarge in(Throwable e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof TooLarge large) {
-          return large;
-        }
-      }
-      return null;
+    @Override
+    public int status() {
+      return 413;
     }
   }
 

@@ -31,7 +31,7 @@ public class ApiTokenService {
 
   /** Expired tokens of the user are dropped first, so that only unexpired ones count. */
   @Transactional
-  public IssuedApiToken create(@Valid NewApiToken body) {
+  public IssuedApiTokenDto create(@Valid NewApiToken body) {
     User me = caller.requirePassword("make API tokens");
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     Instant expires = expiry(body, now);
@@ -50,7 +50,7 @@ public class ApiTokenService {
     t.expiresAt = expires;
     t.persist();
     LOG.infof("user %s made API token %d, expiring %s", me.username, t.id, expires);
-    return new IssuedApiToken(t.id, t.name, me.username, issued.value(), now, expires);
+    return new IssuedApiTokenDto(t.id, t.name, me.username, issued.value(), now, expires);
   }
 
   @Transactional

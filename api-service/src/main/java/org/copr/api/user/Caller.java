@@ -1,10 +1,10 @@
 package org.copr.api.user;
 
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import org.copr.api.error.ApiException;
 
 /** The user making the current request, as an entity the services can relate to. */
 @ApplicationScoped
@@ -30,7 +30,7 @@ public class Caller {
   public User requirePassword(String what) {
     User user = require();
     if (identity.getAttribute(API_TOKEN) != null) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "an API token cannot " + what + "; log in with your password for that");
     }
     return user;

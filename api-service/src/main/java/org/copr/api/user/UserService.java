@@ -2,7 +2,6 @@ package org.copr.api.user;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -40,7 +39,7 @@ public class UserService {
     if (wantsAdmin || !config.users().selfRegistration()) {
       User c = creator.orElseThrow(UnauthorizedException::new);
       if (!c.admin()) {
-        throw new ForbiddenException(
+        throw ApiException.forbidden(
             "only an admin may create " + (wantsAdmin ? "admins" : "users"));
       }
     }
@@ -77,7 +76,7 @@ public class UserService {
     try {
       logins.check(me.username, body.currentPassword().toCharArray(), address);
     } catch (AuthenticationFailedException e) {
-      throw new ForbiddenException("current_password is not your current password");
+      throw ApiException.forbidden("current_password is not your current password");
     }
     me.passwordHash = BcryptUtil.bcryptHash(body.newPassword());
     LOG.infof("user %s changed the password", me.username);
@@ -88,7 +87,7 @@ public class UserService {
   public UserDto update(String username, UserUpdate body) {
     User admin = caller.require();
     if (!admin.admin()) {
-      throw new ForbiddenException("only a site admin may change other users");
+      throw ApiException.forbidden("only a site admin may change other users");
     }
     if (body == null) {
       throw ApiException.badRequest("a JSON body {\"disabled\": true or false} is required");

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.copr.api.user.LoginThrottled;
 import org.copr.api.user.PasswordIdentityProvider;
-import org.copr.api.user.User;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -92,7 +91,7 @@ public class AccountPages {
             LOG.infof("web login of %s refused", name);
             return again(401, next, username, "wrong username or password");
           }
-          visitor.logIn(name, User.byName(name).orElseThrow().passwordHash);
+          visitor.logIn(name);
           return Pages.redirect(WebPaths.local(next));
         },
         failure -> again(failure.status(), next, username, failure.message()));

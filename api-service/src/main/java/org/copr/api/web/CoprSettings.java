@@ -2,7 +2,6 @@ package org.copr.api.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,12 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.copr.api.ApiConfig;
+import org.copr.api.build.PackageService;
 import org.copr.api.copr.CoprDto;
 import org.copr.api.copr.CoprRequests.CoprUpdate;
 import org.copr.api.copr.CoprRequests.Grant;
 import org.copr.api.copr.CoprService;
 import org.copr.api.error.ApiException;
-import org.copr.api.pkg.PackageService;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -163,7 +162,7 @@ public class CoprSettings {
     }
     WebQueries.Access access = queries.access(name);
     if (!access.manage()) {
-      throw new ForbiddenException("only the owner or an admin of copr " + name + " may change it");
+      throw ApiException.forbidden("only the owner or an admin of copr " + name + " may change it");
     }
     return Templates.settings(visit, coprs.get(name), access, arches, error);
   }

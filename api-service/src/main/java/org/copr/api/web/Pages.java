@@ -2,7 +2,6 @@ package org.copr.api.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolationException;
@@ -95,9 +94,6 @@ public class Pages {
     } catch (UnauthorizedException e) {
       String next = visitor.visit().path();
       return redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
-    } catch (ForbiddenException e) {
-      return error(
-          new Failure(403, e.getMessage() == null ? "you may not do this" : e.getMessage()));
     } catch (Visitor.CsrfRefused e) {
       return error(new Failure(403, e.getMessage()));
     } catch (RuntimeException e) {

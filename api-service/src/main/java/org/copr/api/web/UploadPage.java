@@ -2,7 +2,6 @@ package org.copr.api.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,12 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.copr.api.build.PackageDto;
+import org.copr.api.build.PackageService;
+import org.copr.api.build.SrpmUpload;
 import org.copr.api.copr.CoprDto;
 import org.copr.api.copr.CoprService;
 import org.copr.api.error.ApiException;
-import org.copr.api.pkg.PackageDto;
-import org.copr.api.pkg.PackageService;
-import org.copr.api.pkg.Upload;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -58,11 +57,11 @@ public class UploadPage {
 
   /**
    * The CSRF token travels in the action's query ({@code ?csrf=}), not only in the body, so that
-   * {@link org.copr.api.pkg.UploadGate} refuses a forged or anonymous upload before reading it.
+   * {@link UploadGate} refuses a forged or anonymous upload before reading it.
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  @Upload(web = true)
+  @SrpmUpload(web = true)
   public Response upload(
       @PathParam("copr") String name,
       @RestQuery("csrf") String csrf,
@@ -88,7 +87,7 @@ public class UploadPage {
     }
     WebQueries.Access access = queries.access(name);
     if (!access.build()) {
-      throw new ForbiddenException(
+      throw ApiException.forbidden(
           "only the owner, admins and builders of copr " + name + " may upload packages");
     }
     return Templates.upload(visit, coprs.get(name), access, error);

@@ -48,6 +48,11 @@ public class Visitor {
   }
 
   /** Sets the session cookie of a user whose password was just checked. */
+  public void logIn(String username) {
+    logIn(username, User.byName(username).orElseThrow().passwordHash);
+  }
+
+  /** Sets the session cookie of a user whose password was just checked. */
   public void logIn(String username, String passwordHash) {
     Instant until = clock.instant().plus(config.web().sessionTtl());
     request

@@ -17,10 +17,12 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +32,7 @@ import org.copr.contracts.CoprEvent;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.SigningKey;
 import org.copr.contracts.Topics;
+import org.copr.testing.ErrorBodies;
 import org.copr.testing.KafkaBroker;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -610,5 +613,22 @@ class CoprApiTest {
         .then()
         .statusCode(200)
         .body(org.hamcrest.Matchers.containsString("copr_outbox_sent_total"));
+  }
+
+  @TestHTTPResource("/")
+  URI base;
+
+  @Test
+  void httpFailuresAnswerTheErrorBody() {
+    ErrorBodies.checkCommonFailures(base, "/builds/1", true);
+    String alice = newUser("alice");
+    error(
+        as(alice).contentType(ContentType.JSON).body("{\"name\": ").post("/coprs"),
+        400,
+        "bad_request");
+    error(
+        as(alice).contentType(ContentType.TEXT).body("name").post("/coprs"),
+        415,
+        "unsupported_media_type");
   }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.copr.runtime.process.ExternalCommand;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.copr.worker.config.WorkerConfig;
 import org.copr.worker.config.WorkerConfig.Backend;
 import org.jboss.logging.Logger;
@@ -18,7 +18,7 @@ public class Builders {
 
   @Produces
   @ApplicationScoped
-  Builder builder(Worker worker) {
+  Builder builder(ThisWorker worker) {
     Builder builder =
         choose(
             worker.config().backend(),

@@ -12,7 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Topics;
 import org.copr.runtime.inbound.Inbound;
-import org.copr.worker.build.Builds;
+import org.copr.worker.attempt.BuildSlots;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -27,10 +27,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @Identifier("control")
 public class ControlConsumer implements KafkaConsumerRebalanceListener {
   private final Inbound inbound;
-  private final Builds builds;
+  private final BuildSlots builds;
   private volatile boolean listening;
 
-  public ControlConsumer(Inbound inbound, Builds builds) {
+  public ControlConsumer(Inbound inbound, BuildSlots builds) {
     this.inbound = inbound;
     this.builds = builds;
   }

@@ -20,8 +20,8 @@ import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.Chroot;
 import org.copr.runtime.inbound.Inbound;
 import org.copr.runtime.inbound.RefusedEventException;
-import org.copr.worker.build.Builds;
-import org.copr.worker.config.Worker;
+import org.copr.worker.attempt.BuildSlots;
+import org.copr.worker.config.ThisWorker;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -47,12 +47,12 @@ public class DispatchConsumer implements KafkaConsumerRebalanceListener {
   private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
   private final Inbound inbound;
-  private final Builds builds;
-  private final Worker worker;
+  private final BuildSlots builds;
+  private final ThisWorker worker;
   private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
   private volatile boolean listening;
 
-  public DispatchConsumer(Inbound inbound, Builds builds, Worker worker) {
+  public DispatchConsumer(Inbound inbound, BuildSlots builds, ThisWorker worker) {
     this.inbound = inbound;
     this.builds = builds;
     this.worker = worker;

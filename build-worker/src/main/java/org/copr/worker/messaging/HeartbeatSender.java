@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
-import org.copr.worker.build.Builds;
-import org.copr.worker.build.RunningBuild;
-import org.copr.worker.config.Worker;
+import org.copr.worker.attempt.BuildSlots;
+import org.copr.worker.attempt.RunningBuild;
+import org.copr.worker.config.ThisWorker;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,14 +24,14 @@ public class HeartbeatSender {
   private static final Logger LOG = Logger.getLogger(HeartbeatSender.class);
 
   private final Emitter<String> emitter;
-  private final Worker worker;
-  private final Builds builds;
+  private final ThisWorker worker;
+  private final BuildSlots builds;
   private final DispatchConsumer dispatches;
 
   public HeartbeatSender(
       @Channel("heartbeat") Emitter<String> emitter,
-      Worker worker,
-      Builds builds,
+      ThisWorker worker,
+      BuildSlots builds,
       DispatchConsumer dispatches) {
     this.emitter = emitter;
     this.worker = worker;

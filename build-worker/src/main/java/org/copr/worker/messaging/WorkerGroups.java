@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.copr.contracts.TopicAccess;
 import org.copr.contracts.Topics;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -17,9 +17,9 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class WorkerGroups implements ClientCustomizer<Map<String, Object>> {
-  private final Worker worker;
+  private final ThisWorker worker;
 
-  public WorkerGroups(Worker worker) {
+  public WorkerGroups(ThisWorker worker) {
     this.worker = worker;
   }
 

@@ -4,19 +4,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.copr.worker.build.Builds;
+import org.copr.worker.attempt.BuildSlots;
 import org.copr.worker.builder.Builder;
-import org.copr.worker.config.Worker;
+import org.copr.worker.config.ThisWorker;
 
 /** Read-only: what this worker is and what it builds right now. */
 @Path("/builds")
 @Produces(MediaType.APPLICATION_JSON)
 public class BuildsResource {
-  private final Worker worker;
+  private final ThisWorker worker;
   private final Builder builder;
-  private final Builds builds;
+  private final BuildSlots builds;
 
-  public BuildsResource(Worker worker, Builder builder, Builds builds) {
+  public BuildsResource(ThisWorker worker, Builder builder, BuildSlots builds) {
     this.worker = worker;
     this.builder = builder;
     this.builds = builds;

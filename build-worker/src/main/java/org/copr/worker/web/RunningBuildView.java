@@ -1,13 +1,10 @@
 package org.copr.worker.web;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
-import org.copr.worker.build.RunningBuild;
+import org.copr.worker.attempt.RunningBuild;
 
 @RegisterForReflection
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunningBuildView(
     long buildId,
     int attempt,

@@ -1,13 +1,10 @@
 package org.copr.worker.web;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** A build worker's own answer about itself and the builds it runs. */
 @RegisterForReflection
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WorkerBuildsView(
     String workerId,
     String arch,

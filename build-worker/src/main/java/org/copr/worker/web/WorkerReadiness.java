@@ -1,7 +1,7 @@
 package org.copr.worker.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.copr.worker.build.Builds;
+import org.copr.worker.attempt.BuildSlots;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.messaging.ControlConsumer;
 import org.copr.worker.messaging.DispatchConsumer;
@@ -14,12 +14,12 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class WorkerReadiness implements HealthCheck {
   private final Builder builder;
-  private final Builds builds;
+  private final BuildSlots builds;
   private final ControlConsumer control;
   private final DispatchConsumer dispatches;
 
   public WorkerReadiness(
-      Builder builder, Builds builds, ControlConsumer control, DispatchConsumer dispatches) {
+      Builder builder, BuildSlots builds, ControlConsumer control, DispatchConsumer dispatches) {
     this.builder = builder;
     this.builds = builds;
     this.control = control;

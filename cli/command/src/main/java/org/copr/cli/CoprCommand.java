@@ -2,10 +2,10 @@ package org.copr.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.concurrent.Callable;
-import org.copr.cli.build.BuildLog;
-import org.copr.cli.build.CancelBuild;
 import org.copr.cli.build.InfoBuild;
 import org.copr.cli.build.ListBuilds;
+import org.copr.cli.build.PrintBuildLog;
+import org.copr.cli.build.RequestBuildCancel;
 import org.copr.cli.build.WatchBuild;
 import org.copr.cli.copr.AddCoprDeps;
 import org.copr.cli.copr.AddCoprReleases;
@@ -68,8 +68,8 @@ import picocli.CommandLine.Spec;
       ListBuilds.class,
       InfoBuild.class,
       WatchBuild.class,
-      BuildLog.class,
-      CancelBuild.class,
+      PrintBuildLog.class,
+      RequestBuildCancel.class,
       CreateApiToken.class,
       ListApiTokens.class,
       RevokeApiToken.class,

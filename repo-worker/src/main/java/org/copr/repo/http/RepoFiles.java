@@ -2,7 +2,6 @@ package org.copr.repo.http;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.copr.repo.RepoWorkerConfig;
+import org.copr.runtime.http.RouteErrors;
 
 /**
  * Serves repos/ read-only under {@code /repos/}: the URL that {@code .repo} files and build
@@ -62,11 +62,11 @@ public class RepoFiles {
     try {
       file = resolve(rest);
     } catch (IllegalArgumentException e) {
-      error(ctx, 400, "bad path", e.getMessage());
+      RouteErrors.answer(ctx, 400, e.getMessage());
       return;
     }
     if (file.isEmpty()) {
-      error(ctx, 404, "not found", "no such file under /repos/");
+      RouteErrors.answer(ctx, 404, "no such file under /repos/");
       return;
     }
     Path path = file.get();
@@ -79,7 +79,7 @@ public class RepoFiles {
       try {
         ctx.response().putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(Files.size(path)));
       } catch (IOException e) {
-        error(ctx, 404, "not found", "no such file under /repos/");
+        RouteErrors.answer(ctx, 404, "no such file under /repos/");
         return;
       }
       ctx.response().end();
@@ -151,12 +151,5 @@ public class RepoFiles {
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     return TYPES.getOrDefault(ext, "application/octet-stream");
-  }
-
-  private static void error(RoutingContext ctx, int status, String error, String detail) {
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(new JsonObject().put("error", error).put("detail", detail).encode());
   }
 }

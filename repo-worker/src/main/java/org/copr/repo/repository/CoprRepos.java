@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.StorageLayout;
+import org.copr.repo.RepoId;
 import org.copr.repo.RepoWorkerConfig;
 import org.copr.repo.signing.SigningKeys;
 import org.jboss.logging.Logger;

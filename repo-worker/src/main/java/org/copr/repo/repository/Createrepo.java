@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.copr.repo.Children;
 import org.copr.repo.RepoWorkerConfig;
+import org.copr.repo.Tree;
 import org.copr.runtime.process.ExternalCommand;
 import org.jboss.logging.Logger;
 

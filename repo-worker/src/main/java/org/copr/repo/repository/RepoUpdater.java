@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.copr.contracts.StorageLayout;
+import org.copr.repo.RepoId;
 import org.copr.repo.RepoWorkerConfig;
-import org.copr.repo.build.BuildPublisher;
-import org.copr.repo.build.Staging;
+import org.copr.repo.Tree;
 import org.copr.runtime.process.ExternalCommand;
 import org.jboss.logging.Logger;
 

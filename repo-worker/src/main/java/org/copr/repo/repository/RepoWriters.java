@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.copr.contracts.StorageLayout;
+import org.copr.repo.RepoId;
 import org.copr.repo.RepoWorkerConfig;
+import org.copr.repo.Tree;
 import org.jboss.logging.Logger;
 
 /**

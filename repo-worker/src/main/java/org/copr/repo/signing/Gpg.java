@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.copr.repo.Children;
-import org.copr.repo.repository.Tree;
+import org.copr.repo.Tree;
 import org.copr.runtime.process.ExternalCommand;
 
 /**

@@ -29,9 +29,9 @@ import java.util.stream.Stream;
 import org.copr.contracts.SigningKey;
 import org.copr.contracts.StorageLayout;
 import org.copr.contracts.Topics;
+import org.copr.repo.RepoId;
 import org.copr.repo.RepoWorkerConfig;
-import org.copr.repo.repository.RepoId;
-import org.copr.repo.repository.Tree;
+import org.copr.repo.Tree;
 import org.copr.runtime.kafka.KeyedSender;
 import org.jboss.logging.Logger;
 

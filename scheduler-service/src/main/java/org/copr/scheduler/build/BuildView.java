@@ -20,7 +20,7 @@ public record BuildView(
     Instant startedAt,
     Instant endedAt) {
 
-  static BuildView of(Build b) {
+  static BuildView of(ScheduledBuild b) {
     return new BuildView(
         b.buildId,
         b.copr,

@@ -83,7 +83,7 @@ public class ArchLoad {
                 .getSingleResult();
     List<Boolean> liveWorkers =
         em.createQuery(
-                "select w.draining from Worker w where w.arch = :arch and w.lastSeen > :liveSince",
+                "select w.draining from BuildWorker w where w.arch = :arch and w.lastSeen > :liveSince",
                 Boolean.class)
             .setParameter("arch", arch)
             .setParameter("liveSince", workers.liveSince())

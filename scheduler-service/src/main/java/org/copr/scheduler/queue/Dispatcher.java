@@ -18,9 +18,9 @@ import org.copr.contracts.EventJson;
 import org.copr.runtime.Wakeup;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.build.Build;
 import org.copr.scheduler.build.Outcome;
 import org.copr.scheduler.build.QueueState;
+import org.copr.scheduler.build.ScheduledBuild;
 import org.jboss.logging.Logger;
 
 /**
@@ -115,7 +115,7 @@ public class Dispatcher {
     if (next.isEmpty()) {
       return false;
     }
-    Build build = next.get();
+    ScheduledBuild build = next.get();
     if (build.state != QueueState.QUEUED) {
       return true; // canceled meanwhile: look again
     }
@@ -151,7 +151,7 @@ public class Dispatcher {
    * Why the build's stored request cannot become a dispatch that its workers would accept (the same
    * event checks they apply), or empty. Such a row never blocks the queue behind it.
    */
-  private Optional<String> unsendable(Build build) {
+  private Optional<String> unsendable(ScheduledBuild build) {
     try {
       BuildSpec spec = build.spec();
       BuildDispatch probe =
@@ -168,7 +168,7 @@ public class Dispatcher {
   }
 
   /** Ends the build as failed, with the reason, and tells api-service (and the dashboard). */
-  private void failUnsendable(Build build, String why) {
+  private void failUnsendable(ScheduledBuild build, String why) {
     String reason = "the build cannot be dispatched: " + why;
     build.end(Outcome.FAILED, clock.instant());
     if (build.buildId > 0) {

@@ -3,7 +3,7 @@ package org.copr.scheduler.queue;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
-import org.copr.scheduler.build.Build;
+import org.copr.scheduler.build.ScheduledBuild;
 
 /**
  * One arch's queue in PostgreSQL and its fairness rule: owners take turns in the order of their
@@ -44,9 +44,9 @@ final class QueuedBuilds {
    * @param lastOwner the owner served last on this arch, or null
    */
   @SuppressWarnings("unchecked")
-  Optional<Build> lockNext(String lastOwner) {
-    List<Build> rows =
-        em.createNativeQuery(NEXT, Build.class)
+  Optional<ScheduledBuild> lockNext(String lastOwner) {
+    List<ScheduledBuild> rows =
+        em.createNativeQuery(NEXT, ScheduledBuild.class)
             .setParameter(1, arch)
             .setParameter(2, lastOwner == null ? "" : lastOwner)
             .getResultList();

@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.build.Build;
-import org.copr.scheduler.build.Builds;
+import org.copr.scheduler.build.BuildTransitions;
+import org.copr.scheduler.build.ScheduledBuild;
 
 /**
  * Takes attempts away from workers that cannot finish them: the worker they are addressed to
@@ -20,10 +20,10 @@ import org.copr.scheduler.build.Builds;
 public class Liveness {
   private final SchedulerConfig config;
   private final Workers workers;
-  private final Builds builds;
+  private final BuildTransitions builds;
   private final Clock clock;
 
-  Liveness(SchedulerConfig config, Workers workers, Builds builds, Clock clock) {
+  Liveness(SchedulerConfig config, Workers workers, BuildTransitions builds, Clock clock) {
     this.config = config;
     this.workers = workers;
     this.builds = builds;
@@ -57,8 +57,9 @@ public class Liveness {
   }
 
   private void giveUp(String where, String why, Object... params) {
-    List<Build> stuck = QuarkusTransaction.requiringNew().call(() -> Build.where(where, params));
-    for (Build build : stuck) {
+    List<ScheduledBuild> stuck =
+        QuarkusTransaction.requiringNew().call(() -> ScheduledBuild.where(where, params));
+    for (ScheduledBuild build : stuck) {
       String reason = build.workerId == null ? why : why + " (worker " + build.workerId + ")";
       builds.giveUp(build.buildId, build.attempt, reason);
     }

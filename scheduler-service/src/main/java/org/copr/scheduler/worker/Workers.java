@@ -17,9 +17,9 @@ import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.contracts.rest.WorkerView;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.build.Build;
-import org.copr.scheduler.build.Builds;
+import org.copr.scheduler.build.BuildTransitions;
 import org.copr.scheduler.build.QueueState;
+import org.copr.scheduler.build.ScheduledBuild;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,10 +33,10 @@ public class Workers {
 
   private final SchedulerConfig config;
   private final Outbox outbox;
-  private final Builds builds;
+  private final BuildTransitions builds;
   private final Clock clock;
 
-  Workers(SchedulerConfig config, Outbox outbox, Builds builds, Clock clock) {
+  Workers(SchedulerConfig config, Outbox outbox, BuildTransitions builds, Clock clock) {
     this.config = config;
     this.outbox = outbox;
     this.builds = builds;
@@ -52,14 +52,14 @@ public class Workers {
     String id = heartbeat.workerId();
     // Locked before anything is read: a dispatch to this worker either committed before (and is
     // seen below) or waits and reads the incarnation this heartbeat writes.
-    Worker worker = Worker.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    BuildWorker worker = BuildWorker.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (worker == null) {
-      worker = new Worker();
+      worker = new BuildWorker();
       worker.workerId = id;
       LOG.infof("worker %s (%s, %d slots) joined", id, heartbeat.arch(), heartbeat.slots());
     } else if (!heartbeat.incarnation().equals(worker.incarnation)) {
       LOG.infof("worker %s restarted: the attempts it held go back to the queue", id);
-      for (Build build : Build.heldFor(id)) {
+      for (ScheduledBuild build : ScheduledBuild.heldFor(id)) {
         builds.giveUp(build.buildId, build.attempt, "worker " + id + " restarted");
       }
     }
@@ -86,7 +86,7 @@ public class Workers {
    * worker needs nothing: its worker reported the end, or was told to stop then.
    */
   private void reconcile(String workerId, Attempt running) {
-    Build build = Build.findById(running.buildId());
+    ScheduledBuild build = ScheduledBuild.findById(running.buildId());
     if (build != null && build.isCurrent(running.attempt()) && build.heldBy(workerId)) {
       builds.started(running.buildId(), running.attempt(), workerId);
     } else if (build == null
@@ -113,12 +113,12 @@ public class Workers {
             ? now
             : heartbeat.occurredAt();
     Instant cutoff = sent.minus(config.listingGrace());
-    List<Build> unlisted =
-        Build.heldFor(heartbeat.workerId()).stream()
+    List<ScheduledBuild> unlisted =
+        ScheduledBuild.heldFor(heartbeat.workerId()).stream()
             .filter(b -> b.state == QueueState.RUNNING && b.startedAt.isBefore(cutoff))
             .filter(b -> !listed.contains(new Attempt(b.buildId, b.attempt)))
             .toList();
-    for (Build build : unlisted) {
+    for (ScheduledBuild build : unlisted) {
       builds.giveUp(
           build.buildId, build.attempt, "worker " + heartbeat.workerId() + " no longer runs it");
     }
@@ -144,7 +144,7 @@ public class Workers {
 
   @Transactional
   public List<WorkerView> recent() {
-    return Worker.<Worker>list(
+    return BuildWorker.<BuildWorker>list(
             "lastSeen > ?1 order by workerId", clock.instant().minus(Duration.ofHours(1)))
         .stream()
         .map(this::view)
@@ -153,16 +153,16 @@ public class Workers {
 
   @Transactional
   public Optional<WorkerView> view(String workerId) {
-    return Worker.<Worker>findByIdOptional(workerId).map(this::view);
+    return BuildWorker.<BuildWorker>findByIdOptional(workerId).map(this::view);
   }
 
-  private WorkerView view(Worker w) {
+  private WorkerView view(BuildWorker w) {
     return new WorkerView(
         w.workerId,
         w.arch,
         w.incarnation,
         w.slots,
-        Build.heldFor(w.workerId).size(),
+        ScheduledBuild.heldFor(w.workerId).size(),
         w.draining,
         w.lastSeen.isAfter(liveSince()),
         w.lastSeen);

@@ -1,0 +1,12 @@
+package org.copr.repo;
+
+import org.copr.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The structure rules every service keeps (testing's ArchitectureRules), on this one's classes. */
+class RepoWorkerArchitectureTest {
+  @Test
+  void keepsTheStructureRules() {
+    ArchitectureRules.checkService("org.copr.repo");
+  }
+}

@@ -1,0 +1,51 @@
+package org.copr.scheduler.events;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.copr.contracts.BuildRequested;
+import org.copr.contracts.CancelBuild;
+import org.copr.contracts.Topics;
+import org.copr.runtime.inbound.Inbound;
+import org.copr.scheduler.build.BuildTransitions;
+import org.copr.scheduler.queue.Dispatcher;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Build requests and users' cancels (the workers' reports: {@code ReportsConsumer}). */
+@ApplicationScoped
+public class BuildEventsConsumer {
+  private final Inbound inbound;
+  private final BuildTransitions builds;
+  private final Dispatcher dispatcher;
+
+  BuildEventsConsumer(Inbound inbound, BuildTransitions builds, Dispatcher dispatcher) {
+    this.inbound = inbound;
+    this.builds = builds;
+    this.dispatcher = dispatcher;
+  }
+
+  @Incoming(Topics.BUILDS_REQUESTED)
+  @Blocking
+  public CompletionStage<Void> requested(Message<String> message) {
+    return inbound.apply(message, BuildRequested.class, this::requested);
+  }
+
+  @Incoming(Topics.BUILDS_CONTROL)
+  @Blocking
+  public CompletionStage<Void> control(Message<String> message) {
+    return inbound.apply(message, CancelBuild.class, this::control);
+  }
+
+  private void requested(BuildRequested request) {
+    builds.request(request);
+    dispatcher.wake();
+  }
+
+  private void control(CancelBuild cancel) {
+    if (cancel.attempt() == 0) {
+      builds.cancel(cancel);
+    }
+    // a positive attempt is the scheduler's own order to a worker to stop that attempt
+  }
+}

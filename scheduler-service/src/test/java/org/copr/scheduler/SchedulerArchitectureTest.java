@@ -1,0 +1,12 @@
+package org.copr.scheduler;
+
+import org.copr.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The structure rules every service keeps (testing's ArchitectureRules), on this one's classes. */
+class SchedulerArchitectureTest {
+  @Test
+  void keepsTheStructureRules() {
+    ArchitectureRules.checkService("org.copr.scheduler");
+  }
+}
