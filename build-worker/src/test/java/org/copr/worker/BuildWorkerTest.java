@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.StorageLayout;
 import org.copr.contracts.Topics;
@@ -440,7 +440,7 @@ class BuildWorkerTest {
         Dispatches.bootstrap(),
         Topics.BUILDS_CONTROL,
         Long.toString(id),
-        new CancelBuild(id, 0, reason));
+        new BuildControl.Cancel(id, reason));
   }
 
   private List<BuildStatus> statusOf(List<Long> ids) {

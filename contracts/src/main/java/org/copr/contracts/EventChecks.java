@@ -30,10 +30,12 @@ final class EventChecks {
       require(e.attempt() >= 1, "attempt", e.attempt());
       require(NameRules.worker(e.workerId()), "worker", e.workerId());
       require(e.timeoutSeconds() >= 0, "timeout_seconds", e.timeoutSeconds());
-    } else if (event instanceof CancelBuild e) {
+    } else if (event instanceof BuildControl e) {
       id(e.buildId());
-      require(e.attempt() >= 0, "attempt", e.attempt());
       text("reason", e.reason());
+      if (e instanceof BuildControl.StopAttempt stop) {
+        require(stop.attempt() >= 1, "attempt", stop.attempt());
+      }
     } else if (event instanceof WorkerHeartbeat e) {
       require(NameRules.worker(e.workerId()), "worker", e.workerId());
       require(NameRules.arch(e.arch()), "arch", e.arch());

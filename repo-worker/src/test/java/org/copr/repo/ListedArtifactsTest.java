@@ -120,7 +120,9 @@ class ListedArtifactsTest {
         f.log(),
         artifacts,
         "",
-        1);
+        1,
+        null,
+        null);
   }
 
   /**

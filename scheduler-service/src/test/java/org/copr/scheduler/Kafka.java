@@ -7,9 +7,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Event;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
@@ -69,7 +69,7 @@ final class Kafka {
   }
 
   static void cancel(long buildId) {
-    send(Topics.BUILDS_CONTROL, buildId, new CancelBuild(buildId, 0, "canceled by its owner"));
+    send(Topics.BUILDS_CONTROL, buildId, new BuildControl.Cancel(buildId, "canceled by its owner"));
   }
 
   static synchronized void send(String topic, Object key, Event event) {

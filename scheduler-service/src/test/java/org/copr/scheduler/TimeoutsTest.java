@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.copr.contracts.CancelBuild;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.Topics;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -22,9 +22,9 @@ class TimeoutsTest extends ServiceTest {
       long id = Kafka.request("lena", "fedora-40-aarch64");
       awaitDispatch(dispatches, id, 1);
 
-      CancelBuild cancel =
+      BuildControl.StopAttempt cancel =
           control.awaitEvent(
-              CancelBuild.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
+              BuildControl.StopAttempt.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
       assertThat(cancel.reason()).isEqualTo("not started within 15s (worker " + worker.id + ")");
       awaitDispatch(dispatches, id, 2);
     }
@@ -39,9 +39,9 @@ class TimeoutsTest extends ServiceTest {
       // Not awaiting "running": it lasts only build timeout + worker timeout by design.
       worker.started(awaitDispatch(dispatches, id, 1));
 
-      CancelBuild cancel =
+      BuildControl.StopAttempt cancel =
           control.awaitEvent(
-              CancelBuild.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
+              BuildControl.StopAttempt.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
       assertThat(cancel.reason())
           .isEqualTo("ran longer than the build timeout of 4s (worker " + worker.id + ")");
       awaitDispatch(dispatches, id, 2);

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.Envelope;
 import org.copr.contracts.Event;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
@@ -71,7 +72,12 @@ final class WorkerStandIn implements AutoCloseable {
    * Sends an event on this worker's reports topic with its own credentials, whatever it says: the
    * only way a worker's word reaches the scheduler.
    */
-  synchronized void report(Event event) {
+  void report(Event event) {
+    report(Envelope.of(event));
+  }
+
+  /** As {@link #report(Event)}, under an envelope the test made. */
+  synchronized void report(Envelope<?> event) {
     if (producer == null) {
       Properties p = new Properties();
       p.putAll(KafkaBroker.shared().client(user));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
+import org.copr.contracts.Envelope;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.rest.BuildState;
@@ -56,16 +57,18 @@ public class BuildProgress {
   @Incoming("build-status")
   @Blocking
   public void onMessage(String json) throws Exception {
-    BuildStatus event = EventJson.read(json, BuildStatus.class);
-    if (retryForAWhile.call(() -> record(event), Outcome.class) == Outcome.REFUSED) {
+    Envelope<BuildStatus> received = EventJson.readEnvelope(json, BuildStatus.class);
+    BuildStatus event = received.event();
+    Instant at = received.occurredAt() == null ? Instant.now() : received.occurredAt();
+    if (retryForAWhile.call(() -> record(event, at), Outcome.class) == Outcome.REFUSED) {
       throw new EventJson.MalformedEventException(
           "build " + event.buildId() + ": " + typeOf(event) + " contradicts the build's record");
     }
   }
 
-  private Outcome record(BuildStatus event) {
+  private Outcome record(BuildStatus event, Instant occurredAt) {
     try {
-      return QuarkusTransaction.requiringNew().call(() -> apply(event));
+      return QuarkusTransaction.requiringNew().call(() -> apply(event, occurredAt));
     } catch (RuntimeException e) {
       LOG.warnf(
           "build %d: cannot record %s yet (%s); retrying",
@@ -74,8 +77,9 @@ public class BuildProgress {
     }
   }
 
+  /** Applies {@code event}, which its producer made at {@code occurredAt}. */
   @Transactional
-  public Outcome apply(BuildStatus event) {
+  public Outcome apply(BuildStatus event, Instant occurredAt) {
     Build b = Build.findById(event.buildId());
     if (b == null) {
       if (event.buildId() > Build.highestIdGiven()) {
@@ -99,11 +103,9 @@ public class BuildProgress {
       return Outcome.REFUSED;
     }
     BuildState target = target(event);
-    boolean cancelsEveryAttempt = event instanceof BuildStatus.Canceled && event.attempt() == 0;
     boolean news =
         !b.state.ended()
             && (event.attempt() > b.attempt
-                || cancelsEveryAttempt
                 || (event.attempt() == b.attempt && target.compareTo(b.state) > 0));
     if (!news) {
       LOG.debugf(
@@ -116,7 +118,7 @@ public class BuildProgress {
       b.workerId = null;
       b.startedAt = null;
     }
-    record(b, event);
+    record(b, event, occurredAt);
     LOG.infof(
         "build %d (copr %s, %s, %s): %s -> %s, attempt %d",
         b.id, b.copr.name, b.pkg.name, b.chroot, b.state.wire(), target.wire(), b.attempt);
@@ -155,8 +157,7 @@ public class BuildProgress {
     return BuildState.FAILED; // PublishFailed, Failed
   }
 
-  private static void record(Build b, BuildStatus event) {
-    Instant at = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+  private static void record(Build b, BuildStatus event, Instant at) {
     if (event instanceof BuildStatus.Started s) {
       b.workerId = s.workerId();
       b.startedAt = at;

@@ -7,7 +7,7 @@ import jakarta.enterprise.inject.Default;
 import java.util.Collection;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.copr.contracts.CancelBuild;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.EventJson;
 import org.copr.worker.build.Builds;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,7 +30,7 @@ public class ControlConsumer implements KafkaConsumerRebalanceListener {
 
   @Incoming("control")
   public void onControl(String json) {
-    builds.cancel(EventJson.read(json, CancelBuild.class));
+    builds.cancel(EventJson.read(json, BuildControl.class));
   }
 
   @Override

@@ -2,9 +2,9 @@ package org.copr.scheduler.build;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Chroot;
 import org.copr.contracts.EventJson;
 import org.copr.scheduler.Inbound;
@@ -42,11 +42,10 @@ public class BuildEventsConsumer {
   @Incoming("builds-control")
   @Blocking
   public void control(String json) {
-    CancelBuild cancel = EventJson.read(json, CancelBuild.class);
-    if (cancel.attempt() == 0) {
+    // A stop_attempt is this service's own order to a worker.
+    if (EventJson.read(json, BuildControl.class) instanceof BuildControl.Cancel cancel) {
       builds.cancel(cancel);
     }
-    // a positive attempt is the scheduler's own order to a worker to stop that attempt
   }
 
   private static boolean isChroot(String name) {

@@ -4,9 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.CancelBuild;
+import org.copr.contracts.Envelope;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
 import org.jboss.logging.Logger;
@@ -61,7 +62,8 @@ public class Builds {
     build.start(Instant.now());
     LOG.infof("%s started on worker %s", build, workerId);
     if (build.cancelReason != null) {
-      outbox.cancel(new CancelBuild(build.buildId, build.attempt, build.cancelReason));
+      outbox.control(
+          new BuildControl.StopAttempt(build.buildId, build.attempt, build.cancelReason));
     }
   }
 
@@ -74,7 +76,8 @@ public class Builds {
    * refused with the reason and changes nothing.
    */
   @Transactional
-  public void judge(String topicWorker, BuildStatus report) {
+  public void judge(String topicWorker, Envelope<? extends BuildStatus> received) {
+    BuildStatus report = received.event();
     Report r = Report.of(report);
     if (!topicWorker.equals(r.workerId())) {
       throw new RejectedReport(
@@ -160,7 +163,7 @@ public class Builds {
       build.end(outcome, Instant.now());
       LOG.infof("%s %s on worker %s", build, outcome, topicWorker);
     }
-    outbox.status(report);
+    outbox.status(received);
   }
 
   /**
@@ -200,7 +203,7 @@ public class Builds {
    * the liveness rules end the build as canceled instead of requeueing it.
    */
   @Transactional
-  public void cancel(CancelBuild cancel) {
+  public void cancel(BuildControl.Cancel cancel) {
     Build build = Build.locked(cancel.buildId()).orElse(null);
     if (build == null || build.state == QueueState.DONE) {
       return;
@@ -228,7 +231,7 @@ public class Builds {
       return;
     }
     Instant now = Instant.now();
-    outbox.cancel(new CancelBuild(buildId, attempt, why));
+    outbox.control(new BuildControl.StopAttempt(buildId, attempt, why));
     if (build.cancelReason != null) {
       build.end(Outcome.CANCELED, now);
       outbox.status(new BuildStatus.Canceled(buildId, attempt, build.cancelReason));

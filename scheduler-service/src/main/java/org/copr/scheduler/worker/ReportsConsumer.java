@@ -2,9 +2,11 @@ package org.copr.scheduler.worker;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.Envelope;
 import org.copr.contracts.Event;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
@@ -46,11 +48,12 @@ public class ReportsConsumer {
         Topics.reportsOf(record.topic())
             .orElseThrow(
                 () -> new RejectedReport("not a worker's reports topic: " + record.topic()));
-    Event event = EventJson.read(record.value(), Event.class);
+    Envelope<Event> received = EventJson.readEnvelope(record.value(), Event.class);
+    Event event = received.event();
     if (event instanceof WorkerHeartbeat heartbeat) {
-      heartbeat(worker, heartbeat);
+      heartbeat(worker, heartbeat, received.occurredAt());
     } else if (event instanceof BuildStatus report) {
-      builds.judge(worker, report);
+      builds.judge(worker, received.carrying(report));
       if (!(report instanceof BuildStatus.Started)) {
         dispatcher.wake(); // a slot is free
       }
@@ -61,7 +64,7 @@ public class ReportsConsumer {
     }
   }
 
-  private void heartbeat(String worker, WorkerHeartbeat heartbeat) {
+  private void heartbeat(String worker, WorkerHeartbeat heartbeat, Instant sentAt) {
     Inbound.require(heartbeat.workerId() != null && heartbeat.arch() != null, "worker_id and arch");
     if (!worker.equals(heartbeat.workerId())) {
       throw new RejectedReport(
@@ -74,7 +77,7 @@ public class ReportsConsumer {
         heartbeat.incarnation() != null && !heartbeat.incarnation().isBlank(), "incarnation");
     Inbound.require(heartbeat.slots() >= 0, "slots");
     Inbound.require(listed(heartbeat.running()) && listed(heartbeat.ended()), "running and ended");
-    workers.heartbeat(heartbeat);
+    workers.heartbeat(heartbeat, sentAt);
     dispatcher.wake();
   }
 
