@@ -1,13 +1,23 @@
-package org.copr.scheduler.build;
+package org.copr.contracts;
 
-/** Where a build is in the scheduler's queue (the API's build state is another, finer thing). */
+import java.util.Locale;
+
+/**
+ * Where a build is in scheduler-service's queue (its {@code GET /builds/{id}} shows it in lower
+ * case): a coarser thing than the API's {@link org.copr.contracts.rest.BuildState}, which {@link
+ * BuildLifecycle} relates it to. How a {@code DONE} build ended is a {@code BuildState} as well.
+ */
 public enum QueueState {
   /** Waiting in the queue for a free slot of its arch. */
   QUEUED,
-  /** Sent to the arch's dispatch topic; no worker has said it started yet. Holds a slot. */
+  /** Sent to a worker's dispatch topic; no worker has said it started yet. Holds a slot. */
   DISPATCHED,
   /** A worker started the current attempt. Holds a slot on that worker. */
   RUNNING,
-  /** Finished, failed or canceled: nothing more to do. */
-  DONE
+  /** Built, failed or canceled: nothing more for the scheduler to do. */
+  DONE;
+
+  public String wire() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.copr.contracts.BuildLifecycle;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.Envelope;
@@ -102,7 +103,7 @@ public class BuildProgress {
           b.id, b.copr.name, b.pkg.name, b.chroot, f.copr(), f.packageName(), f.chroot());
       return Outcome.REFUSED;
     }
-    BuildState target = target(event);
+    BuildState target = BuildLifecycle.of(event).api();
     boolean news =
         !b.state.ended()
             && (event.attempt() > b.attempt
@@ -140,21 +141,6 @@ public class BuildProgress {
     return b.copr.name.equals(f.copr())
         && b.chroot.equals(f.chroot())
         && b.pkg.name.equals(f.packageName());
-  }
-
-  private static BuildState target(BuildStatus event) {
-    if (event instanceof BuildStatus.Dispatched) {
-      return BuildState.STARTING;
-    } else if (event instanceof BuildStatus.Started) {
-      return BuildState.RUNNING;
-    } else if (event instanceof BuildStatus.Finished f) {
-      return f.success() ? BuildState.PUBLISHING : BuildState.FAILED;
-    } else if (event instanceof BuildStatus.Published) {
-      return BuildState.SUCCEEDED;
-    } else if (event instanceof BuildStatus.Canceled) {
-      return BuildState.CANCELED;
-    }
-    return BuildState.FAILED; // PublishFailed, Failed
   }
 
   private static void record(Build b, BuildStatus event, Instant at) {

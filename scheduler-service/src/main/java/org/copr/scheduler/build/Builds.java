@@ -5,9 +5,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import org.copr.contracts.BuildControl;
+import org.copr.contracts.BuildLifecycle;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Envelope;
+import org.copr.contracts.QueueState;
+import org.copr.contracts.rest.BuildState;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
 import org.jboss.logging.Logger;
@@ -37,7 +40,7 @@ public class Builds {
     }
     Build build = Build.queued(request, Instant.now());
     if (!config.arches().contains(build.arch)) {
-      build.end(Outcome.FAILED, Instant.now());
+      build.end(BuildState.FAILED, Instant.now());
       outbox.status(new BuildStatus.Failed(buildId, 0, "no build workers for arch " + build.arch));
       LOG.warnf("%s failed: no build workers for arch %s", build, build.arch);
     } else {
@@ -156,10 +159,7 @@ public class Builds {
         start(build, topicWorker);
       }
     } else {
-      Outcome outcome =
-          report instanceof BuildStatus.Finished f
-              ? (f.success() ? Outcome.SUCCEEDED : Outcome.FAILED)
-              : Outcome.CANCELED;
+      BuildState outcome = BuildLifecycle.of(report).outcome();
       build.end(outcome, Instant.now());
       LOG.infof("%s %s on worker %s", build, outcome, topicWorker);
     }
@@ -170,13 +170,8 @@ public class Builds {
    * The same end reported again (a retried send, a redelivery): it was forwarded the first time.
    */
   private static boolean repeats(Build build, BuildStatus report) {
-    if (report instanceof BuildStatus.Finished f) {
-      return build.outcome == (f.success() ? Outcome.SUCCEEDED : Outcome.FAILED);
-    }
-    if (report instanceof BuildStatus.Canceled) {
-      return build.outcome == Outcome.CANCELED;
-    }
-    return report instanceof BuildStatus.Started;
+    return report instanceof BuildStatus.Started
+        || build.outcome == BuildLifecycle.of(report).outcome();
   }
 
   /** Who a worker's report says it is. */
@@ -210,7 +205,7 @@ public class Builds {
     }
     String reason = cancel.reason() == null ? "canceled" : cancel.reason();
     if (build.state == QueueState.QUEUED) {
-      build.end(Outcome.CANCELED, Instant.now());
+      build.end(BuildState.CANCELED, Instant.now());
       outbox.status(new BuildStatus.Canceled(build.buildId, build.attempt, reason));
       LOG.infof("%s canceled while queued: %s", build, reason);
     } else {
@@ -233,12 +228,12 @@ public class Builds {
     Instant now = Instant.now();
     outbox.control(new BuildControl.StopAttempt(buildId, attempt, why));
     if (build.cancelReason != null) {
-      build.end(Outcome.CANCELED, now);
+      build.end(BuildState.CANCELED, now);
       outbox.status(new BuildStatus.Canceled(buildId, attempt, build.cancelReason));
       LOG.infof("%s canceled (%s)", build, why);
     } else if (build.attempt >= config.maxAttempts()) {
       String reason = why + "; gave up after " + build.attempt + " attempts";
-      build.end(Outcome.FAILED, now);
+      build.end(BuildState.FAILED, now);
       outbox.status(new BuildStatus.Failed(buildId, attempt, reason));
       LOG.warnf("%s failed: %s", build, reason);
     } else {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.copr.contracts.BuildControl;
+import org.copr.contracts.QueueState;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.contracts.rest.WorkerView;
@@ -18,7 +19,6 @@ import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.Build;
 import org.copr.scheduler.build.Builds;
-import org.copr.scheduler.build.QueueState;
 import org.jboss.logging.Logger;
 
 /**
