@@ -3,9 +3,10 @@ package org.copr.contracts;
 import java.util.Locale;
 
 /**
- * Where a build is in scheduler-service's queue (its {@code GET /builds/{id}} shows it in lower
- * case): a coarser thing than the API's {@link org.copr.contracts.rest.BuildState}, which {@link
- * BuildLifecycle} relates it to. How a {@code DONE} build ended is a {@code BuildState} as well.
+ * Where a build is in scheduler-service's queue (its {@code GET /queue/builds/{id}} shows it in
+ * lower case): a coarser thing than the API's {@link org.copr.contracts.rest.BuildState}, which
+ * {@link BuildLifecycle} relates it to. How a {@code DONE} build ended is a {@code BuildState} as
+ * well.
  */
 public enum QueueState {
   /** Waiting in the queue for a free slot of its arch. */
