@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.StorageLayout;
 import org.copr.contracts.Topics;
@@ -277,6 +277,24 @@ class BuildWorkerTest {
   }
 
   @Test
+  void aStopOfOneAttemptStopsThatAttemptOnly() throws Exception {
+    long id = Dispatches.nextId();
+    String marker = Dispatches.dispatchSleeping(worker, id, CHROOT, "stopped-" + id, 0);
+    Dispatches.awaitProcess(marker);
+
+    // One key, one partition: the worker reads the two in this order.
+    control(new BuildControl.StopAttempt(id, 2, "attempt 2 taken away"));
+    control(new BuildControl.StopAttempt(id, 1, "attempt 1 taken away"));
+
+    var canceled = status.awaitEvent(BuildStatus.Canceled.class, e -> e.buildId() == id, WAIT);
+    assertThat(canceled.attempt()).isEqualTo(1);
+    assertThat(canceled.reason())
+        .as("the stop of attempt 2 left attempt 1 running; the stop of attempt 1 ended it")
+        .isEqualTo("attempt 1 taken away");
+    Dispatches.awaitNoProcess(marker);
+  }
+
+  @Test
   void aBuildPastItsTimeoutIsKilledAndFails() throws Exception {
     long id = Dispatches.nextId();
     String marker = Dispatches.dispatchSleeping(worker, id, CHROOT, "slow-" + id, 2);
@@ -429,11 +447,12 @@ class BuildWorkerTest {
   }
 
   private void cancel(long id, String reason) {
+    control(new BuildControl.Cancel(id, reason));
+  }
+
+  private static void control(BuildControl order) {
     TopicProbe.send(
-        Dispatches.bootstrap(),
-        Topics.BUILDS_CONTROL,
-        Long.toString(id),
-        new CancelBuild(id, 0, reason));
+        Dispatches.bootstrap(), Topics.BUILDS_CONTROL, Long.toString(order.buildId()), order);
   }
 
   private List<BuildStatus> statusOf(List<Long> ids) {

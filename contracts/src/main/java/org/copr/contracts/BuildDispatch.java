@@ -2,8 +2,6 @@ package org.copr.contracts;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Topic {@link Topics#workerDispatch(String)}, keyed by build id: the scheduler hands one attempt
@@ -14,28 +12,8 @@ import java.util.UUID;
 @JsonTypeName("build_dispatch")
 @RegisterForReflection
 public record BuildDispatch(
-    UUID eventId,
-    Instant occurredAt,
-    int schemaVersion,
-    BuildSpec build,
-    int attempt,
-    long timeoutSeconds,
-    String workerId,
-    String incarnation)
+    BuildSpec build, int attempt, long timeoutSeconds, String workerId, String incarnation)
     implements Event {
-  public BuildDispatch(
-      BuildSpec build, int attempt, long timeoutSeconds, String workerId, String incarnation) {
-    this(
-        UUID.randomUUID(),
-        Instant.now(),
-        SCHEMA_VERSION,
-        build,
-        attempt,
-        timeoutSeconds,
-        workerId,
-        incarnation);
-  }
-
   public boolean isFor(String worker, String workerIncarnation) {
     return worker.equals(workerId) && workerIncarnation.equals(incarnation);
   }

@@ -2,9 +2,7 @@ package org.copr.contracts;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Topic {@link Topics#BUILDS_STATUS}, keyed by build id: every step of one attempt of a build. An
@@ -19,13 +17,7 @@ public sealed interface BuildStatus extends Event {
   /** Scheduler: the attempt was sent to the workers of {@code arch}. */
   @JsonTypeName("dispatched")
   @RegisterForReflection
-  record Dispatched(
-      UUID eventId, Instant occurredAt, int schemaVersion, long buildId, int attempt, String arch)
-      implements BuildStatus {
-    public Dispatched(long buildId, int attempt, String arch) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, buildId, attempt, arch);
-    }
-  }
+  record Dispatched(long buildId, int attempt, String arch) implements BuildStatus {}
 
   /**
    * Worker: the builder runs. {@code incarnation} is the worker process's (as in its heartbeats);
@@ -34,30 +26,10 @@ public sealed interface BuildStatus extends Event {
    */
   @JsonTypeName("started")
   @RegisterForReflection
-  record Started(
-      UUID eventId,
-      Instant occurredAt,
-      int schemaVersion,
-      long buildId,
-      int attempt,
-      String workerId,
-      String log,
-      String incarnation)
+  record Started(long buildId, int attempt, String workerId, String log, String incarnation)
       implements BuildStatus {
     public Started(long buildId, int attempt, String workerId, String log) {
       this(buildId, attempt, workerId, log, null);
-    }
-
-    public Started(long buildId, int attempt, String workerId, String log, String incarnation) {
-      this(
-          UUID.randomUUID(),
-          Instant.now(),
-          SCHEMA_VERSION,
-          buildId,
-          attempt,
-          workerId,
-          log,
-          incarnation);
     }
   }
 
@@ -70,9 +42,6 @@ public sealed interface BuildStatus extends Event {
   @JsonTypeName("finished")
   @RegisterForReflection
   record Finished(
-      UUID eventId,
-      Instant occurredAt,
-      int schemaVersion,
       long buildId,
       int attempt,
       String workerId,
@@ -89,113 +58,9 @@ public sealed interface BuildStatus extends Event {
       String reason,
       String incarnation)
       implements BuildStatus {
-    public Finished(
-        long buildId,
-        int attempt,
-        String workerId,
-        String copr,
-        String chroot,
-        String packageName,
-        boolean success,
-        int exitCode,
-        String results,
-        String log,
-        List<Artifact> artifacts,
-        String logTail,
-        long builderMillis) {
-      this(
-          buildId,
-          attempt,
-          workerId,
-          copr,
-          chroot,
-          packageName,
-          success,
-          exitCode,
-          results,
-          log,
-          artifacts,
-          logTail,
-          builderMillis,
-          null);
-    }
-
-    public Finished(
-        long buildId,
-        int attempt,
-        String workerId,
-        String copr,
-        String chroot,
-        String packageName,
-        boolean success,
-        int exitCode,
-        String results,
-        String log,
-        List<Artifact> artifacts,
-        String logTail,
-        long builderMillis,
-        String reason) {
-      this(
-          buildId,
-          attempt,
-          workerId,
-          copr,
-          chroot,
-          packageName,
-          success,
-          exitCode,
-          results,
-          log,
-          artifacts,
-          logTail,
-          builderMillis,
-          reason,
-          null);
-    }
-
-    public Finished(
-        long buildId,
-        int attempt,
-        String workerId,
-        String copr,
-        String chroot,
-        String packageName,
-        boolean success,
-        int exitCode,
-        String results,
-        String log,
-        List<Artifact> artifacts,
-        String logTail,
-        long builderMillis,
-        String reason,
-        String incarnation) {
-      this(
-          UUID.randomUUID(),
-          Instant.now(),
-          SCHEMA_VERSION,
-          buildId,
-          attempt,
-          workerId,
-          copr,
-          chroot,
-          packageName,
-          success,
-          exitCode,
-          results,
-          log,
-          artifacts,
-          logTail,
-          builderMillis,
-          reason,
-          incarnation);
-    }
-
     /** The same report under another worker's name: what a forger would send. */
     public Finished withWorker(String otherWorkerId) {
       return new Finished(
-          eventId,
-          occurredAt,
-          schemaVersion,
           buildId,
           attempt,
           otherWorkerId,
@@ -217,49 +82,17 @@ public sealed interface BuildStatus extends Event {
   /** Repo-worker: the build is in its repository and the metadata covers it. */
   @JsonTypeName("published")
   @RegisterForReflection
-  record Published(
-      UUID eventId,
-      Instant occurredAt,
-      int schemaVersion,
-      long buildId,
-      int attempt,
-      String copr,
-      String chroot,
-      String repoPath)
-      implements BuildStatus {
-    public Published(long buildId, int attempt, String copr, String chroot, String repoPath) {
-      this(
-          UUID.randomUUID(),
-          Instant.now(),
-          SCHEMA_VERSION,
-          buildId,
-          attempt,
-          copr,
-          chroot,
-          repoPath);
-    }
-  }
+  record Published(long buildId, int attempt, String copr, String chroot, String repoPath)
+      implements BuildStatus {}
 
   @JsonTypeName("publish_failed")
   @RegisterForReflection
-  record PublishFailed(
-      UUID eventId, Instant occurredAt, int schemaVersion, long buildId, int attempt, String reason)
-      implements BuildStatus {
-    public PublishFailed(long buildId, int attempt, String reason) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, buildId, attempt, reason);
-    }
-  }
+  record PublishFailed(long buildId, int attempt, String reason) implements BuildStatus {}
 
   /** Scheduler: the build will not be tried again (attempts used up, timeout, no such arch). */
   @JsonTypeName("failed")
   @RegisterForReflection
-  record Failed(
-      UUID eventId, Instant occurredAt, int schemaVersion, long buildId, int attempt, String reason)
-      implements BuildStatus {
-    public Failed(long buildId, int attempt, String reason) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, buildId, attempt, reason);
-    }
-  }
+  record Failed(long buildId, int attempt, String reason) implements BuildStatus {}
 
   /**
    * Scheduler (dropped from the queue) or worker (builder killed) after a cancel; a worker's names
@@ -267,30 +100,10 @@ public sealed interface BuildStatus extends Event {
    */
   @JsonTypeName("canceled")
   @RegisterForReflection
-  record Canceled(
-      UUID eventId,
-      Instant occurredAt,
-      int schemaVersion,
-      long buildId,
-      int attempt,
-      String reason,
-      String workerId,
-      String incarnation)
+  record Canceled(long buildId, int attempt, String reason, String workerId, String incarnation)
       implements BuildStatus {
     public Canceled(long buildId, int attempt, String reason) {
       this(buildId, attempt, reason, null, null);
-    }
-
-    public Canceled(long buildId, int attempt, String reason, String workerId, String incarnation) {
-      this(
-          UUID.randomUUID(),
-          Instant.now(),
-          SCHEMA_VERSION,
-          buildId,
-          attempt,
-          reason,
-          workerId,
-          incarnation);
     }
   }
 

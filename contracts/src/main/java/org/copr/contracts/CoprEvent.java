@@ -2,9 +2,7 @@ package org.copr.contracts;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** Topic {@link Topics#COPRS}, keyed by copr name: what repo-worker needs to shape repositories. */
 public sealed interface CoprEvent extends Event {
@@ -13,39 +11,16 @@ public sealed interface CoprEvent extends Event {
 
   @JsonTypeName("copr_created")
   @RegisterForReflection
-  record Created(
-      UUID eventId,
-      Instant occurredAt,
-      int schemaVersion,
-      String copr,
-      String owner,
-      List<String> chroots)
-      implements CoprEvent {
-    public Created(String copr, String owner, List<String> chroots) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, owner, chroots);
-    }
-  }
+  record Created(String copr, String owner, List<String> chroots) implements CoprEvent {}
 
   @JsonTypeName("chroots_added")
   @RegisterForReflection
-  record ChrootsAdded(
-      UUID eventId, Instant occurredAt, int schemaVersion, String copr, List<String> chroots)
-      implements CoprEvent {
-    public ChrootsAdded(String copr, List<String> chroots) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, chroots);
-    }
-  }
+  record ChrootsAdded(String copr, List<String> chroots) implements CoprEvent {}
 
   /** The chroots' repositories and every package in them are to be removed. */
   @JsonTypeName("chroots_removed")
   @RegisterForReflection
-  record ChrootsRemoved(
-      UUID eventId, Instant occurredAt, int schemaVersion, String copr, List<String> chroots)
-      implements CoprEvent {
-    public ChrootsRemoved(String copr, List<String> chroots) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, chroots);
-    }
-  }
+  record ChrootsRemoved(String copr, List<String> chroots) implements CoprEvent {}
 
   /**
    * The copr's dependencies changed (its settings, or a dependency copr was deleted): builds
@@ -53,22 +28,11 @@ public sealed interface CoprEvent extends Event {
    */
   @JsonTypeName("dependencies_changed")
   @RegisterForReflection
-  record DependenciesChanged(
-      UUID eventId, Instant occurredAt, int schemaVersion, String copr, List<String> dependencies)
-      implements CoprEvent {
-    public DependenciesChanged(String copr, List<String> dependencies) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, dependencies);
-    }
-  }
+  record DependenciesChanged(String copr, List<String> dependencies) implements CoprEvent {}
 
   @JsonTypeName("copr_deleted")
   @RegisterForReflection
-  record Deleted(UUID eventId, Instant occurredAt, int schemaVersion, String copr)
-      implements CoprEvent {
-    public Deleted(String copr) {
-      this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr);
-    }
-  }
+  record Deleted(String copr) implements CoprEvent {}
 
   /**
    * The package's published builds (in every chroot) are to be removed. {@code buildIds} lists them
@@ -77,24 +41,13 @@ public sealed interface CoprEvent extends Event {
    */
   @JsonTypeName("package_deleted")
   @RegisterForReflection
-  record PackageDeleted(
-      UUID eventId,
-      Instant occurredAt,
-      int schemaVersion,
-      String copr,
-      String packageName,
-      List<Long> buildIds)
-      implements CoprEvent {
+  record PackageDeleted(String copr, String packageName, List<Long> buildIds) implements CoprEvent {
     public static final int MAX_BUILD_IDS = 1000;
 
-    public PackageDeleted(String copr, String packageName, List<Long> buildIds) {
-      this(
-          UUID.randomUUID(),
-          Instant.now(),
-          SCHEMA_VERSION,
-          copr,
-          packageName,
-          buildIds.size() <= MAX_BUILD_IDS ? buildIds : List.of());
+    /** The event for these builds, or for every build when they are more than the event holds. */
+    public static PackageDeleted of(String copr, String packageName, List<Long> buildIds) {
+      return new PackageDeleted(
+          copr, packageName, buildIds.size() <= MAX_BUILD_IDS ? buildIds : List.of());
     }
   }
 
@@ -107,33 +60,11 @@ public sealed interface CoprEvent extends Event {
   @JsonTypeName("publish_requested")
   @RegisterForReflection
   record PublishRequested(
-      UUID eventId,
-      Instant occurredAt,
-      int schemaVersion,
       String copr,
       String chroot,
       String packageName,
       long buildId,
       int attempt,
       List<BuildStatus.Artifact> artifacts)
-      implements CoprEvent {
-    public PublishRequested(
-        String copr,
-        String chroot,
-        String packageName,
-        long buildId,
-        int attempt,
-        List<BuildStatus.Artifact> artifacts) {
-      this(
-          UUID.randomUUID(),
-          Instant.now(),
-          SCHEMA_VERSION,
-          copr,
-          chroot,
-          packageName,
-          buildId,
-          attempt,
-          artifacts);
-    }
-  }
+      implements CoprEvent {}
 }

@@ -33,10 +33,12 @@ final class EventChecks {
       // A worker builds only what is addressed to it as it runs now.
       require(e.incarnation() != null, "incarnation", null);
       incarnation(e.incarnation());
-    } else if (event instanceof CancelBuild e) {
+    } else if (event instanceof BuildControl e) {
       id(e.buildId());
-      require(e.attempt() >= 0, "attempt", e.attempt());
       text("reason", e.reason());
+      if (e instanceof BuildControl.StopAttempt stop) {
+        require(stop.attempt() >= 1, "attempt", stop.attempt());
+      }
     } else if (event instanceof WorkerHeartbeat e) {
       require(NameRules.worker(e.workerId()), "worker", e.workerId());
       require(NameRules.arch(e.arch()), "arch", e.arch());

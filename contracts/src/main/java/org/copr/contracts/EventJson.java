@@ -1,15 +1,23 @@
 package org.copr.contracts;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.PropertyNamingStrategy;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.UUID;
 
-/** The one JSON form of events: snake_case, ISO-8601 times, unknown fields ignored. */
+/**
+ * The one JSON form of events: one object holding {@code type}, the {@link Envelope}'s fields and
+ * the event's own; snake_case, ISO-8601 times, unknown fields ignored.
+ */
 public final class EventJson {
   /** The one naming rule of Copr's JSON: events here, and every service's REST JSON (runtime). */
   public static final PropertyNamingStrategy NAMING = PropertyNamingStrategies.SNAKE_CASE;
@@ -31,7 +39,8 @@ public final class EventJson {
               CoprEvent.PublishRequested.class,
               BuildRequested.class,
               BuildDispatch.class,
-              CancelBuild.class,
+              BuildControl.Cancel.class,
+              BuildControl.StopAttempt.class,
               WorkerHeartbeat.class,
               BuildStatus.Dispatched.class,
               BuildStatus.Started.class,
@@ -43,13 +52,32 @@ public final class EventJson {
               SigningKey.class)
           .build();
 
+  private static final String TYPE = "type";
+  private static final String EVENT_ID = "event_id";
+  private static final String OCCURRED_AT = "occurred_at";
+  private static final String SCHEMA_VERSION = "schema_version";
+
   private EventJson() {}
 
+  /** A new event, made now. */
   public static String write(Event event) {
+    return write(Envelope.of(event));
+  }
+
+  /** The event under its envelope: forwarding one keeps its id. */
+  public static String write(Envelope<?> envelope) {
+    ObjectNode json = MAPPER.createObjectNode();
+    json.put(TYPE, envelope.type());
+    json.put(EVENT_ID, envelope.eventId() == null ? null : envelope.eventId().toString());
+    json.set(OCCURRED_AT, MAPPER.valueToTree(envelope.occurredAt()));
+    json.put(SCHEMA_VERSION, envelope.schemaVersion());
+    ObjectNode fields = MAPPER.valueToTree(envelope.event());
+    fields.remove(TYPE);
+    json.setAll(fields);
     try {
-      return MAPPER.writeValueAsString(event);
+      return MAPPER.writeValueAsString(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + event, e);
+      throw new IllegalStateException("cannot serialise " + envelope, e);
     }
   }
 
@@ -61,20 +89,57 @@ public final class EventJson {
    *     rules; consumers send it to the topic's dead-letter topic
    */
   public static <T extends Event> T read(String json, Class<T> type) {
+    return readEnvelope(json, type).event();
+  }
+
+  /** As {@link #read}, with the envelope: for a consumer that needs the event's id or time. */
+  public static <T extends Event> Envelope<T> readEnvelope(String json, Class<T> type) {
     if (json == null || json.isBlank()) {
       throw new MalformedEventException("empty message");
     }
-    T event;
+    Envelope<T> envelope;
     try {
-      event = MAPPER.readValue(json, type);
+      JsonNode tree = MAPPER.readTree(json);
+      if (!(tree instanceof ObjectNode object)) {
+        throw new MalformedEventException("not a " + type.getSimpleName() + ": not an object");
+      }
+      upgrade(object);
+      T event = MAPPER.treeToValue(object, type);
+      if (event == null) {
+        throw new MalformedEventException("null message");
+      }
+      JsonNode id = object.get(EVENT_ID);
+      envelope =
+          new Envelope<>(
+              id == null || id.isNull() ? null : UUID.fromString(id.asText()),
+              MAPPER.treeToValue(object.get(OCCURRED_AT), Instant.class),
+              object.path(SCHEMA_VERSION).asInt(0),
+              event);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new MalformedEventException("not a " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
-    if (event == null) {
-      throw new MalformedEventException("null message");
+    EventChecks.check(envelope.event());
+    return envelope;
+  }
+
+  /**
+   * Reads what producers of an older version wrote as the type this version has for it. Before
+   * {@code stop_attempt} existed, the scheduler stopped one attempt with a {@code cancel_build}
+   * naming that attempt (a user's cancel named attempt 0).
+   */
+  private static void upgrade(ObjectNode event) {
+    if ("cancel_build".equals(event.path(TYPE).asText()) && event.path("attempt").asInt(0) != 0) {
+      event.put(TYPE, "stop_attempt");
     }
-    EventChecks.check(event);
-    return event;
+  }
+
+  /** The {@code type} that names events of this record on the wire. */
+  public static String typeOf(Class<? extends Event> record) {
+    JsonTypeName name = record.getAnnotation(JsonTypeName.class);
+    if (name == null) {
+      throw new IllegalArgumentException(record + " is not an event record");
+    }
+    return name.value();
   }
 
   /** A message that cannot be read as the event its topic carries. */

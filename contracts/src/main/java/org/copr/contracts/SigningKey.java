@@ -3,7 +3,6 @@ package org.copr.contracts;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Topic {@link Topics#COPR_KEYS}, keyed by copr name, from repo-worker (which alone holds the
@@ -12,15 +11,4 @@ import java.util.UUID;
  */
 @JsonTypeName("signing_key")
 @RegisterForReflection
-public record SigningKey(
-    UUID eventId,
-    Instant occurredAt,
-    int schemaVersion,
-    String copr,
-    String fingerprint,
-    Instant expiresAt)
-    implements Event {
-  public SigningKey(String copr, String fingerprint, Instant expiresAt) {
-    this(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, copr, fingerprint, expiresAt);
-  }
-}
+public record SigningKey(String copr, String fingerprint, Instant expiresAt) implements Event {}

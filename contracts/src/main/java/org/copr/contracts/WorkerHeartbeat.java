@@ -2,9 +2,7 @@ package org.copr.contracts;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Topic {@link Topics#workerReports(String)} of its worker, sent every few seconds. The scheduler
@@ -18,9 +16,6 @@ import java.util.UUID;
 @JsonTypeName("worker_heartbeat")
 @RegisterForReflection
 public record WorkerHeartbeat(
-    UUID eventId,
-    Instant occurredAt,
-    int schemaVersion,
     String workerId,
     String incarnation,
     String arch,
@@ -31,27 +26,6 @@ public record WorkerHeartbeat(
     implements Event {
   /** The most attempts either list may carry; a longer one is malformed. */
   public static final int MAX_LISTED = 1000;
-
-  public WorkerHeartbeat(
-      String workerId,
-      String incarnation,
-      String arch,
-      int slots,
-      List<Attempt> running,
-      List<Attempt> ended,
-      boolean draining) {
-    this(
-        UUID.randomUUID(),
-        Instant.now(),
-        SCHEMA_VERSION,
-        workerId,
-        incarnation,
-        arch,
-        slots,
-        running,
-        ended,
-        draining);
-  }
 
   /** One attempt of one build. */
   @RegisterForReflection

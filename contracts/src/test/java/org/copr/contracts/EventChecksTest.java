@@ -3,10 +3,8 @@ package org.copr.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.LongStream;
 import org.copr.contracts.EventJson.MalformedEventException;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,9 @@ class EventChecksTest {
         "logs/42/build-1.log",
         List.of(new BuildStatus.Artifact(artifact, "hello", null, "1", "1", "noarch", sha256)),
         "",
-        10);
+        10,
+        null,
+        null);
   }
 
   private static void refused(Event event, String why) {
@@ -111,10 +111,8 @@ class EventChecksTest {
     refused(new CoprEvent.PackageDeleted("ok", "../p", List.of(1L)), "bad package");
     refused(new CoprEvent.PackageDeleted("ok", "p", List.of(0L)), "bad build_id");
     List<Long> tooMany = LongStream.rangeClosed(1, 1001).boxed().toList();
-    refused(
-        new CoprEvent.PackageDeleted(UUID.randomUUID(), Instant.now(), 1, "ok", "p", tooMany),
-        "bad build_ids");
-    assertThat(new CoprEvent.PackageDeleted("ok", "p", tooMany).buildIds())
+    refused(new CoprEvent.PackageDeleted("ok", "p", tooMany), "bad build_ids");
+    assertThat(CoprEvent.PackageDeleted.of("ok", "p", tooMany).buildIds())
         .as("a package with more builds than an event lists: every build of it")
         .isEmpty();
     refused(
@@ -122,7 +120,8 @@ class EventChecksTest {
     refused(new BuildStatus.Started(-1, 1, "w", null), "bad build_id");
     refused(new BuildStatus.Started(7, 1, "w", "/etc/passwd"), "bad log");
     refused(new BuildStatus.Failed(7, 1, "x".repeat(EventChecks.MAX_TEXT + 1)), "bad reason");
-    refused(new CancelBuild(7, -1, "no"), "bad attempt");
+    refused(new BuildControl.StopAttempt(7, 0, "no"), "bad attempt");
+    refused(new BuildControl.Cancel(0, "no"), "bad build_id");
   }
 
   private static BuildRequested request(String srpm, String sha256, List<String> repos) {

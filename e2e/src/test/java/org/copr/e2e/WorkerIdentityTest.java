@@ -217,10 +217,9 @@ class WorkerIdentityTest {
 
   /** The reason the scheduler gave for refusing the event (the dead-letter record's header). */
   private static String reason(TopicProbe dlq, Event event) {
-    String id = event.eventId().toString();
     ConsumerRecord<String, String> record =
-        dlq.awaitRecord(r -> r.value().contains(id), Duration.ofSeconds(60)).stream()
-            .filter(r -> r.value().contains(id))
+        dlq.awaitRecord(r -> TopicProbe.carries(r, event), Duration.ofSeconds(60)).stream()
+            .filter(r -> TopicProbe.carries(r, event))
             .findFirst()
             .orElseThrow();
     return new String(

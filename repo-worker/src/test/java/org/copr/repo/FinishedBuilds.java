@@ -80,7 +80,9 @@ public final class FinishedBuilds {
           layout.relativize(layout.log(buildId, attempt)),
           artifacts,
           "",
-          100);
+          100,
+          null,
+          null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

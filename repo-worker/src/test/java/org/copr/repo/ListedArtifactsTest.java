@@ -111,7 +111,9 @@ class ListedArtifactsTest {
         f.log(),
         artifacts,
         "",
-        1);
+        1,
+        null,
+        null);
   }
 
   /**

@@ -47,7 +47,21 @@ class PublishFailureTest {
     long id = FinishedBuilds.nextBuildId();
     BuildStatus.Finished finished =
         new BuildStatus.Finished(
-            id, 1, "w", copr, Coprs.FEDORA, "ghost", true, 0, null, null, List.of(), "", 1);
+            id,
+            1,
+            "w",
+            copr,
+            Coprs.FEDORA,
+            "ghost",
+            true,
+            0,
+            null,
+            null,
+            List.of(),
+            "",
+            1,
+            null,
+            null);
     try (TopicProbe status = Events.statusProbe()) {
       Events.publish(finished);
       assertThat(Events.awaitPublishFailed(status, id).reason()).contains("no RPMs in results/");

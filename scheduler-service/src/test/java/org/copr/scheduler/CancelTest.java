@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Topics;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class CancelTest extends ServiceTest {
       Kafka.cancel(id);
 
       // The worker reads the user's cancel on the control topic, kills the build and says so.
-      control.awaitEvent(CancelBuild.class, c -> c.buildId() == id && c.attempt() == 0, PATIENCE);
+      control.awaitEvent(BuildControl.Cancel.class, c -> c.buildId() == id, PATIENCE);
       worker.canceled(id, 1);
       assertThat(awaitBuild(id, state("done", 1)).getString("outcome")).isEqualTo("canceled");
       BuildDispatch freed = awaitDispatch(dispatches, next, 1);

@@ -2,9 +2,9 @@ package org.copr.scheduler;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Event;
 import org.copr.contracts.Topics;
 import org.copr.testing.KafkaBroker;
@@ -64,7 +64,7 @@ final class Kafka {
   }
 
   static void cancel(long buildId) {
-    send(Topics.BUILDS_CONTROL, buildId, new CancelBuild(buildId, 0, "canceled by its owner"));
+    send(Topics.BUILDS_CONTROL, buildId, new BuildControl.Cancel(buildId, "canceled by its owner"));
   }
 
   static synchronized void send(String topic, Object key, Event event) {

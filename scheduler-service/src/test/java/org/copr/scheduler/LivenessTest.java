@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Topics;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,8 @@ class LivenessTest extends ServiceTest {
 
       first.kill();
 
-      control.awaitEvent(CancelBuild.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
+      control.awaitEvent(
+          BuildControl.StopAttempt.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
       BuildDispatch attempt2 = awaitDispatch(dispatches, id, 2);
       assertThat(attempt2.build()).isEqualTo(attempt1.build());
       second.started(attempt2);

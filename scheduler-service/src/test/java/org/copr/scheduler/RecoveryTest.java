@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.List;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildDispatch;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.testing.TopicProbe;
@@ -37,9 +37,9 @@ class RecoveryTest extends ServiceTest {
       worker.restart();
 
       // Its heartbeats never stopped being fresh: only the new incarnation can tell the crash.
-      CancelBuild cancel =
+      BuildControl.StopAttempt cancel =
           control.awaitEvent(
-              CancelBuild.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
+              BuildControl.StopAttempt.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
       assertThat(cancel.reason()).isEqualTo("worker " + worker.id + " restarted");
       BuildDispatch attempt2 = awaitDispatch(dispatches, id, 2);
       worker.started(attempt2);
@@ -59,9 +59,9 @@ class RecoveryTest extends ServiceTest {
 
       worker.forget(id, 1);
 
-      CancelBuild cancel =
+      BuildControl.StopAttempt cancel =
           control.awaitEvent(
-              CancelBuild.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
+              BuildControl.StopAttempt.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
       assertThat(cancel.reason()).isEqualTo("worker " + worker.id + " no longer runs it");
       worker.started(awaitDispatch(dispatches, id, 2));
       worker.finished(id, 2, true);
@@ -113,7 +113,7 @@ class RecoveryTest extends ServiceTest {
       // As a worker would that built a dispatch Kafka delivered to it by mistake.
       stray.started(id, 1);
       control.awaitEvent(
-          CancelBuild.class,
+          BuildControl.StopAttempt.class,
           c -> c.buildId() == id && c.attempt() == 1 && c.reason().equals("stale attempt"),
           PATIENCE);
       stray.finished(id, 1, true);

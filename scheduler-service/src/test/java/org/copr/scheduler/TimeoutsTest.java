@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.copr.contracts.CancelBuild;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.Topics;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,9 @@ class TimeoutsTest extends ServiceTest {
 
       SchedulerClock.CLOCK.advance(config.startTimeout().plus(A_MOMENT));
 
-      CancelBuild cancel =
+      BuildControl.StopAttempt cancel =
           control.awaitEvent(
-              CancelBuild.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
+              BuildControl.StopAttempt.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
       assertThat(cancel.reason()).isEqualTo("not started within 2m (worker " + worker.id + ")");
       awaitDispatch(dispatches, id, 2);
     }
@@ -54,9 +54,9 @@ class TimeoutsTest extends ServiceTest {
       SchedulerClock.CLOCK.advance(
           config.buildTimeout().plus(config.workerTimeout()).plus(A_MOMENT));
 
-      CancelBuild cancel =
+      BuildControl.StopAttempt cancel =
           control.awaitEvent(
-              CancelBuild.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
+              BuildControl.StopAttempt.class, c -> c.buildId() == id && c.attempt() == 1, PATIENCE);
       assertThat(cancel.reason())
           .isEqualTo("ran longer than the build timeout of 5h (worker " + worker.id + ")");
       awaitDispatch(dispatches, id, 2);

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.Envelope;
 import org.copr.contracts.Event;
+import org.copr.contracts.EventJson;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
@@ -66,11 +68,16 @@ final class WorkerStandIn implements AutoCloseable {
    * Sends an event on this worker's reports topic with its own credentials, whatever it says: the
    * only way a worker's word reaches the scheduler.
    */
-  synchronized void report(Event event) {
+  void report(Event event) {
+    report(Envelope.of(event));
+  }
+
+  /** As {@link #report(Event)}, under an envelope the test made. */
+  synchronized void report(Envelope<?> event) {
     if (sender == null) {
       sender = new TopicSender(KafkaBroker.shared().client(user));
     }
-    sender.send(Topics.workerReports(id), id, event);
+    sender.send(Topics.workerReports(id), id, EventJson.write(event));
   }
 
   /** Of the stand-ins, the one the dispatch is addressed to. */
@@ -92,17 +99,12 @@ final class WorkerStandIn implements AutoCloseable {
       // one to the other, and is in one of them when both are read in this order.
       List<Attempt> runningNow = List.copyOf(running);
       report(
-          new WorkerHeartbeat(
+          new Envelope<>(
               UUID.randomUUID(),
               SchedulerClock.CLOCK.instant(),
               Event.SCHEMA_VERSION,
-              id,
-              incarnation,
-              arch,
-              slots,
-              runningNow,
-              List.copyOf(ended),
-              draining));
+              new WorkerHeartbeat(
+                  id, incarnation, arch, slots, runningNow, List.copyOf(ended), draining)));
     } catch (RuntimeException e) {
       // broker away: a real worker keeps trying too (an exception would end the schedule)
     }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.copr.contracts.Envelope;
 import org.copr.contracts.Event;
 import org.copr.contracts.EventJson;
 
@@ -115,6 +116,11 @@ public final class TopicProbe implements AutoCloseable {
     return seen.stream().map(ConsumerRecord::value).toList();
   }
 
+  /** Whether the record holds this event (the same fields, under any envelope). */
+  public static boolean carries(ConsumerRecord<String, String> record, Event event) {
+    return event.equals(parse(record.value(), Event.class));
+  }
+
   private static Object parse(String json, Class<? extends Event> type) {
     try {
       return EventJson.read(json, Event.class);
@@ -144,6 +150,12 @@ public final class TopicProbe implements AutoCloseable {
   }
 
   public static long send(String bootstrapServers, String topic, String key, Event event) {
+    return send(bootstrapServers, topic, key, EventJson.write(event));
+  }
+
+  /** Sends an event under an envelope the test made (to find it again by its id). */
+  public static long send(
+      String bootstrapServers, String topic, String key, Envelope<? extends Event> event) {
     return send(bootstrapServers, topic, key, EventJson.write(event));
   }
 }

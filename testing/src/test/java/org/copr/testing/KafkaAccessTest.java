@@ -254,7 +254,9 @@ class KafkaAccessTest {
             "logs/1/build-1.log",
             List.of(),
             "",
-            1));
+            1,
+            null,
+            null));
   }
 
   private static KafkaProducer<String, String> producer(Map<String, Object> client) {

@@ -6,8 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.copr.contracts.BuildLifecycle;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
+import org.copr.contracts.Envelope;
 import org.copr.contracts.Topics;
 import org.copr.contracts.rest.BuildState;
 import org.copr.runtime.inbound.Inbound;
@@ -54,18 +56,21 @@ public class BuildProgress {
   @Incoming(Topics.BUILDS_STATUS)
   @Blocking
   public CompletionStage<Void> onMessage(Message<String> message) {
-    return inbound.applyInTransaction(message, BuildStatus.class, this::record);
+    return inbound.receiveInTransaction(message, BuildStatus.class, this::record);
   }
 
-  private void record(BuildStatus event) {
-    if (apply(event) == Outcome.REFUSED) {
+  private void record(Envelope<BuildStatus> received) {
+    BuildStatus event = received.event();
+    Instant at = received.occurredAt() == null ? Instant.now() : received.occurredAt();
+    if (apply(event, at) == Outcome.REFUSED) {
       throw new RefusedEventException(
           "build " + event.buildId() + ": " + typeOf(event) + " contradicts the build's record");
     }
   }
 
+  /** Applies {@code event}, which its producer made at {@code occurredAt}. */
   @Transactional
-  public Outcome apply(BuildStatus event) {
+  public Outcome apply(BuildStatus event, Instant occurredAt) {
     Build b = Build.findById(event.buildId());
     if (b == null) {
       if (event.buildId() > Build.highestIdGiven()) {
@@ -88,12 +93,10 @@ public class BuildProgress {
           b.id, b.copr.name, b.pkg.name, b.chroot, f.copr(), f.packageName(), f.chroot());
       return Outcome.REFUSED;
     }
-    BuildState target = target(event);
-    boolean cancelsEveryAttempt = event instanceof BuildStatus.Canceled && event.attempt() == 0;
+    BuildState target = BuildLifecycle.of(event).api();
     boolean news =
         !b.state.ended()
             && (event.attempt() > b.attempt
-                || cancelsEveryAttempt
                 || (event.attempt() == b.attempt && target.compareTo(b.state) > 0));
     if (!news) {
       LOG.debugf(
@@ -106,7 +109,7 @@ public class BuildProgress {
       b.workerId = null;
       b.startedAt = null;
     }
-    record(b, event);
+    record(b, event, occurredAt);
     LOG.infof(
         "build %d (copr %s, %s, %s): %s -> %s, attempt %d",
         b.id, b.copr.name, b.pkg.name, b.chroot, b.state.wire(), target.wire(), b.attempt);
@@ -130,23 +133,7 @@ public class BuildProgress {
         && b.pkg.name.equals(f.packageName());
   }
 
-  private static BuildState target(BuildStatus event) {
-    if (event instanceof BuildStatus.Dispatched) {
-      return BuildState.STARTING;
-    } else if (event instanceof BuildStatus.Started) {
-      return BuildState.RUNNING;
-    } else if (event instanceof BuildStatus.Finished f) {
-      return f.success() ? BuildState.PUBLISHING : BuildState.FAILED;
-    } else if (event instanceof BuildStatus.Published) {
-      return BuildState.SUCCEEDED;
-    } else if (event instanceof BuildStatus.Canceled) {
-      return BuildState.CANCELED;
-    }
-    return BuildState.FAILED; // PublishFailed, Failed
-  }
-
-  private static void record(Build b, BuildStatus event) {
-    Instant at = event.occurredAt() == null ? Instant.now() : event.occurredAt();
+  private static void record(Build b, BuildStatus event, Instant at) {
     if (event instanceof BuildStatus.Started s) {
       b.workerId = s.workerId();
       b.startedAt = at;

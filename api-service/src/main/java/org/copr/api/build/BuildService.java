@@ -19,9 +19,9 @@ import org.copr.api.error.ApiException;
 import org.copr.api.storage.Storage;
 import org.copr.api.user.Caller;
 import org.copr.api.user.User;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.rest.BuildState;
 import org.copr.contracts.rest.Page;
 import org.copr.runtime.outbox.Outbox;
@@ -187,7 +187,7 @@ public class BuildService {
   }
 
   private void announceCancel(long buildId, String reason) {
-    outbox.cancel(new CancelBuild(buildId, 0, reason));
+    outbox.control(new BuildControl.Cancel(buildId, reason));
     LOG.infof("build %d: cancel requested, %s", buildId, reason);
   }
 

@@ -172,7 +172,7 @@ public class PackageService {
         em.createQuery("select v.srpmSha256 from PackageVersion v where v.pkg = :pkg", String.class)
             .setParameter("pkg", pkg)
             .getResultList();
-    outbox.copr(new CoprEvent.PackageDeleted(coprName, name, buildIds));
+    outbox.copr(CoprEvent.PackageDeleted.of(coprName, name, buildIds));
     pkg.delete();
     LOG.infof(
         "copr %s: package %s deleted by %s (%d builds)",

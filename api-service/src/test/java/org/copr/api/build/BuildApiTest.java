@@ -151,7 +151,8 @@ class BuildApiTest {
             List.of(),
             "copr-build-worker: nothing provides hello-dep",
             0,
-            "nothing provides hello-dep"));
+            "nothing provides hello-dep",
+            null));
 
     assertThat(awaitBuild(built, m -> "failed".equals(m.get("state"))).get("reason").toString())
         .contains("exit code 1");
@@ -316,8 +317,7 @@ class BuildApiTest {
       assertThat(publish.packageName()).isEqualTo(honest.pkg());
       assertThat(publish.attempt()).isEqualTo(1);
       for (BuildStatus.Finished refused : List.of(forged, neverGiven)) {
-        dlq.awaitRecord(
-            r -> r.value().contains(refused.eventId().toString()), Duration.ofSeconds(60));
+        dlq.awaitEvent(BuildStatus.Finished.class, refused::equals, Duration.ofSeconds(60));
       }
       // The honest finished came after both on the same partition: they were handled before it.
       assertThat(coprs.values())
@@ -398,6 +398,8 @@ class BuildApiTest {
         log(build, attempt),
         List.of(),
         success ? "" : "error: exit 1",
-        100);
+        100,
+        null,
+        null);
   }
 }

@@ -20,9 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.runtime.kafka.KeyedSender;
 import org.copr.worker.attempt.RunningBuild.StopKind;
@@ -59,7 +59,7 @@ public class BuildSlots {
   private final Map<Attempt, RunningBuild> running = new ConcurrentHashMap<>();
   private final Map<Attempt, Boolean> done = Collections.synchronizedMap(lru());
   private final Map<Attempt, Instant> reported = Collections.synchronizedMap(lru());
-  private final Map<Long, CancelBuild> cancels = Collections.synchronizedMap(lru());
+  private final Map<Long, BuildControl> cancels = Collections.synchronizedMap(lru());
   private final Clock clock;
   private volatile boolean draining;
 
@@ -103,8 +103,8 @@ public class BuildSlots {
       slots.release();
       return true;
     }
-    CancelBuild earlier = cancels.get(build.buildId());
-    if (earlier != null && earlier.appliesTo(build.attempt())) {
+    BuildControl earlier = cancels.get(build.buildId());
+    if (earlier != null && earlier.stops(build.attempt())) {
       build.stop(StopKind.CANCEL, earlier.reason());
     }
     running.put(build.key(), build);
@@ -148,12 +148,12 @@ public class BuildSlots {
     return "canceled";
   }
 
-  /** A user's cancel (attempt 0) or the scheduler giving up on one attempt. */
-  public void cancel(CancelBuild cancel) {
+  /** A user's cancel (every attempt) or the scheduler giving up on one attempt. */
+  public void cancel(BuildControl cancel) {
     cancels.put(cancel.buildId(), cancel);
     for (RunningBuild build : running.values()) {
       if (build.buildId() == cancel.buildId()
-          && cancel.appliesTo(build.attempt())
+          && cancel.stops(build.attempt())
           && build.stop(StopKind.CANCEL, cancel.reason())) {
         LOG.infof("%s: canceling (%s)", build, cancel.reason());
       }

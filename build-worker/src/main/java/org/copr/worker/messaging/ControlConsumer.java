@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.copr.contracts.CancelBuild;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.Topics;
 import org.copr.runtime.inbound.Inbound;
 import org.copr.worker.attempt.BuildSlots;
@@ -38,7 +38,7 @@ public class ControlConsumer implements KafkaConsumerRebalanceListener {
   @Incoming(Topics.BUILDS_CONTROL)
   @Blocking
   public CompletionStage<Void> onControl(Message<String> message) {
-    return inbound.apply(message, CancelBuild.class, builds::cancel);
+    return inbound.apply(message, BuildControl.class, builds::cancel);
   }
 
   @Override

@@ -61,7 +61,9 @@ public final class BackendStandIn {
             api.storage().relativize(api.storage().log(build.id(), attempt)),
             List.of(),
             success ? "" : "error: this package is meant to fail",
-            10));
+            10,
+            null,
+            null));
     if (success) {
       send(
           new BuildStatus.Published(

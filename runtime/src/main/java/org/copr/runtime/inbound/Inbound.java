@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.copr.contracts.Envelope;
 import org.copr.contracts.Event;
 import org.copr.contracts.EventJson;
 import org.copr.contracts.EventJson.MalformedEventException;
@@ -53,24 +54,39 @@ public class Inbound {
   /** Reads the message as an event of {@code type} and hands it to {@code handler}. */
   public <T extends Event> CompletionStage<Void> apply(
       Message<String> message, Class<T> type, Consumer<T> handler) {
-    T event;
-    try {
-      event = EventJson.read(message.getPayload(), type);
-    } catch (MalformedEventException e) {
-      return deadLetter(message, e);
-    }
-    try {
-      retries.call(() -> attempt(message, event, handler), Void.class);
-    } catch (Exception e) {
-      return deadLetter(message, e);
-    }
-    return message.ack();
+    return receive(message, type, received -> handler.accept(received.event()));
   }
 
   /** The same, with each try of {@code handler} in a transaction of its own. */
   public <T extends Event> CompletionStage<Void> applyInTransaction(
       Message<String> message, Class<T> type, Consumer<T> handler) {
     return apply(message, type, event -> NewTransaction.run(() -> handler.accept(event)));
+  }
+
+  /**
+   * As {@link #apply}, for a handler that needs the envelope too: the event's id (to forward it as
+   * itself) or the time it happened.
+   */
+  public <T extends Event> CompletionStage<Void> receive(
+      Message<String> message, Class<T> type, Consumer<Envelope<T>> handler) {
+    Envelope<T> received;
+    try {
+      received = EventJson.readEnvelope(message.getPayload(), type);
+    } catch (MalformedEventException e) {
+      return deadLetter(message, e);
+    }
+    try {
+      retries.call(() -> attempt(message, received, handler), Void.class);
+    } catch (Exception e) {
+      return deadLetter(message, e);
+    }
+    return message.ack();
+  }
+
+  /** {@link #receive} with each try of {@code handler} in a transaction of its own. */
+  public <T extends Event> CompletionStage<Void> receiveInTransaction(
+      Message<String> message, Class<T> type, Consumer<Envelope<T>> handler) {
+    return receive(message, type, received -> NewTransaction.run(() -> handler.accept(received)));
   }
 
   /**
@@ -107,16 +123,17 @@ public class Inbound {
         .orElseThrow(() -> new IllegalStateException("not a message from Kafka"));
   }
 
-  private <T> Void attempt(Message<String> message, T event, Consumer<T> handler) {
+  private <T extends Event> Void attempt(
+      Message<String> message, Envelope<T> received, Consumer<Envelope<T>> handler) {
     try {
-      handler.accept(event);
+      handler.accept(received);
       return null;
     } catch (MalformedEventException | RefusedEventException e) {
       throw e;
     } catch (RuntimeException e) {
       LOG.warnf(
           "%s from %s: cannot apply it yet (%s); retrying",
-          event.getClass().getSimpleName(), topic(message), e.getMessage());
+          received.event().getClass().getSimpleName(), topic(message), e.getMessage());
       registry.counter("copr.inbound.failed.tries", "topic", topic(message)).increment();
       throw e;
     }

@@ -10,11 +10,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.CoprEvent;
+import org.copr.contracts.Envelope;
 import org.copr.contracts.Event;
 import org.copr.contracts.Topics;
 
@@ -39,8 +40,13 @@ public class Outbox {
   /**
    * Sends {@code event} to {@code topic} under {@code key} once the caller's transaction commits.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
   public void send(String topic, String key, Event event) {
+    send(topic, key, Envelope.of(event));
+  }
+
+  /** As {@link #send(String, String, Event)}, under an envelope it already has (same event id). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void send(String topic, String key, Envelope<?> event) {
     Pending pending = (Pending) transactions.getResource(Pending.class);
     if (pending == null) {
       pending = new Pending();
@@ -67,11 +73,16 @@ public class Outbox {
   }
 
   public void status(BuildStatus status) {
-    send(Topics.BUILDS_STATUS, Long.toString(status.buildId()), status);
+    status(Envelope.of(status));
   }
 
-  public void cancel(CancelBuild cancel) {
-    send(Topics.BUILDS_CONTROL, Long.toString(cancel.buildId()), cancel);
+  /** Forwards a status event unchanged: under its own envelope, so its id stays the same. */
+  public void status(Envelope<? extends BuildStatus> status) {
+    send(Topics.BUILDS_STATUS, Long.toString(status.event().buildId()), status);
+  }
+
+  public void control(BuildControl order) {
+    send(Topics.BUILDS_CONTROL, Long.toString(order.buildId()), order);
   }
 
   private final class Pending implements Synchronization {

@@ -5,9 +5,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.copr.contracts.BuildControl;
+import org.copr.contracts.BuildLifecycle;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
-import org.copr.contracts.CancelBuild;
+import org.copr.contracts.Envelope;
+import org.copr.contracts.QueueState;
+import org.copr.contracts.rest.BuildState;
 import org.copr.runtime.inbound.RefusedEventException;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
@@ -40,7 +44,7 @@ public class BuildTransitions {
     }
     ScheduledBuild build = ScheduledBuild.queued(request, clock.instant());
     if (!config.arches().contains(build.arch)) {
-      build.end(Outcome.FAILED, clock.instant());
+      build.end(BuildState.FAILED, clock.instant());
       outbox.status(new BuildStatus.Failed(buildId, 0, "no build workers for arch " + build.arch));
       LOG.warnf("%s failed: no build workers for arch %s", build, build.arch);
     } else {
@@ -65,7 +69,8 @@ public class BuildTransitions {
     build.start(clock.instant());
     LOG.infof("%s started on worker %s", build, workerId);
     if (build.cancelReason != null) {
-      outbox.cancel(new CancelBuild(build.buildId, build.attempt, build.cancelReason));
+      outbox.control(
+          new BuildControl.StopAttempt(build.buildId, build.attempt, build.cancelReason));
     }
   }
 
@@ -78,7 +83,8 @@ public class BuildTransitions {
    * refused with the reason and changes nothing.
    */
   @Transactional
-  public void judge(String topicWorker, BuildStatus report) {
+  public void judge(String topicWorker, Envelope<? extends BuildStatus> received) {
+    BuildStatus report = received.event();
     Report r = Report.of(report);
     if (!topicWorker.equals(r.workerId())) {
       throw new RefusedEventException(
@@ -158,27 +164,19 @@ public class BuildTransitions {
         start(build, topicWorker);
       }
     } else {
-      Outcome outcome =
-          report instanceof BuildStatus.Finished f
-              ? (f.success() ? Outcome.SUCCEEDED : Outcome.FAILED)
-              : Outcome.CANCELED;
+      BuildState outcome = BuildLifecycle.of(report).outcome();
       build.end(outcome, clock.instant());
       LOG.infof("%s %s on worker %s", build, outcome, topicWorker);
     }
-    outbox.status(report);
+    outbox.status(received);
   }
 
   /**
    * The same end reported again (a retried send, a redelivery): it was forwarded the first time.
    */
   private static boolean repeats(ScheduledBuild build, BuildStatus report) {
-    if (report instanceof BuildStatus.Finished f) {
-      return build.outcome == (f.success() ? Outcome.SUCCEEDED : Outcome.FAILED);
-    }
-    if (report instanceof BuildStatus.Canceled) {
-      return build.outcome == Outcome.CANCELED;
-    }
-    return report instanceof BuildStatus.Started;
+    return report instanceof BuildStatus.Started
+        || build.outcome == BuildLifecycle.of(report).outcome();
   }
 
   /** Who a worker's report says it is. */
@@ -205,14 +203,14 @@ public class BuildTransitions {
    * the liveness rules end the build as canceled instead of requeueing it.
    */
   @Transactional
-  public void cancel(CancelBuild cancel) {
+  public void cancel(BuildControl.Cancel cancel) {
     ScheduledBuild build = ScheduledBuild.locked(cancel.buildId()).orElse(null);
     if (build == null || build.state == QueueState.DONE) {
       return;
     }
     String reason = cancel.reason() == null ? "canceled" : cancel.reason();
     if (build.state == QueueState.QUEUED) {
-      build.end(Outcome.CANCELED, clock.instant());
+      build.end(BuildState.CANCELED, clock.instant());
       outbox.status(new BuildStatus.Canceled(build.buildId, build.attempt, reason));
       LOG.infof("%s canceled while queued: %s", build, reason);
     } else {
@@ -234,14 +232,14 @@ public class BuildTransitions {
       return;
     }
     Instant now = clock.instant();
-    outbox.cancel(new CancelBuild(buildId, attempt, why));
+    outbox.control(new BuildControl.StopAttempt(buildId, attempt, why));
     if (build.cancelReason != null) {
-      build.end(Outcome.CANCELED, now);
+      build.end(BuildState.CANCELED, now);
       outbox.status(new BuildStatus.Canceled(buildId, attempt, build.cancelReason));
       LOG.infof("%s canceled (%s)", build, why);
     } else if (build.attempt >= config.maxAttempts()) {
       String reason = why + "; gave up after " + build.attempt + " attempts";
-      build.end(Outcome.FAILED, now);
+      build.end(BuildState.FAILED, now);
       outbox.status(new BuildStatus.Failed(buildId, attempt, reason));
       LOG.warnf("%s failed: %s", build, reason);
     } else {

@@ -1,7 +1,7 @@
 package org.copr.scheduler.build;
 
 import java.time.Instant;
-import java.util.Locale;
+import org.copr.contracts.rest.BuildState;
 
 /** One build as the scheduler sees it: which attempt, where, since when. */
 public record BuildView(
@@ -14,7 +14,7 @@ public record BuildView(
     String state,
     int attempt,
     String workerId,
-    Outcome outcome,
+    BuildState outcome,
     Instant queuedAt,
     Instant dispatchedAt,
     Instant startedAt,
@@ -28,7 +28,7 @@ public record BuildView(
         b.packageName,
         b.chroot,
         b.arch,
-        b.state.name().toLowerCase(Locale.ROOT),
+        b.state.wire(),
         b.attempt,
         b.workerId,
         b.outcome,

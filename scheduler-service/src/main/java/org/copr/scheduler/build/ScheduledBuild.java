@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.EventJson;
+import org.copr.contracts.QueueState;
+import org.copr.contracts.rest.BuildState;
 
 /** One build (a package upload for one chroot) and the scheduler's view of its current attempt. */
 @Entity
@@ -44,7 +46,7 @@ public class ScheduledBuild extends PanacheEntityBase {
   public String cancelReason;
 
   @Enumerated(EnumType.STRING)
-  public Outcome outcome;
+  public BuildState outcome;
 
   public Instant endedAt;
 
@@ -134,7 +136,7 @@ public class ScheduledBuild extends PanacheEntityBase {
     incarnation = null;
   }
 
-  public void end(Outcome how, Instant now) {
+  public void end(BuildState how, Instant now) {
     state = QueueState.DONE;
     outcome = how;
     endedAt = now;

@@ -3,8 +3,8 @@ package org.copr.scheduler.events;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
+import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildRequested;
-import org.copr.contracts.CancelBuild;
 import org.copr.contracts.Topics;
 import org.copr.runtime.inbound.Inbound;
 import org.copr.scheduler.build.BuildTransitions;
@@ -34,7 +34,7 @@ public class BuildEventsConsumer {
   @Incoming(Topics.BUILDS_CONTROL)
   @Blocking
   public CompletionStage<Void> control(Message<String> message) {
-    return inbound.apply(message, CancelBuild.class, this::control);
+    return inbound.apply(message, BuildControl.class, this::control);
   }
 
   private void requested(BuildRequested request) {
@@ -42,10 +42,10 @@ public class BuildEventsConsumer {
     dispatcher.wake();
   }
 
-  private void control(CancelBuild cancel) {
-    if (cancel.attempt() == 0) {
+  private void control(BuildControl control) {
+    // A stop_attempt is this service's own order to a worker.
+    if (control instanceof BuildControl.Cancel cancel) {
       builds.cancel(cancel);
     }
-    // a positive attempt is the scheduler's own order to a worker to stop that attempt
   }
 }

@@ -2,8 +2,10 @@ package org.copr.scheduler.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 import org.copr.contracts.BuildStatus;
+import org.copr.contracts.Envelope;
 import org.copr.contracts.Event;
 import org.copr.contracts.Topics;
 import org.copr.contracts.WorkerHeartbeat;
@@ -43,17 +45,19 @@ public class ReportsConsumer {
   @Incoming(CHANNEL)
   @Blocking
   public CompletionStage<Void> report(Message<String> message) {
-    return inbound.apply(message, Event.class, event -> report(Inbound.topicOf(message), event));
+    return inbound.receive(
+        message, Event.class, received -> report(Inbound.topicOf(message), received));
   }
 
-  private void report(String topic, Event event) {
+  private void report(String topic, Envelope<Event> received) {
     String worker =
         Topics.reportsOf(topic)
             .orElseThrow(() -> new RefusedEventException("not a worker's reports topic: " + topic));
+    Event event = received.event();
     if (event instanceof WorkerHeartbeat heartbeat) {
-      heartbeat(worker, heartbeat);
+      heartbeat(worker, heartbeat, received.occurredAt());
     } else if (event instanceof BuildStatus report) {
-      builds.judge(worker, report);
+      builds.judge(worker, received.carrying(report));
       if (!(report instanceof BuildStatus.Started)) {
         dispatcher.wake(); // a slot is free
       }
@@ -64,7 +68,7 @@ public class ReportsConsumer {
     }
   }
 
-  private void heartbeat(String worker, WorkerHeartbeat heartbeat) {
+  private void heartbeat(String worker, WorkerHeartbeat heartbeat, Instant sentAt) {
     if (!worker.equals(heartbeat.workerId())) {
       throw new RefusedEventException(
           "a heartbeat of worker "
@@ -72,7 +76,7 @@ public class ReportsConsumer {
               + " came with the credentials of worker "
               + worker);
     }
-    workers.heartbeat(heartbeat);
+    workers.heartbeat(heartbeat, sentAt);
     dispatcher.wake();
   }
 }

@@ -15,11 +15,11 @@ import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.EventJson;
+import org.copr.contracts.QueueState;
+import org.copr.contracts.rest.BuildState;
 import org.copr.runtime.Wakeup;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
-import org.copr.scheduler.build.Outcome;
-import org.copr.scheduler.build.QueueState;
 import org.copr.scheduler.build.ScheduledBuild;
 import org.jboss.logging.Logger;
 
@@ -170,7 +170,7 @@ public class Dispatcher {
   /** Ends the build as failed, with the reason, and tells api-service (and the dashboard). */
   private void failUnsendable(ScheduledBuild build, String why) {
     String reason = "the build cannot be dispatched: " + why;
-    build.end(Outcome.FAILED, clock.instant());
+    build.end(BuildState.FAILED, clock.instant());
     if (build.buildId > 0) {
       outbox.status(new BuildStatus.Failed(build.buildId, build.attempt, reason));
     }

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.copr.contracts.CancelBuild;
+import org.copr.contracts.BuildControl;
+import org.copr.contracts.QueueState;
 import org.copr.contracts.WorkerHeartbeat;
 import org.copr.contracts.WorkerHeartbeat.Attempt;
 import org.copr.contracts.rest.WorkerView;
 import org.copr.runtime.outbox.Outbox;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.BuildTransitions;
-import org.copr.scheduler.build.QueueState;
 import org.copr.scheduler.build.ScheduledBuild;
 import org.jboss.logging.Logger;
 
@@ -46,8 +46,9 @@ public class Workers {
   private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>(Instant.EPOCH);
   private final AtomicReference<Instant> judgeFrom = new AtomicReference<>(Instant.MAX);
 
+  /** A heartbeat, which its worker sent at {@code sentAt} (by the worker's clock). */
   @Transactional
-  public void heartbeat(WorkerHeartbeat heartbeat) {
+  public void heartbeat(WorkerHeartbeat heartbeat, Instant sentAt) {
     Instant now = clock.instant();
     String id = heartbeat.workerId();
     // Locked before anything is read: a dispatch to this worker either committed before (and is
@@ -72,7 +73,7 @@ public class Workers {
     for (Attempt running : heartbeat.running()) {
       reconcile(id, running);
     }
-    takeBackUnlisted(heartbeat, now);
+    takeBackUnlisted(heartbeat, sentAt, now);
     if (lastHeartbeat.getAndSet(now).isBefore(now.minus(config.workerTimeout()))) {
       // The first heartbeat after a silence: give every live worker time to be heard from again.
       judgeFrom.set(now.plus(config.workerTimeout()));
@@ -96,7 +97,8 @@ public class Workers {
       LOG.infof(
           "worker %s runs attempt %d of build %d, which is not its own: asking it to stop",
           workerId, running.attempt(), running.buildId());
-      outbox.cancel(new CancelBuild(running.buildId(), running.attempt(), "stale attempt"));
+      outbox.control(
+          new BuildControl.StopAttempt(running.buildId(), running.attempt(), "stale attempt"));
     }
   }
 
@@ -105,13 +107,10 @@ public class Workers {
    * build's process, a worker that forgot it): taken back, once they started longer than the grace
    * before the heartbeat was sent. The worker's clock says when that was, but never later than now.
    */
-  private void takeBackUnlisted(WorkerHeartbeat heartbeat, Instant now) {
+  private void takeBackUnlisted(WorkerHeartbeat heartbeat, Instant sentAt, Instant now) {
     Set<Attempt> listed = new HashSet<>(heartbeat.running());
     listed.addAll(heartbeat.ended());
-    Instant sent =
-        heartbeat.occurredAt() == null || heartbeat.occurredAt().isAfter(now)
-            ? now
-            : heartbeat.occurredAt();
+    Instant sent = sentAt == null || sentAt.isAfter(now) ? now : sentAt;
     Instant cutoff = sent.minus(config.listingGrace());
     List<ScheduledBuild> unlisted =
         ScheduledBuild.heldFor(heartbeat.workerId()).stream()
