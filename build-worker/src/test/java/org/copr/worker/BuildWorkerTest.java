@@ -432,7 +432,7 @@ class BuildWorkerTest {
         new TopicProbe(Dispatches.bootstrap(), Topics.deadLetter(Topics.BUILDS_CONTROL))) {
       String garbage = "cancel everything " + Dispatches.nextId();
       TopicProbe.send(Dispatches.bootstrap(), Topics.BUILDS_CONTROL, "x", garbage);
-      assertThat(dlq.awaitDeadLetter(garbage::equals, WAIT)).contains("not a CancelBuild");
+      assertThat(dlq.awaitDeadLetter(garbage::equals, WAIT)).contains("not a BuildControl");
     }
   }
 
