@@ -86,7 +86,10 @@ class DrainTest {
 
       var beat =
           heartbeats.awaitEvent(
-              WorkerHeartbeat.class, h -> h.workerId().equals(worker.id()) && h.draining(), WAIT);
+              WorkerHeartbeat.class,
+              // not an earlier run's last heartbeat: the topic keeps those
+              h -> h.incarnation().equals(worker.incarnation()) && h.draining(),
+              WAIT);
       assertThat(beat.running()).contains(new WorkerHeartbeat.Attempt(running, 1));
       given().get("/q/health/ready").then().statusCode(503);
 
