@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.copr.contracts.BuildDispatch;
-import org.copr.contracts.Chroot;
 import org.copr.runtime.inbound.Inbound;
 import org.copr.runtime.inbound.RefusedEventException;
 import org.copr.worker.attempt.BuildSlots;
@@ -65,7 +64,7 @@ public class DispatchConsumer implements KafkaConsumerRebalanceListener {
   }
 
   private void build(BuildDispatch dispatch) {
-    String arch = Chroot.parse(dispatch.build().chroot()).arch();
+    String arch = dispatch.build().arch();
     if (!arch.equals(worker.arch())) {
       throw new RefusedEventException(
           "build "

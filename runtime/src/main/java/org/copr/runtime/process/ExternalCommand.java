@@ -121,7 +121,8 @@ public final class ExternalCommand {
   public Result run() throws IOException, InterruptedException {
     Path file = output != null ? output : Files.createTempFile("copr-command-", ".out");
     try {
-      ProcessBuilder pb = builder().redirectOutput(file.toFile());
+      Optional<Path> setsid = find("setsid", path());
+      ProcessBuilder pb = builder(setsid).redirectOutput(file.toFile());
       if (errors != null) {
         pb.redirectError(errors.toFile());
       } else {
@@ -130,7 +131,7 @@ public final class ExternalCommand {
       if (input == null) {
         pb.redirectInput(NO_INPUT);
       }
-      Running running = new Running(pb.start(), path());
+      Running running = new Running(pb.start(), path(), setsid.isPresent());
       try {
         if (input != null) {
           feed(running.process, input);
@@ -158,7 +159,8 @@ public final class ExternalCommand {
    * caller that reads it as it comes and ends it with {@link Running#kill}; no timeout applies.
    */
   public Running start() throws IOException {
-    ProcessBuilder pb = builder().redirectErrorStream(true);
+    Optional<Path> setsid = find("setsid", path());
+    ProcessBuilder pb = builder(setsid).redirectErrorStream(true);
     if (input == null) {
       pb.redirectInput(NO_INPUT);
     }
@@ -166,13 +168,13 @@ public final class ExternalCommand {
     if (input != null) {
       feed(process, input);
     }
-    return new Running(process, path());
+    return new Running(process, path(), setsid.isPresent());
   }
 
-  private ProcessBuilder builder() {
+  private ProcessBuilder builder(Optional<Path> setsid) {
     List<String> full = new ArrayList<>();
     // setsid makes the child the leader of a new group (same pid), which kill then reaches whole.
-    find("setsid", path()).ifPresent(p -> full.add(p.toString()));
+    setsid.ifPresent(p -> full.add(p.toString()));
     full.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(full);
     pb.environment().clear();
@@ -234,9 +236,9 @@ public final class ExternalCommand {
     private final boolean ownGroup;
     private final Set<ProcessHandle> seen = new LinkedHashSet<>();
 
-    private Running(Process process, String path) {
+    private Running(Process process, String path, boolean ownGroup) {
       this.process = process;
-      this.ownGroup = find("setsid", path).isPresent();
+      this.ownGroup = ownGroup;
       this.kill = find("kill", path);
     }
 
