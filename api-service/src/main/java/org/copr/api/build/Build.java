@@ -34,6 +34,11 @@ public class Build extends PanacheEntityBase {
   @JoinColumn(name = "version_id")
   public PackageVersion version;
 
+  /** The request that made this build and its siblings in the copr's other chroots. */
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "submission_id")
+  public Submission submission;
+
   public String chroot;
   public BuildState state;
   public int attempt;

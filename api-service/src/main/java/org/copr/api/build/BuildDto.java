@@ -7,6 +7,7 @@ import org.copr.contracts.rest.BuildState;
 @RegisterForReflection
 public record BuildDto(
     long id,
+    long submissionId,
     String copr,
     String packageName,
     String evr,
@@ -24,6 +25,7 @@ public record BuildDto(
   public static BuildDto of(Build b) {
     return new BuildDto(
         b.id,
+        b.submission.id,
         b.copr.name,
         b.pkg.name,
         b.version.evr(),

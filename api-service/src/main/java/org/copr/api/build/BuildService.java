@@ -107,17 +107,25 @@ public class BuildService {
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Build> request(CoprPackage pkg, PackageVersion version, User user) {
     Copr copr = pkg.copr;
+    Submission submission = new Submission();
+    submission.copr = copr;
+    submission.pkg = pkg;
+    submission.version = version;
+    submission.submittedBy = user.username;
+    submission.submittedAt = Instant.now();
+    submission.persist();
     List<Build> created = new ArrayList<>();
     for (String chroot : copr.chroots()) {
       Build b = new Build();
       b.copr = copr;
       b.pkg = pkg;
       b.version = version;
+      b.submission = submission;
       b.chroot = chroot;
       b.state = BuildState.PENDING;
       b.attempt = 0;
       b.submittedBy = user.username;
-      b.submittedAt = Instant.now();
+      b.submittedAt = submission.submittedAt;
       b.persist();
       outbox.buildRequested(
           new BuildRequested(
