@@ -44,6 +44,12 @@ public final class Printable {
     return cut(strip(text, true), max);
   }
 
+  /** Lines of a log: printable characters, tabs and new lines; not bounded. */
+  public static String lines(String text) {
+    return text.lines().map(l -> strip(l, true)).collect(java.util.stream.Collectors.joining("\n"))
+        + (text.endsWith("\n") ? "\n" : "");
+  }
+
   private static String strip(String text, boolean keepTabs) {
     String plain = ESCAPES.matcher(text).replaceAll("");
     StringBuilder out = new StringBuilder(plain.length());

@@ -58,6 +58,12 @@ class PrintableTest {
   }
 
   @Test
+  void logLinesKeepTheirBreaks() {
+    assertThat(Printable.lines("one\u001b[31m\r\n\ttwo\u0007\n\nthree\n"))
+        .isEqualTo("one\n\ttwo\n\nthree\n");
+  }
+
+  @Test
   void noReasonStaysNone() {
     assertThat(Printable.reason(null)).isNull();
   }
