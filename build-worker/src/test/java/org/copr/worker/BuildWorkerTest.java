@@ -238,7 +238,9 @@ class BuildWorkerTest {
     assertThat(Files.readString(storage().resolve(finished.log())))
         .contains("this package is meant to fail to build")
         .contains("sandbox exited with 1");
-    assertThat(finished.reason()).isEqualTo("sandbox exited with 1");
+    assertThat(finished.reason())
+        .startsWith("%build failed: error: Bad exit status from /build/tmp/rpm-tmp.")
+        .endsWith(" (%build); last error before it: this package is meant to fail to build");
     assertThat(workFolders()).isEmpty();
   }
 
@@ -303,7 +305,8 @@ class BuildWorkerTest {
 
     assertThat(finished.success()).isFalse();
     assertThat(finished.exitCode()).isEqualTo(124);
-    assertThat(finished.logTail()).contains("about to sleep").contains("timed out after PT2S");
+    assertThat(finished.logTail()).contains("about to sleep").contains("timed out after 2s");
+    assertThat(finished.reason()).isEqualTo("%build failed: the build timed out after 2s");
     Dispatches.awaitNoProcess(marker);
   }
 

@@ -74,8 +74,10 @@ class MockBackendTest {
             "copr-" + id + "-1",
             "--rpmbuild_timeout",
             "1800");
+    // The log is the packager's: it starts with mock's own output; the command line is the
+    // worker's business.
     assertThat(Files.readString(worker.storage().log(id, 1)))
-        .contains("$ " + MockStandIn.DIR.resolve("mock") + " -r fedora-40-x86_64")
-        .contains("mock stand-in: rebuilding");
+        .startsWith("mock stand-in: rebuilding")
+        .doesNotContain(MockStandIn.DIR.resolve("mock").toString() + " -r");
   }
 }

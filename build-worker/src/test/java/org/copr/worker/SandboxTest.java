@@ -196,7 +196,9 @@ class SandboxTest {
     var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
 
     assertThat(finished.success()).isFalse();
-    assertThat(finished.reason()).isEqualTo("sandbox exited with 1");
+    assertThat(finished.reason())
+        .startsWith("%build failed: error: Bad exit status from /build/tmp/rpm-tmp.")
+        .contains(" (%build); last error before it: ");
     Matcher forks =
         Pattern.compile("fork failed after (\\d+) children").matcher(finished.logTail());
     assertThat(forks.find()).as(finished.logTail()).isTrue();
@@ -228,7 +230,8 @@ class SandboxTest {
 
     assertThat(finished.success()).isFalse();
     assertThat(finished.exitCode()).isEqualTo(125);
-    assertThat(finished.reason()).isEqualTo("the build log passed its limit of 64 MiB");
+    assertThat(finished.reason())
+        .isEqualTo("%build failed: the build log passed its limit of 64 MiB");
     assertThat(finished.logTail()).endsWith("copr-build-worker: " + finished.reason());
     assertThat(finished.logTail().length()).isLessThanOrEqualTo(4096);
     long size = Files.size(worker.storage().log(id, 1));
@@ -302,7 +305,10 @@ class SandboxTest {
       assertThat(finished.success()).as(b.getValue()).isFalse();
       assertThat(finished.artifacts()).isEmpty();
       assertThat(finished.reason())
-          .isEqualTo("the build left " + b.getValue() + ", which is not a regular file");
+          .isEqualTo(
+              "checking results failed: the build left "
+                  + b.getValue()
+                  + ", which is not a regular file");
     }
   }
 
@@ -354,7 +360,8 @@ class SandboxTest {
       assertThat(finished.success()).isFalse();
       assertThat(finished.reason())
           .isEqualTo(
-              "a BuildRequires from the build's repositories is not signed by its copr's key");
+              "fetching BuildRequires failed: a BuildRequires from the build's repositories is"
+                  + " not signed by its copr's key");
       assertThat(log)
           .contains("hello-dep-1.0-1.noarch.rpm is not signed by the key of a copr of this build")
           .doesNotContain("Executing(%build)");
@@ -381,7 +388,8 @@ class SandboxTest {
         String log = Files.readString(worker.storage().log(id, 1));
 
         assertThat(finished.success()).as(repos.toString()).isFalse();
-        assertThat(finished.reason()).isEqualTo("nothing provides hello-dep");
+        assertThat(finished.reason())
+            .isEqualTo("fetching BuildRequires failed: nothing provides hello-dep");
         assertThat(log).contains("copr-build-worker: nothing provides hello-dep");
         assertThat(log).doesNotContain("Executing(%build)");
       }
@@ -431,7 +439,7 @@ class SandboxTest {
         assertThat(finished.reason())
             .as(b.getValue())
             .startsWith(
-                "BuildRequires \""
+                "checking BuildRequires failed: BuildRequires \""
                     + org.copr.rpm.DependencyToken.shown(b.getValue())
                     + "\" is not a dependency rpm and Copr accept")
             .contains(refused.get(b.getValue()));
@@ -481,7 +489,8 @@ class SandboxTest {
     assertThat(finished.success()).isFalse();
     assertThat(finished.logTail()).contains("MemoryError").doesNotContain("touched 6442450944");
     assertThat(finished.reason())
-        .startsWith("sandbox exited with 1: it ran out of memory (its processes may write at most")
+        .startsWith("%build failed: it ran out of memory (its processes may write at most")
+        .contains("; error: Bad exit status from /build/tmp/rpm-tmp.")
         .contains("copr.worker.sandbox.memory");
     assertThat(worker.storage().results(id, 1)).doesNotExist();
     assertNextBuildSucceeds();
@@ -506,7 +515,7 @@ class SandboxTest {
     assertThat(finished.success()).isFalse();
     assertThat(finished.exitCode()).as("not the timeout's 124").isNotEqualTo(124);
     assertThat(finished.reason())
-        .startsWith("sandbox exited with 1: it ran out of CPU time")
+        .startsWith("%build failed: it ran out of CPU time")
         .contains("use 30 s of CPU time each");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(120));
   }
@@ -540,10 +549,11 @@ class SandboxTest {
       assertThat(finished.artifacts()).isEmpty();
       assertThat(finished.reason())
           .isEqualTo(
-              b.getValue().equals("sparse")
-                  ? "the build's results pass their limit of 1024 MiB (files counted at their"
-                      + " apparent size, sparse ones whole)"
-                  : "the build left more than 50 files in its results; at most 50");
+              "checking results failed: "
+                  + (b.getValue().equals("sparse")
+                      ? "the build's results pass their limit of 1024 MiB (files counted at their"
+                          + " apparent size, sparse ones whole)"
+                      : "the build left more than 50 files in its results; at most 50"));
       assertThat(worker.storage().results(b.getKey(), 1)).doesNotExist();
     }
   }

@@ -90,11 +90,11 @@ class HostileBuildsTest {
               "hello-sparse",
               "%install\nfor i in 1 2 3; do truncate -s 3500M %{_rpmdir}/sparse-$i.bin; done\n");
       assertThat(awaitState(hungry, "failed").get("reason").asText())
-          .startsWith("sandbox exited with 1: it ran out of memory");
+          .startsWith("%build failed: it ran out of memory");
       assertThat(awaitState(sparse, "failed").get("reason").asText())
           .isEqualTo(
-              "the build's results pass their limit of 8192 MiB (files counted at their apparent"
-                  + " size, sparse ones whole)");
+              "checking results failed: the build's results pass their limit of 8192 MiB (files"
+                  + " counted at their apparent size, sparse ones whole)");
       assertThat(stack.storage().resolve("results/" + sparse)).satisfies(this::holdsNoFiles);
 
       ok(copr("create-pkg", "hostile", srpm("hello-honest").toString()));

@@ -99,7 +99,8 @@ class JourneyTest {
     assertThat(lonely.exitCode()).as(lonely.output()).isNotZero();
     JsonNode unresolved = build(buildIds("lonely", "hello-app").get(0));
     assertThat(unresolved.get("state").asText()).isEqualTo("failed");
-    assertThat(unresolved.get("reason").asText()).isEqualTo("nothing provides hello-tools");
+    assertThat(unresolved.get("reason").asText())
+        .isEqualTo("fetching BuildRequires failed: nothing provides hello-tools");
     Dnf dnf = dnfWith(work.resolve("root-apps"), "apps", "tools");
     Processes.Result install = dnf.install("hello-app");
     assertThat(install.exitCode()).as(install.output()).isZero();

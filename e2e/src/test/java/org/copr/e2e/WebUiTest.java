@@ -172,10 +172,16 @@ class WebUiTest {
 
   @Test
   @Order(4)
-  void aFailedBuildsLogIsReadable() throws Exception {
-    Path srpm =
-        TestRpms.srpm(
-            work.resolve("srpms"), "web-broken", "0.1", TestRpms.Options.defaults().failing());
+  void aFailedBuildSaysWhyAndItsLogStartsWithTheBuild() throws Exception {
+    // A C file missing a declaration and a ';': gcc fails %build.
+    String spec =
+        TestRpms.spec("web-broken", "0.1", TestRpms.Options.defaults())
+            .replace(
+                "%build\n",
+                "%build\necho 'this package is meant to fail to build'\n"
+                    + "printf 'int main(void) {\\n  return undefined_thing\\n}\\n' > hello.c\n"
+                    + "gcc -o hello hello.c\n");
+    Path srpm = TestRpms.srpmFromSpec(work.resolve("srpms"), "web-broken", spec);
     open("/copr/" + COPR + "/upload");
     browser.findElement(By.id("srpm")).sendKeys(srpm.toAbsolutePath().toString());
     browser.findElement(By.id("upload-button")).click();
@@ -197,7 +203,35 @@ class WebUiTest {
     browser.navigate().refresh();
     assertThat(browser.findElement(By.id("log")).getText())
         .contains("this package is meant to fail to build");
-    assertThat(browser.findElement(By.id("reason")).getText()).isNotEqualTo("—");
+    String reason = browser.findElement(By.id("reason")).getText();
+    assertThat(reason)
+        .as("the failing step and rpmbuild's error line, then gcc's last error")
+        .startsWith("%build failed: error: Bad exit status from /build/tmp/rpm-tmp.")
+        .contains(" (%build); last error before it: hello.c:2:25: error: expected ");
+    assertThat(browser.findElement(By.id("failure-log")).getText())
+        .contains("hello.c:2:10: error:")
+        .contains("error: Bad exit status from /build/tmp/rpm-tmp.");
+    String log = browser.findElement(By.id("log")).getText();
+    assertThat(log).startsWith("Installing /srpm/").doesNotContain("bwrap");
+    String attempt = browser.findElement(By.id("attempt")).getText();
+    HttpResponse<String> plain =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            stack.apiUrl()
+                                + URI.create(browser.getCurrentUrl()).getPath()
+                                + "/log/"
+                                + attempt))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(plain.body())
+        .as("the log a packager reads starts with their build, not the sandbox's command line")
+        .startsWith("Installing /srpm/")
+        .doesNotContain("bwrap")
+        .doesNotContain("--unshare")
+        .contains("this package is meant to fail to build");
     photograph("build-failed");
   }
 

@@ -10,6 +10,7 @@ import org.copr.contracts.BuildLifecycle;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.Envelope;
+import org.copr.contracts.Printable;
 import org.copr.contracts.Topics;
 import org.copr.contracts.rest.BuildState;
 import org.copr.runtime.inbound.Inbound;
@@ -133,7 +134,16 @@ public class BuildProgress {
         && b.pkg.name.equals(f.packageName());
   }
 
+  /**
+   * Reasons come partly from a build's own output, shown in pages and terminals: whatever a worker
+   * sent, what is kept is one line of printable text of bounded length.
+   */
   private static void record(Build b, BuildStatus event, Instant at) {
+    setFields(b, event, at);
+    b.reason = Printable.reason(b.reason);
+  }
+
+  private static void setFields(Build b, BuildStatus event, Instant at) {
     if (event instanceof BuildStatus.Started s) {
       b.workerId = s.workerId();
       b.startedAt = at;

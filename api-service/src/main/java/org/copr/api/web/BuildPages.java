@@ -19,6 +19,8 @@ import org.copr.api.build.BuildService;
 import org.copr.api.error.ApiException;
 import org.copr.api.web.AttemptLogs.Piece;
 import org.copr.api.web.WebQueries.Access;
+import org.copr.contracts.Printable;
+import org.copr.contracts.rest.BuildState;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -53,7 +55,12 @@ public class BuildPages {
   @CheckedTemplate
   static class Templates {
     static native TemplateInstance build(
-        Visit visit, BuildDto build, Access access, ShownLog log, String error);
+        Visit visit,
+        BuildDto build,
+        Access access,
+        ShownLog log,
+        FailureLines failure,
+        String error);
 
     /** The part htmx swaps in: the fields again, the log's new text, and the next poll. */
     /**
@@ -65,6 +72,7 @@ public class BuildPages {
         BuildDto build,
         Access access,
         ShownLog log,
+        FailureLines failure,
         boolean newAttempt,
         boolean restarted);
   }
@@ -100,7 +108,8 @@ public class BuildPages {
               visitor.visit(),
               build,
               queries.access(build.copr()),
-              new ShownLog(shown, attempts(build), piece, follow),
+              new ShownLog(shown, attempts(build), printable(piece), follow),
+              failure(build),
               newAttempt,
               newAttempt && attempt > 0);
         });
@@ -151,8 +160,25 @@ public class BuildPages {
         visitor.visit(),
         build,
         queries.access(build.copr()),
-        new ShownLog(shown, attempts(build), piece, follow),
+        new ShownLog(shown, attempts(build), printable(piece), follow),
+        failure(build),
         error);
+  }
+
+  /**
+   * The log as a page shows it: without a build's terminal escapes and control characters (its
+   * offsets stay those of the file; the plain text link serves the bytes as they are).
+   */
+  private static Piece printable(Piece piece) {
+    return new Piece(Printable.lines(piece.text()), piece.next(), piece.skipped());
+  }
+
+  /** What explains a failed build's reason: the end of its last attempt's log. */
+  private FailureLines failure(BuildDto build) {
+    if (build.state() != BuildState.FAILED || build.attempt() < 1) {
+      return FailureLines.NONE;
+    }
+    return FailureLines.of(logs.tail(logs.file(build, build.attempt())));
   }
 
   private static List<Integer> attempts(BuildDto build) {

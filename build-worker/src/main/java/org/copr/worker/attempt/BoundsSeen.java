@@ -25,7 +25,7 @@ final class BoundsSeen {
     }
   }
 
-  /** The reason's end, after "sandbox exited with 1"; empty when no bound was seen. */
+  /** The bound the build hit, as its reason names it; empty when no bound was seen. */
   String why(String bounds) {
     if (bounds.isEmpty() || (!memory && !cpu)) {
       return "";
@@ -34,6 +34,6 @@ final class BoundsSeen {
         memory && cpu
             ? "it ran out of memory and CPU time"
             : memory ? "it ran out of memory" : "it ran out of CPU time";
-    return ": " + what + " (" + bounds + ")";
+    return what + " (" + bounds + ")";
   }
 }

@@ -27,6 +27,7 @@ import org.copr.contracts.BuildSpec;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.BuildStatus.Artifact;
 import org.copr.contracts.Chroot;
+import org.copr.contracts.Printable;
 import org.copr.contracts.StorageLayout;
 import org.copr.rpm.BuildRequirements;
 import org.copr.runtime.kafka.KeyedSender;
@@ -35,12 +36,15 @@ import org.copr.worker.attempt.RunningBuild.StopKind;
 import org.copr.worker.builder.BuildJob;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.config.ThisWorker;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one attempt start to end: opens its log, reports {@code started}, runs the builder with a
  * timer, and works out the event that ends the attempt. Its private work folder is always removed.
  */
 final class BuildRun {
+  private static final Logger LOG = Logger.getLogger(BuildRun.class);
+
   /**
    * Exit code reported when the worker's timer stopped the builder (as coreutils' timeout does).
    */
@@ -61,6 +65,10 @@ final class BuildRun {
   private final Path logFile;
   private final Path results;
   private final Path work;
+  private final StepsSeen steps = new StepsSeen();
+
+  /** The worker's own stage of the attempt, named in its reason; null while the builder runs. */
+  private volatile String stage = "checking the SRPM";
 
   BuildRun(
       RunningBuild build,
@@ -110,8 +118,15 @@ final class BuildRun {
       } catch (IOException | RuntimeException e) {
         log.line("copr-build-worker: " + e.getMessage());
         deleteTree(results);
+        String where = stage == null ? builder.name() : stage;
         return Optional.of(
-            finished(false, EXIT_NOT_RUN, List.of(), log.tail(), 0, oneLine(e.getMessage())));
+            finished(
+                false,
+                EXIT_NOT_RUN,
+                List.of(),
+                log.tail(),
+                0,
+                where + " failed: " + oneLine(e.getMessage())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         deleteTree(results);
@@ -135,16 +150,10 @@ final class BuildRun {
 
   private Optional<BuildStatus> build(AttemptLog log) throws IOException, InterruptedException {
     BuildSpec spec = build.spec();
-    log.line(
-        "copr-build-worker "
-            + worker.id()
-            + ": "
-            + build
-            + ": "
-            + spec.packageName()
-            + " with "
-            + builder.name());
+    // The log is the packager's: the worker's own details go to the worker's log.
+    LOG.infof("%s: %s with %s", build, spec.packageName(), builder.name());
     Path srpm = checkedSrpm(spec);
+    stage = "checking BuildRequires";
     checkBuildRequires(srpm);
     freshResults();
     Files.createDirectories(work.resolve("tmp"));
@@ -162,9 +171,12 @@ final class BuildRun {
             timeout,
             build.slot());
     // BuildRequires and the like; a BuildRefusedException ends the attempt here with its reason.
+    stage = "fetching BuildRequires";
     builder.prepare(job, log::line);
     List<String> command = builder.command(job);
-    log.line("$ " + String.join(" ", command));
+    // Host folders, uids and limits: an operator's business, and no build's.
+    LOG.infof("%s: $ %s", build, String.join(" ", command));
+    stage = null;
 
     long start = System.nanoTime();
     BoundsSeen bounds = new BoundsSeen();
@@ -173,7 +185,7 @@ final class BuildRun {
     build.attach(process);
     ScheduledFuture<?> timer =
         timers.schedule(
-            () -> build.stop(StopKind.TIMEOUT, "the build timed out after " + timeout),
+            () -> build.stop(StopKind.TIMEOUT, "the build timed out after " + readable(timeout)),
             timeout.toMillis(),
             TimeUnit.MILLISECONDS);
     int exit;
@@ -184,6 +196,7 @@ final class BuildRun {
           (int) Math.min(worker.config().log().maxLine().asLongValue(), 1 << 20),
           line -> {
             bounds.line(line);
+            steps.line(line);
             if (!log.builderLine(line)) {
               build.stop(StopKind.LOG_LIMIT, tooLong);
             }
@@ -216,8 +229,9 @@ final class BuildRun {
               List.of(),
               log.tail(),
               builderMillis,
-              builder.name() + " exited with " + exit + bounds.why(builder.bounds(job))));
+              steps.reason(builder.name(), exit, bounds.why(builder.bounds(job)))));
     }
+    stage = "checking results";
     checkResultBounds(out);
     Set<String> handedOver = handOver(out);
     String keptSrpm = keepSrpm(srpm);
@@ -228,7 +242,7 @@ final class BuildRun {
     // folder meanwhile is never listed, so repo-worker never publishes it.
     List<Artifact> artifacts = Artifacts.readAll(results, handedOver);
     if (artifacts.stream().allMatch(Artifact::source)) {
-      String reason = builder.name() + " exited 0 but left no RPMs";
+      String reason = "checking results failed: " + builder.name() + " exited 0 but left no RPMs";
       log.line("copr-build-worker: " + reason);
       return Optional.of(
           finished(false, EXIT_NOT_RUN, List.of(), log.tail(), builderMillis, reason));
@@ -365,7 +379,8 @@ final class BuildRun {
     return seconds > 0 ? Duration.ofSeconds(seconds) : worker.config().buildTimeout();
   }
 
-  private Optional<BuildStatus> ended(Stop stop, AttemptLog log, long builderMillis) {
+  private Optional<BuildStatus> ended(Stop given, AttemptLog log, long builderMillis) {
+    Stop stop = given.kind() == StopKind.CANCEL ? given : where(given);
     if (log != null) {
       log.line("copr-build-worker: " + stop.reason());
     }
@@ -391,6 +406,12 @@ final class BuildRun {
     };
   }
 
+  /** A timeout or the log's bound, named with the step it stopped the build in. */
+  private Stop where(Stop stop) {
+    String step = stage != null ? stage : steps.step();
+    return step == null ? stop : new Stop(stop.kind(), step + " failed: " + stop.reason());
+  }
+
   private BuildStatus.Finished finished(
       boolean success,
       int exitCode,
@@ -413,7 +434,7 @@ final class BuildRun {
         artifacts,
         logTail,
         builderMillis,
-        reason,
+        Printable.reason(reason),
         worker.incarnation());
   }
 
@@ -421,6 +442,11 @@ final class BuildRun {
   private static String oneLine(String text) {
     String line = text == null ? "the worker failed" : text.lines().findFirst().orElse("");
     return line.length() <= 1000 ? line : line.substring(0, 1000);
+  }
+
+  /** 90 seconds as "1m30s", as the configuration writes it. */
+  static String readable(Duration duration) {
+    return duration.toString().substring(2).toLowerCase();
   }
 
   private static String size(long bytes) {

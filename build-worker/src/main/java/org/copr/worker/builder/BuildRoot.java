@@ -205,7 +205,8 @@ final class BuildRoot {
             .keep(SETUP_OUTPUT)
             .run();
     if (r.timedOut()) {
-      throw new BuildRefusedException("the build timed out after " + timeout);
+      throw new BuildRefusedException(
+          "the build timed out after " + timeout.toString().substring(2).toLowerCase());
     }
     return new Result(r.exitCode(), r.output());
   }

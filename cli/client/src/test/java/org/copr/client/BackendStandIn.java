@@ -47,6 +47,15 @@ public final class BackendStandIn {
 
   /** Runs the build to the end: succeeded (built and published) or failed. */
   public void finish(Build build, int attempt, boolean success) {
+    finish(build, attempt, success, null);
+  }
+
+  /** Fails the build with the reason a worker gives. */
+  public void fail(Build build, int attempt, String reason) {
+    finish(build, attempt, false, reason);
+  }
+
+  private void finish(Build build, int attempt, boolean success, String reason) {
     send(
         new BuildStatus.Finished(
             build.id(),
@@ -62,7 +71,7 @@ public final class BackendStandIn {
             List.of(),
             success ? "" : "error: this package is meant to fail",
             10,
-            null,
+            reason,
             null));
     if (success) {
       send(

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.copr.client.CoprJson;
+import org.copr.contracts.Printable;
 import org.copr.contracts.rest.BuildState;
 
 /** Prints for people (aligned columns, colour only on a terminal) or for scripts (JSON). */
@@ -94,6 +95,14 @@ public final class Output {
 
   public static String text(Object value) {
     return value == null || value.toString().isEmpty() ? "-" : value.toString();
+  }
+
+  /**
+   * A build's reason, which quotes the build's own output: one line without terminal escapes or
+   * control characters, whatever the server sent.
+   */
+  public static String reason(String reason) {
+    return text(Printable.reason(reason));
   }
 
   private static int visibleLength(String s) {

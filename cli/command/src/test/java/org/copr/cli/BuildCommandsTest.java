@@ -112,6 +112,28 @@ class BuildCommandsTest {
     assertThat(CoprRun.json(new CoprRun.Result(0, failed.out(), "")).get(0).get("state").asText())
         .isEqualTo("failed");
 
+    List<Build> hostile = upload(ApiServiceProcess.uniqueName("watchwhy"), "fedora-40");
+    worker.fail(
+        hostile.get(0),
+        worker.start(hostile.get(0), "error\n"),
+        "%build failed: error: Bad exit status from /build/tmp/rpm-tmp.abc (%build)"
+            + "\u001b]0;owned\u0007\u001b[2J\r\nforged");
+    String hostileId = Long.toString(hostile.get(0).id());
+    CoprRun.Result why = CoprRun.anonymous().run("watch-build", hostileId);
+    assertThat(why.exit()).isEqualTo(ExitCode.BUILD_FAILED);
+    assertThat(why.out())
+        .containsPattern(
+            "#"
+                + hostileId
+                + " +tool 0.9-1 +\\S+ +failed +\\(%build failed: error: Bad exit status from"
+                + " /build/tmp/rpm-tmp.abc \\(%build\\) forged\\)\n")
+        .doesNotContain("\u001b")
+        .doesNotContain("owned");
+    assertThat(CoprRun.anonymous().run("info-build", hostileId).out())
+        .contains(
+            "reason:       %build failed: error: Bad exit status from /build/tmp/rpm-tmp.abc"
+                + " (%build) forged\n");
+
     assertThat(CoprRun.anonymous().run("watch-build", "999999998").exit())
         .isEqualTo(ExitCode.NOT_FOUND);
   }

@@ -72,7 +72,9 @@ public final class BuildWatcher {
 
     String line(Build b, Output output) {
       String reason =
-          b.reason() == null || b.state() == BuildState.SUCCEEDED ? "" : "  (" + b.reason() + ")";
+          b.reason() == null || b.state() == BuildState.SUCCEEDED
+              ? ""
+              : "  (" + Output.reason(b.reason()) + ")";
       return String.format(
           "%s  #%-" + id + "s  %-" + pkg + "s  %-" + chroot + "s  %s%s",
           LocalTime.now().truncatedTo(ChronoUnit.SECONDS),

@@ -40,7 +40,7 @@ public class InfoBuild extends CoprSubcommand {
                 List.of("started", Output.time(b.startedAt())),
                 List.of("ended", Output.time(b.endedAt())),
                 List.of("cancel asked", Output.time(b.cancelRequestedAt())),
-                List.of("reason", Output.text(b.reason()))));
+                List.of("reason", Output.reason(b.reason()))));
     return ExitCode.OK;
   }
 }
