@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.copr.contracts.rest.ClientHeader;
 
 /** Calls of the API as its users make them. */
 public final class Api {
@@ -31,8 +32,13 @@ public final class Api {
     return ADMIN.equals(username) ? ADMIN_PASSWORD : "password-of-" + username;
   }
 
+  /** As our CLI calls: HTTP Basic, and the client header a page of another site cannot send. */
   public static RequestSpecification as(String username) {
-    return given().auth().preemptive().basic(username, password(username));
+    return given()
+        .header(ClientHeader.NAME, "copr-tests")
+        .auth()
+        .preemptive()
+        .basic(username, password(username));
   }
 
   public static RequestSpecification anonymous() {

@@ -59,6 +59,15 @@ final class Stack implements AutoCloseable {
     env.put("COPR_SCHEDULER_WORKER_TIMEOUT", "30s");
   }
 
+  /**
+   * Before {@link #up}: api-service takes {@code X-Forwarded-For}/{@code -Proto} from this peer as a
+   * reverse proxy's ({@code dev/stack}'s {@code COPR_API_TRUSTED_PROXY}).
+   */
+  Stack trustingProxy(String address) {
+    env.put("COPR_API_TRUSTED_PROXY", address);
+    return this;
+  }
+
   String apiUrl() {
     return "http://127.0.0.1:" + apiPort;
   }

@@ -14,10 +14,12 @@ import java.util.Optional;
 import org.copr.api.ApiConfig;
 
 /**
- * Failed logins per username and per client address, for HTTP Basic and the web form alike: past
- * the limit within the window a username (or an address) is refused, before any bcrypt, until its
- * oldest failure leaves the window, so that passwords cannot be guessed at bcrypt's speed nor the
- * API's CPU spent on guesses. Kept in memory: a replica counts its own failures.
+ * Failed logins per (username, client address) and per client address, for HTTP Basic and the web
+ * form alike: past the limit within the window that pair (or that address) is refused, before any
+ * bcrypt, until its oldest failure leaves the window, so that passwords cannot be guessed at
+ * bcrypt's speed nor the API's CPU spent on guesses. A username is never counted on its own:
+ * whoever guesses it slows down only their own address, and its user still logs in from theirs.
+ * Kept in memory: a replica counts its own failures.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -55,7 +57,7 @@ public class LoginThrottle {
    */
   public synchronized Optional<Duration> wait(String username, String address) {
     Instant now = clock.instant();
-    Instant byUser = blockedUntil(userKey(username), perUser, now);
+    Instant byUser = blockedUntil(userKey(username, address), perUser, now);
     Instant byAddress = addressUntil(address, now);
     return waitUntil(byUser.isAfter(byAddress) ? byUser : byAddress, now);
   }
@@ -71,15 +73,15 @@ public class LoginThrottle {
 
   public synchronized void failed(String username, String address) {
     Instant now = clock.instant();
-    record(userKey(username), now);
+    record(userKey(username, address), now);
     if (address != null) {
       record(addressKey(address), now);
     }
   }
 
-  /** A right password forgets the username's failures; the address's stay counted. */
-  public synchronized void succeeded(String username) {
-    failures.remove(userKey(username));
+  /** A right password forgets the username's failures from there; the address's stay counted. */
+  public synchronized void succeeded(String username, String address) {
+    failures.remove(userKey(username, address));
   }
 
   /** The whole seconds a client is told to wait: never 0, so that it does not retry at once. */
@@ -131,8 +133,8 @@ public class LoginThrottle {
     }
   }
 
-  private static String userKey(String username) {
-    return "user " + username;
+  private static String userKey(String username, String address) {
+    return "user " + username + " from " + address;
   }
 
   private static String addressKey(String address) {

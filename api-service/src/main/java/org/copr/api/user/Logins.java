@@ -79,7 +79,7 @@ public class Logins {
       throttle.failed(username, address);
       throw new AuthenticationFailedException();
     }
-    throttle.succeeded(username);
+    throttle.succeeded(username, address);
     verified.remember(username, password, user.passwordHash);
     return user;
   }

@@ -63,7 +63,8 @@ public class UserService {
   /**
    * A new password for the caller, given the current one (a stolen web session alone cannot change
    * it, nor an API token). Logins with the old password end at once on every replica: their cached
-   * successes hold only for the hash they were checked against.
+   * successes hold only for the hash they were checked against, and every web session of the user
+   * is deleted.
    */
   @Transactional
   public void changePassword(PasswordChange body, String address) {
@@ -79,7 +80,8 @@ public class UserService {
       throw ApiException.forbidden("current_password is not your current password");
     }
     me.passwordHash = BcryptUtil.bcryptHash(body.newPassword());
-    LOG.infof("user %s changed the password", me.username);
+    long ended = WebSession.endAll(me);
+    LOG.infof("user %s changed the password; %d web sessions ended", me.username, ended);
   }
 
   /** Site admins disable a user (no login, no web session) or enable it again. */

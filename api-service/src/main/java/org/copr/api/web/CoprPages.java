@@ -23,6 +23,7 @@ import org.copr.api.build.PackageDto;
 import org.copr.api.build.PackageService;
 import org.copr.api.copr.CoprDto;
 import org.copr.api.copr.CoprService;
+import org.copr.api.copr.RepoUrls;
 import org.copr.api.web.WebQueries.Access;
 import org.copr.contracts.rest.BuildState;
 import org.copr.contracts.rest.Page;
@@ -42,6 +43,7 @@ public class CoprPages {
   private final CoprService coprs;
   private final PackageService packages;
   private final BuildService builds;
+  private final RepoUrls repos;
 
   CoprPages(
       Pages pages,
@@ -49,7 +51,9 @@ public class CoprPages {
       WebQueries queries,
       CoprService coprs,
       PackageService packages,
-      BuildService builds) {
+      BuildService builds,
+      RepoUrls repos) {
+    this.repos = repos;
     this.pages = pages;
     this.visitor = visitor;
     this.queries = queries;
@@ -72,7 +76,8 @@ public class CoprPages {
         Access access,
         List<Install> installs,
         List<MatrixRow> matrix,
-        long packageCount);
+        long packageCount,
+        KeyCheck key);
 
     static native TemplateInstance builds(
         Visit visit,
@@ -121,7 +126,8 @@ public class CoprPages {
               queries.access(name),
               installs,
               matrix(copr, first.items()),
-              first.total());
+              first.total(),
+              KeyCheck.of(copr.gpgFingerprint(), repos.publicKey(copr.name())));
         });
   }
 

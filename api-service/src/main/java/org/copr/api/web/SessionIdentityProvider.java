@@ -5,55 +5,54 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
-import org.copr.api.user.User;
+import java.time.Clock;
+import org.copr.api.user.WebSession;
 
 /**
- * The user a valid session cookie names, with the roles the users table gives now; a user disabled
- * since the login, or whose password changed since, is not logged in any more.
+ * The user of a live session (its row exists and has not expired), with the roles the users table
+ * gives now; a user disabled since the login is not logged in any more. The identity carries the
+ * session's id ({@link #SESSION_ID}), to which the page's CSRF tokens are bound.
  */
 @ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
-  static final String SESSION = "copr.session";
+public class SessionIdentityProvider implements IdentityProvider<SessionRequest> {
+  /** Identity attribute: the id of the web session the request came with. */
+  public static final String SESSION_ID = "copr.web-session";
 
-  private final Signer signer;
+  private final Clock clock;
 
-  SessionIdentityProvider(Signer signer) {
-    this.signer = signer;
+  SessionIdentityProvider(Clock clock) {
+    this.clock = clock;
   }
 
   @Override
-  public Class<TrustedAuthenticationRequest> getRequestType() {
-    return TrustedAuthenticationRequest.class;
+  public Class<SessionRequest> getRequestType() {
+    return SessionRequest.class;
   }
+
+  private record Found(String username, java.util.Set<String> roles, long sessionId) {}
 
   @Override
   public Uni<SecurityIdentity> authenticate(
-      TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+      SessionRequest request, AuthenticationRequestContext context) {
     return context.runBlocking(
         () -> {
-          Set<String> roles =
+          Found found =
               QuarkusTransaction.requiringNew()
                   .call(
                       () ->
-                          User.byName(request.getPrincipal())
-                              .filter(u -> !u.disabled && madeWith(request, u))
-                              .map(User::roleSet)
+                          WebSession.live(request.token(), clock.instant())
+                              .filter(s -> !s.user.disabled)
+                              .map(s -> new Found(s.user.username, s.user.roleSet(), s.id))
                               .orElseThrow(AuthenticationFailedException::new));
           return QuarkusSecurityIdentity.builder()
-              .setPrincipal(new QuarkusPrincipal(request.getPrincipal()))
-              .addRoles(roles)
+              .setPrincipal(new QuarkusPrincipal(found.username()))
+              .addRoles(found.roles())
+              .addAttribute(SESSION_ID, found.sessionId())
               .build();
         });
-  }
-
-  private boolean madeWith(TrustedAuthenticationRequest request, User user) {
-    return request.getAttribute(SESSION) instanceof Signer.Session session
-        && signer.madeWith(session, user.passwordHash);
   }
 }

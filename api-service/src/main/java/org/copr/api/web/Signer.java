@@ -5,17 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.copr.api.ApiConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Signs the web UI's cookies: a session names its user and its end, a CSRF token belongs to one
- * browser's CSRF cookie. Nothing is stored on the server, so any replica with the same key checks
+ * Signs the web UI's CSRF tokens: a token belongs to one web session, or, before the login, to one
+ * browser's CSRF cookie. Nothing about them is stored, so any replica with the same key checks
  * them.
  */
 @ApplicationScoped
@@ -36,62 +34,10 @@ public class Signer {
             .orElseGet(
                 () -> {
                   LOG.info(
-                      "no copr.api.web.session-secret: web logins last until this process stops");
+                      "no copr.api.web.session-secret: forms shown before a restart are refused after it");
                   return random(32);
                 });
     key = new SecretKeySpec(secret, "HmacSHA256");
-  }
-
-  /** What a signed session cookie says: its user and a stamp of the password it was made with. */
-  public record Session(String username, String passwordStamp) {}
-
-  /**
-   * A session cookie's value: who, until when, a nonce and a stamp of the user's password hash, and
-   * the signature of all four. A changed password changes the stamp, which ends every session.
-   */
-  public String session(String username, String passwordHash, Instant until) {
-    String body =
-        B64.encodeToString(username.getBytes(StandardCharsets.UTF_8))
-            + "."
-            + until.getEpochSecond()
-            + "."
-            + B64.encodeToString(random(12))
-            + "."
-            + passwordStamp(passwordHash);
-    return body + "." + mac("session|" + body);
-  }
-
-  /** The session of a cookie that is signed by this key and not expired. */
-  public Optional<Session> session(String cookie, Instant now) {
-    if (cookie == null) {
-      return Optional.empty();
-    }
-    int sig = cookie.lastIndexOf('.');
-    if (sig < 0 || !equal(mac("session|" + cookie.substring(0, sig)), cookie.substring(sig + 1))) {
-      return Optional.empty();
-    }
-    String[] parts = cookie.substring(0, sig).split("\\.");
-    try {
-      if (parts.length != 4 || Long.parseLong(parts[1]) <= now.getEpochSecond()) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new Session(
-              new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8),
-              parts[3]));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** Whether a session was made with the password whose hash is {@code passwordHash}. */
-  public boolean madeWith(Session session, String passwordHash) {
-    return equal(passwordStamp(passwordHash), session.passwordStamp());
-  }
-
-  /** Not the hash itself: the cookie must not carry what a password guesser could work on. */
-  private String passwordStamp(String passwordHash) {
-    return mac("password|" + passwordHash).substring(0, 22);
   }
 
   /** A new random value for a browser's CSRF cookie. */
@@ -99,13 +45,17 @@ public class Signer {
     return B64.encodeToString(random(24));
   }
 
-  /** The token forms carry: a cross-site page can neither read the cookie nor make this. */
-  public String csrfToken(String csrfCookie) {
-    return mac("csrf|" + csrfCookie);
+  /**
+   * The token forms carry, bound to what the browser holds ({@link Visitor#csrfBinding}): a
+   * cross-site page can neither read the cookie nor make this, and a token of one session is not a
+   * token of another.
+   */
+  public String csrfToken(String binding) {
+    return mac("csrf|" + binding);
   }
 
-  public boolean csrfValid(String csrfCookie, String token) {
-    return csrfCookie != null && token != null && equal(csrfToken(csrfCookie), token);
+  public boolean csrfValid(String binding, String token) {
+    return binding != null && token != null && equal(csrfToken(binding), token);
   }
 
   private String mac(String text) {

@@ -3,7 +3,6 @@ package org.copr.api.web;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -81,7 +80,7 @@ public class UploadGate {
                       "log in (HTTP Basic with your username and an API token) to upload")
                   .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"copr\""));
     }
-    if (upload.web() && !csrfValid(request, http)) {
+    if (upload.web() && !csrfValid(identity, request, http)) {
       closeAfterAnswer(http);
       return refused(
           json(
@@ -131,13 +130,13 @@ public class UploadGate {
     underway.computeIfPresent(user, (u, count) -> count > 1 ? count - 1 : null);
   }
 
-  private boolean csrfValid(ContainerRequestContext request, RoutingContext http) {
+  private boolean csrfValid(
+      SecurityIdentity identity, ContainerRequestContext request, RoutingContext http) {
     String token = request.getUriInfo().getQueryParameters().getFirst("csrf");
     if (token == null) {
       token = request.getHeaderString(CSRF_HEADER);
     }
-    Cookie cookie = http.request().getCookie(Visitor.CSRF_COOKIE);
-    return signer.csrfValid(cookie == null ? null : cookie.getValue(), token);
+    return signer.csrfValid(Visitor.csrfBinding(identity, http.request()), token);
   }
 
   private static Response.ResponseBuilder json(int status, String error, String detail) {

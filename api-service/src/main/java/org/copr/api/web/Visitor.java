@@ -1,31 +1,38 @@
 package org.copr.api.web;
 
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Clock;
-import java.time.Instant;
 import org.copr.api.ApiConfig;
 import org.copr.api.user.Caller;
 import org.copr.api.user.User;
+import org.copr.api.user.WebSession;
 
 /** The browser of the current web request: its login, its cookies and its CSRF token. */
 @RequestScoped
 public class Visitor {
-  public static final String CSRF_COOKIE = "copr_csrf";
-
   private final RoutingContext request;
   private final Signer signer;
   private final Caller caller;
+  private final SecurityIdentity identity;
   private final ApiConfig config;
   private final Clock clock;
   private String csrfCookie;
 
-  Visitor(RoutingContext request, Signer signer, Caller caller, ApiConfig config, Clock clock) {
+  Visitor(
+      RoutingContext request,
+      Signer signer,
+      Caller caller,
+      SecurityIdentity identity,
+      ApiConfig config,
+      Clock clock) {
     this.request = request;
     this.signer = signer;
     this.caller = caller;
+    this.identity = identity;
     this.config = config;
     this.clock = clock;
   }
@@ -35,56 +42,72 @@ public class Visitor {
     return new Visit(
         user == null ? null : user.username,
         user != null && user.admin(),
-        signer.csrfToken(csrfCookie()),
+        signer.csrfToken(binding()),
         request.request().path());
   }
 
-  /** A form's token must match this browser's CSRF cookie; otherwise nothing is done. */
+  /** A form's token must be this session's (or this browser's); otherwise nothing is done. */
   public void requireCsrf(String token) {
-    Cookie cookie = request.request().getCookie(CSRF_COOKIE);
-    if (!signer.csrfValid(cookie == null ? null : cookie.getValue(), token)) {
+    if (!signer.csrfValid(csrfBinding(identity, request.request()), token)) {
       throw new CsrfRefused();
     }
   }
 
-  /** Sets the session cookie of a user whose password was just checked. */
-  public void logIn(String username) {
-    logIn(username, User.byName(username).orElseThrow().passwordHash);
+  /**
+   * What a CSRF token is bound to: the web session of a logged-in browser, else the browser's
+   * random CSRF cookie (the login form's); null when it has neither.
+   */
+  static String csrfBinding(SecurityIdentity identity, HttpServerRequest request) {
+    Object session =
+        identity == null ? null : identity.getAttribute(SessionIdentityProvider.SESSION_ID);
+    if (session != null) {
+      return "session " + session;
+    }
+    String cookie = WebCookies.value(request, WebCookies.CSRF);
+    return cookie == null ? null : "browser " + cookie;
   }
 
-  /** Sets the session cookie of a user whose password was just checked. */
-  public void logIn(String username, String passwordHash) {
-    Instant until = clock.instant().plus(config.web().sessionTtl());
+  /** Opens a session for a user whose password was just checked and sets its cookie. */
+  public void logIn(String username) {
+    WebSession.Opened session =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    WebSession.open(
+                        User.byName(username).orElseThrow(),
+                        clock.instant(),
+                        config.web().sessionTtl()));
     request
         .response()
         .addCookie(
-            cookie(SessionAuthentication.COOKIE, signer.session(username, passwordHash, until))
+            WebCookies.make(request.request(), WebCookies.SESSION, session.token())
                 .setMaxAge(config.web().sessionTtl().toSeconds()));
   }
 
+  /** Ends the session on the server, so that a copy of the cookie is refused too. */
   public void logOut() {
-    request.response().addCookie(cookie(SessionAuthentication.COOKIE, "").setMaxAge(0));
+    String token = WebCookies.value(request.request(), WebCookies.SESSION);
+    QuarkusTransaction.requiringNew().run(() -> WebSession.end(token));
+    request
+        .response()
+        .addCookie(WebCookies.make(request.request(), WebCookies.SESSION, "").setMaxAge(0));
   }
 
-  private String csrfCookie() {
+  private String binding() {
+    String bound = csrfBinding(identity, request.request());
+    if (bound != null && identity.getAttribute(SessionIdentityProvider.SESSION_ID) != null) {
+      return bound;
+    }
     if (csrfCookie == null) {
-      Cookie cookie = request.request().getCookie(CSRF_COOKIE);
-      if (cookie != null && !cookie.getValue().isBlank()) {
-        csrfCookie = cookie.getValue();
-      } else {
+      csrfCookie = WebCookies.value(request.request(), WebCookies.CSRF);
+      if (csrfCookie == null) {
         csrfCookie = signer.newCsrfCookie();
-        request.response().addCookie(cookie(CSRF_COOKIE, csrfCookie));
+        request
+            .response()
+            .addCookie(WebCookies.make(request.request(), WebCookies.CSRF, csrfCookie));
       }
     }
-    return csrfCookie;
-  }
-
-  private Cookie cookie(String name, String value) {
-    return Cookie.cookie(name, value)
-        .setPath("/")
-        .setHttpOnly(true)
-        .setSameSite(CookieSameSite.LAX)
-        .setSecure(request.request().isSSL());
+    return "browser " + csrfCookie;
   }
 
   /** A form sent without this browser's CSRF token: possibly another site's doing. */

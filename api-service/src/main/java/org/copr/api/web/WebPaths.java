@@ -5,7 +5,7 @@ import java.util.List;
 /** Where the web pages live: beside the REST API's routes, never under them. */
 final class WebPaths {
   private static final List<String> PREFIXES =
-      List.of("/copr/", "/build/", "/login", "/logout", "/queue", "/new-copr");
+      List.of("/copr/", "/build/", "/login", "/logout", "/queue", "/new-copr", "/tokens");
 
   private WebPaths() {}
 

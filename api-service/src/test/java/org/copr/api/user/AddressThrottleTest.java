@@ -58,6 +58,38 @@ class AddressThrottleTest {
   }
 
   @Test
+  @Order(0)
+  void wrongPasswordsForANameSlowDownTheGuessersAddressNotTheUser() {
+    String victim = newUser("victim");
+    for (int i = 0; i < 3; i++) {
+      error(
+          anonymous()
+              .header("X-Forwarded-For", "203.0.113.8")
+              .auth()
+              .preemptive()
+              .basic(victim, "guess-" + i)
+              .get("/users/me"),
+          401,
+          "unauthorized");
+    }
+    // copr.api.auth.throttle.failures-per-user is 5: two more from there and that pair must wait
+    for (int i = 3; i < 5; i++) {
+      anonymous()
+          .header("X-Forwarded-For", "203.0.113.8")
+          .auth()
+          .preemptive()
+          .basic(victim, "guess-" + i)
+          .get("/users/me");
+    }
+
+    error(
+        as(victim).header("X-Forwarded-For", "203.0.113.8").get("/users/me"),
+        429,
+        "too_many_requests");
+    as(victim).header("X-Forwarded-For", "198.51.100.10").get("/users/me").then().statusCode(200);
+  }
+
+  @Test
   @Order(1)
   void behindATrustedProxyEachClientAddressIsThrottledOnItsOwn() {
     String victim = newUser("victim");

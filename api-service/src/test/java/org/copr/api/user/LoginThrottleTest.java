@@ -15,20 +15,22 @@ class LoginThrottleTest {
   private final LoginThrottle throttle = new LoginThrottle(limits(5, 8), clock);
 
   @Test
-  void fiveFailuresStopThatNameUntilTheOldestLeavesTheWindow() {
+  void fiveFailuresStopThatNameFromThatAddressUntilTheOldestLeavesTheWindow() {
     for (int i = 0; i < 5; i++) {
-      assertThat(throttle.wait("mallory", "10.0.0.1")).isEmpty();
-      throttle.failed("mallory", "10.0.0.1");
+      assertThat(throttle.wait("alice", "10.0.0.1")).isEmpty();
+      throttle.failed("alice", "10.0.0.1");
       clock.advance(Duration.ofSeconds(1));
     }
 
     // the first failure was 5 s ago: it leaves the window in 10 min - 5 s
-    assertThat(throttle.wait("mallory", "10.0.0.2")).contains(WINDOW.minusSeconds(5));
+    assertThat(throttle.wait("alice", "10.0.0.1")).contains(WINDOW.minusSeconds(5));
+    // alice herself, from her own address, is not held back by the guesses of 10.0.0.1
     assertThat(throttle.wait("alice", "10.0.0.2")).isEmpty();
+    assertThat(throttle.wait("bob", "10.0.0.1")).isEmpty();
     clock.advance(WINDOW.minusSeconds(5).minusNanos(1));
-    assertThat(throttle.wait("mallory", "10.0.0.2")).contains(Duration.ofNanos(1));
+    assertThat(throttle.wait("alice", "10.0.0.1")).contains(Duration.ofNanos(1));
     clock.advance(Duration.ofNanos(1));
-    assertThat(throttle.wait("mallory", "10.0.0.2")).isEmpty();
+    assertThat(throttle.wait("alice", "10.0.0.1")).isEmpty();
   }
 
   @Test
@@ -47,9 +49,9 @@ class LoginThrottleTest {
     for (int i = 0; i < 4; i++) {
       throttle.failed("bob", "192.0.2.9");
     }
-    throttle.succeeded("bob");
+    throttle.succeeded("bob", "192.0.2.9");
     throttle.failed("bob", "192.0.2.9");
-    assertThat(throttle.wait("bob", "192.0.2.10")).isEmpty();
+    assertThat(throttle.wait("bob", "192.0.2.9")).isEmpty();
 
     for (int i = 0; i < 3; i++) {
       throttle.failed("carol" + i, "192.0.2.9");

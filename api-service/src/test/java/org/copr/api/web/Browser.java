@@ -20,6 +20,9 @@ final class Browser {
 
   final Map<String, String> cookies = new HashMap<>();
 
+  /** Sent with every request, such as the trusted proxy's {@code X-Forwarded-Proto}. */
+  final Map<String, String> headers = new HashMap<>();
+
   Response get(String path) {
     return saved(path, keep(request().get(path)));
   }
@@ -78,7 +81,7 @@ final class Browser {
   }
 
   private RequestSpecification request() {
-    return given().redirects().follow(false).cookies(cookies);
+    return given().redirects().follow(false).headers(headers).cookies(cookies);
   }
 
   private Response keep(Response r) {

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.copr.api.Api;
 import org.copr.api.DbState;
 import org.copr.api.Rpms;
+import org.copr.contracts.rest.ClientHeader;
 import org.copr.testing.HugeUpload;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,13 @@ class UploadGateTest {
     assertThat(wrongPassword.status()).isEqualTo(401);
     refusedUnread(wrongPassword);
 
+    // what another site's form sends with the browser's cached Basic credentials
+    HugeUpload.Result crossSite =
+        send(
+            "/coprs/" + copr + "/packages", Map.of("Authorization", basic(alice, password(alice))));
+    assertThat(crossSite.status()).isEqualTo(403);
+    refusedUnread(crossSite);
+
     assertThat(db.fingerprint()).isEqualTo(before);
     assertThat(uploads()).isEqualTo(uploadsBefore);
   }
@@ -104,7 +112,8 @@ class UploadGateTest {
   void uploadsUnderWayPerUserAreBounded() throws Exception {
     String carol = newUser("carol");
     String copr = newCopr(carol, List.of("fedora-40"), List.of("x86_64"));
-    Map<String, String> auth = Map.of("Authorization", basic(carol, password(carol)));
+    Map<String, String> auth =
+        Map.of("Authorization", basic(carol, password(carol)), ClientHeader.NAME, "copr-tests");
     String path = "/coprs/" + copr + "/packages";
     int stored = uploads().size();
     try (HugeUpload first = HugeUpload.start(host(), port(), path, auth, HUGE, 1024 * 1024);

@@ -381,4 +381,24 @@ class WebPagesTest {
         .contains("cancel requested")
         .doesNotContain("Cancel this build");
   }
+
+  @Test
+  void forwardedHeadersOfAPeerThatIsNoTrustedProxyCountForNothing() {
+    // this profile trusts no proxy: X-Forwarded-* from 127.0.0.1 are the client's own words
+    String uma = newUser("uma");
+    Browser browser = new Browser();
+    browser.headers.put("X-Forwarded-Proto", "https");
+    browser.headers.put("X-Forwarded-For", "203.0.113.9");
+    for (int i = 0; i < 5; i++) {
+      browser.post("/login", "/login", Map.of("username", uma, "password", "guess-" + i));
+    }
+    browser.headers.put("X-Forwarded-For", "198.51.100.11");
+
+    Response r =
+        browser.post("/login", "/login", Map.of("username", uma, "password", password(uma)));
+
+    // the guesses came from 127.0.0.1, whatever they said, and so does this login
+    assertThat(r.statusCode()).isEqualTo(429);
+    assertThat(browser.cookies).doesNotContainKey("__Host-copr_csrf").containsKey("copr_csrf");
+  }
 }

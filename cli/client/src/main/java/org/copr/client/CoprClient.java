@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.copr.contracts.rest.BuildState;
+import org.copr.contracts.rest.ClientHeader;
 import org.copr.contracts.rest.ErrorBody;
 import org.copr.contracts.rest.Page;
 
@@ -311,7 +312,8 @@ public final class CoprClient {
         HttpRequest.newBuilder(URI.create(url + path))
             .timeout(timeout)
             .header("Accept", "application/json")
-            .header("User-Agent", "copr-client/" + VERSION);
+            .header("User-Agent", "copr-client/" + VERSION)
+            .header(ClientHeader.NAME, "copr-cli/" + VERSION);
     if (authorization != null) {
       b.header("Authorization", authorization);
     }
