@@ -26,6 +26,15 @@ public interface ApiConfig {
 
   Repo repo();
 
+  /**
+   * Releases offered to clients that pick chroots from a list (API v3's {@code mock-chroots/list},
+   * which Packit intersects with its targets), besides those some copr already has. A copr may use
+   * any well-formed release name; this only says which ones the list shows.
+   */
+  @WithDefault(
+      "fedora-rawhide,fedora-43,fedora-42,fedora-41,epel-10,epel-9,centos-stream-10,centos-stream-9")
+  List<String> offeredReleases();
+
   Srpm srpm();
 
   Admin admin();

@@ -43,6 +43,17 @@ public class Copr extends PanacheEntityBase {
 
   public String description;
 
+  /** Shown to API v3 clients (copr-cli, Packit), which set and compare them. */
+  public String homepage;
+
+  public String contact;
+
+  public String instructions = "";
+
+  /** Left out of the home page's list of coprs (still found by searching and by its owner). */
+  @Column(name = "unlisted_on_hp")
+  public boolean unlistedOnHp;
+
   @ElementCollection
   @CollectionTable(name = "copr_releases", joinColumns = @JoinColumn(name = "copr_id"))
   @Column(name = "release")
@@ -76,6 +87,13 @@ public class Copr extends PanacheEntityBase {
 
   public static Optional<Copr> byName(String name) {
     return find("name", name).firstResultOptional();
+  }
+
+  /** Every release some copr has. */
+  public static List<String> releasesInUse() {
+    return getEntityManager()
+        .createQuery("select distinct r from Copr c join c.releases r order by r", String.class)
+        .getResultList();
   }
 
   /** Every {@code <release>-<arch>} of this copr, sorted. */

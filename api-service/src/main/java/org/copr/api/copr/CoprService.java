@@ -207,6 +207,13 @@ public class CoprService {
                   return p;
                 });
     permission.permission = level;
+    // A grant approves the user's request of that level (admin covers building too).
+    if (level == Level.ADMIN) {
+      CoprPermissionRequest.delete("copr = ?1 and user = ?2", copr, user);
+    } else {
+      CoprPermissionRequest.delete(
+          "copr = ?1 and user = ?2 and permission = ?3", copr, user, level);
+    }
     LOG.infof("copr %s: %s granted %s", name, user.username, level.wire());
     return CoprDto.of(copr);
   }

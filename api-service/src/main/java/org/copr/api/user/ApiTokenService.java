@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.copr.api.Limits;
 import org.copr.api.PageRequest;
 import org.copr.api.error.ApiException;
@@ -34,7 +35,15 @@ public class ApiTokenService {
   public IssuedApiTokenDto create(@Valid NewApiToken body) {
     User me = caller.requirePassword("make API tokens");
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Instant expires = expiry(body, now);
+    return issue(
+        me,
+        body == null || body.name() == null || body.name().isBlank() ? null : body.name(),
+        now,
+        expiry(body, now));
+  }
+
+  private IssuedApiTokenDto issue(User me, String name, Instant now, Instant expiresAt) {
+    Instant expires = expiresAt == null ? now.plus(Duration.ofDays(DEFAULT_DAYS)) : expiresAt;
     ApiToken.delete("user = ?1 and expiresAt <= ?2", me, now);
     if (ApiToken.count("user", me) >= Limits.TOKENS) {
       throw ApiException.invalid(
@@ -45,12 +54,31 @@ public class ApiTokenService {
     t.user = me;
     t.key = issued.key();
     t.hash = issued.hash();
-    t.name = body == null || body.name() == null || body.name().isBlank() ? null : body.name();
+    t.name = name;
     t.createdAt = now;
     t.expiresAt = expires;
     t.persist();
     LOG.infof("user %s made API token %d, expiring %s", me.username, t.id, expires);
     return new IssuedApiTokenDto(t.id, t.name, me.username, issued.value(), now, expires);
+  }
+
+  /**
+   * Fedora Copr's {@code new-api-token}: a new token in place of the one the request logged in
+   * with, which dies here, so a leaked token cannot outlive its replacement. The new one keeps its
+   * name and lasts {@link #DEFAULT_DAYS} days. With a password no token dies.
+   */
+  @Transactional
+  public IssuedApiTokenDto replaceUsed() {
+    User me = caller.require();
+    Optional<ApiToken> used =
+        caller.apiTokenId().flatMap(id -> ApiToken.<ApiToken>findByIdOptional(id));
+    String name = used.map(t -> t.name).orElse(null);
+    used.ifPresent(
+        t -> {
+          t.delete();
+          LOG.infof("user %s replaced API token %d", me.username, t.id);
+        });
+    return issue(me, name, clock.instant().truncatedTo(ChronoUnit.MICROS), null);
   }
 
   @Transactional

@@ -36,6 +36,11 @@ public class Caller {
     return user;
   }
 
+  /** The id of the API token the request logged in with; empty for a password. */
+  public Optional<Long> apiTokenId() {
+    return Optional.ofNullable(identity.getAttribute(API_TOKEN));
+  }
+
   public Optional<User> current() {
     if (identity.isAnonymous()) {
       return Optional.empty();

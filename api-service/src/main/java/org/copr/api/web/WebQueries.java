@@ -76,7 +76,8 @@ public class WebQueries {
   /** Coprs whose name or owner contains {@code text} (any case), by name. */
   @Transactional
   public Page<CoprRow> searchCoprs(String text, PageRequest page) {
-    String where = "";
+    // Unlisted coprs (API v3's unlisted_on_hp) are left out of the list, but found by a search.
+    String where = " where c.unlistedOnHp = false";
     String pattern = null;
     if (text != null && !text.isBlank()) {
       where = " where lower(c.name) like :p escape '!' or lower(o.username) like :p escape '!'";
