@@ -116,6 +116,7 @@ public class BuildProgress {
         b.id, b.copr.name, b.pkg.name, b.chroot, b.state.wire(), target.wire(), b.attempt);
     b.state = target;
     if (event instanceof BuildStatus.Finished f && f.success()) {
+      BuildArtifact.record(b.id, f.artifacts() == null ? List.of() : f.artifacts());
       outbox.copr(
           new CoprEvent.PublishRequested(
               b.copr.name,

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import org.copr.api.PageRequest;
 import org.copr.api.copr.Copr;
 import org.copr.api.copr.CoprService;
@@ -106,7 +107,18 @@ public class BuildService {
   /** One pending build per chroot of the copr, each announced to the scheduler. */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Build> request(CoprPackage pkg, PackageVersion version, User user) {
+    return request(pkg, version, user, pkg.copr.chroots());
+  }
+
+  /** One pending build in each of {@code chroots}, which must be chroots of the copr. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Build> request(
+      CoprPackage pkg, PackageVersion version, User user, SortedSet<String> chroots) {
     Copr copr = pkg.copr;
+    if (chroots.isEmpty() || !copr.chroots().containsAll(chroots)) {
+      throw new IllegalArgumentException(
+          "chroots " + chroots + " are not a part of copr " + copr.name + "'s");
+    }
     Submission submission = new Submission();
     submission.copr = copr;
     submission.pkg = pkg;
@@ -115,7 +127,7 @@ public class BuildService {
     submission.submittedAt = Instant.now();
     submission.persist();
     List<Build> created = new ArrayList<>();
-    for (String chroot : copr.chroots()) {
+    for (String chroot : chroots) {
       Build b = new Build();
       b.copr = copr;
       b.pkg = pkg;

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import org.copr.api.ApiConfig;
 import org.copr.api.PageRequest;
 import org.copr.api.copr.Copr;
@@ -86,6 +87,16 @@ public class PackageService {
    */
   @Transactional
   public PackageDto.Upload upload(String coprName, Path file, String fileName, long size) {
+    return upload(coprName, file, fileName, size, null);
+  }
+
+  /**
+   * As {@link #upload(String, Path, String, long)}, built only in {@code chroots} (null: every
+   * chroot of the copr), which the caller chose among the copr's chroots.
+   */
+  @Transactional
+  public PackageDto.Upload upload(
+      String coprName, Path file, String fileName, long size, SortedSet<String> chroots) {
     User user = caller.require();
     Copr copr = coprs.require(coprName);
     if (!copr.canBuild(user)) {
@@ -99,6 +110,10 @@ public class PackageService {
     long max = config.srpm().maxSize().asLongValue();
     if (size > max) {
       throw ApiException.tooLarge("the SRPM has " + size + " bytes; the limit is " + max);
+    }
+    if (chroots != null && (chroots.isEmpty() || !copr.chroots().containsAll(chroots))) {
+      throw ApiException.invalid(
+          "copr " + coprName + " has the chroots " + copr.chroots() + ", not " + chroots);
     }
     SrpmReader.Srpm srpm = SrpmReader.read(file, size);
     CoprPackage pkg = CoprPackage.find(copr, srpm.name()).orElse(null);
@@ -144,7 +159,10 @@ public class PackageService {
     version.persist();
     LOG.infof(
         "copr %s: %s uploaded %s %s (%s)", coprName, user.username, pkg.name, version.evr(), path);
-    List<BuildDto> started = builds.request(pkg, version, user).stream().map(BuildDto::of).toList();
+    List<BuildDto> started =
+        builds.request(pkg, version, user, chroots == null ? copr.chroots() : chroots).stream()
+            .map(BuildDto::of)
+            .toList();
     return new PackageDto.Upload(dto(pkg), started);
   }
 

@@ -17,6 +17,11 @@ public class RepoUrls {
     base = config.repo().baseUrl().replaceAll("/+$", "");
   }
 
+  /** The folder of all the copr's repositories. */
+  public String copr(String copr) {
+    return base + "/" + copr;
+  }
+
   public String chroot(String copr, String chroot) {
     return base + "/" + copr + "/" + chroot + "/";
   }

@@ -1,0 +1,87 @@
+package org.copr.api.v3;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.copr.api.build.Build;
+import org.copr.api.build.Submission;
+import org.copr.api.error.ApiException;
+import org.copr.api.user.Caller;
+import org.copr.api.user.User;
+import org.copr.contracts.CoprEvent;
+import org.copr.runtime.outbox.Outbox;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes v3 builds: a submission's builds and their folders in the repositories. Only a finished
+ * build is deleted (as Fedora refuses one in progress); cancel it first. The package and its
+ * versions stay, so do their SRPMs.
+ */
+@ApplicationScoped
+public class V3BuildDeletion {
+  private static final Logger LOG = Logger.getLogger(V3BuildDeletion.class);
+
+  private final V3BuildViews views;
+  private final Caller caller;
+  private final Outbox outbox;
+
+  V3BuildDeletion(V3BuildViews views, Caller caller, Outbox outbox) {
+    this.views = views;
+    this.caller = caller;
+    this.outbox = outbox;
+  }
+
+  /** {@code {"builds": [ids]}}, the body and the answer of {@code /build/delete/list}. */
+  @RegisterForReflection
+  public record Ids(List<Long> builds) {}
+
+  /** The build as it was before. */
+  @Transactional
+  public V3Build delete(long id) {
+    Submission s = V3BuildService.require(id);
+    V3Build before = views.build(s);
+    remove(caller.require(), s);
+    return before;
+  }
+
+  /** All or none: the first build that cannot be deleted refuses the whole list. */
+  @Transactional
+  public Ids delete(Ids ids) {
+    if (ids.builds() == null || ids.builds().isEmpty()) {
+      throw ApiException.badRequest("Bad request parameters: builds: name at least one build id");
+    }
+    User user = caller.require();
+    for (Long id : ids.builds().stream().distinct().toList()) {
+      if (id == null) {
+        throw ApiException.badRequest("Bad request parameters: builds: null is no build id");
+      }
+      remove(user, V3BuildService.require(id));
+    }
+    return ids;
+  }
+
+  private void remove(User user, Submission s) {
+    if (!s.copr.canManage(user)
+        && !(s.copr.canBuild(user) && user.username.equals(s.submittedBy))) {
+      throw ApiException.forbidden("You are not allowed to delete build " + s.id + ".");
+    }
+    List<Build> chroots = views.chroots(s);
+    if (chroots.stream().anyMatch(b -> !b.state.ended())) {
+      throw ApiException.conflict(
+          "You can not delete build " + s.id + " which is not finished; cancel it first.");
+    }
+    List<Long> buildIds = chroots.stream().map(b -> b.id).toList();
+    // repo-worker removes exactly the listed build folders of the package (never an empty list:
+    // that would mean every build of the package).
+    if (!buildIds.isEmpty()) {
+      outbox.copr(new CoprEvent.PackageDeleted(s.copr.name, s.pkg.name, buildIds));
+    }
+    // As entities, not a bulk delete: the session holds these builds, which name the submission.
+    chroots.forEach(Build::delete);
+    s.delete();
+    LOG.infof(
+        "copr %s: build %d (%s %s, builds %s) deleted by %s",
+        s.copr.name, s.id, s.pkg.name, s.version.evr(), buildIds, user.username);
+  }
+}
