@@ -43,6 +43,13 @@ public interface ApiConfig {
 
   Auth auth();
 
+  /**
+   * The URL clients reach this service at ({@code https://copr.example.org}): the web UI shows it
+   * as Fedora's copr-cli {@code copr_url} and {@code dnf copr enable --hub}. Without it, the URL
+   * the page was asked at.
+   */
+  Optional<String> publicUrl();
+
   /** Where scheduler-service answers; the web UI's queue page shows its {@code /queue}. */
   @WithDefault("http://127.0.0.1:8081")
   String schedulerUrl();

@@ -34,6 +34,7 @@ final class Stack implements AutoCloseable {
   final Path dir;
   final int apiPort = KafkaBroker.freePort();
   final int repoPort = KafkaBroker.freePort();
+  final int apiTlsPort = KafkaBroker.freePort();
   final String adminPassword = UUID.randomUUID().toString();
   private final Map<String, String> env = new HashMap<>();
 
@@ -43,6 +44,7 @@ final class Stack implements AutoCloseable {
     env.put("COPR_STACK_DIR", dir.toString());
     env.put("COPR_STORAGE", dir.resolve("storage").toString());
     env.put("COPR_API_PORT", Integer.toString(apiPort));
+    env.put("COPR_API_TLS_PORT", Integer.toString(apiTlsPort));
     env.put("COPR_SCHEDULER_PORT", Integer.toString(KafkaBroker.freePort()));
     env.put("COPR_WORKER_PORT", Integer.toString(KafkaBroker.freePort()));
     env.put("COPR_REPO_PORT", Integer.toString(repoPort));
@@ -70,6 +72,16 @@ final class Stack implements AutoCloseable {
 
   String apiUrl() {
     return "http://127.0.0.1:" + apiPort;
+  }
+
+  /** The API over HTTPS, with the certificate dev/stack made (signed by {@link #caFile()}). */
+  String apiTlsUrl() {
+    return "https://127.0.0.1:" + apiTlsPort;
+  }
+
+  /** The stack's certificate authority, which a client must trust to use {@link #apiTlsUrl()}. */
+  Path caFile() {
+    return dir.resolve("tls/ca.pem");
   }
 
   String schedulerUrl() {

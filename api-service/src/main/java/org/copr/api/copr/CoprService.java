@@ -276,36 +276,43 @@ public class CoprService {
               + "; it has "
               + new TreeSet<>(copr.releases));
     }
-    StringBuilder file = new StringBuilder();
-    file.append("# dnf repositories of copr ")
-        .append(name)
-        .append(" for ")
-        .append(release)
-        .append('\n');
-    repoSection(file, copr, release);
-    copr.dependencies.stream()
-        .filter(d -> d.releases.contains(release))
-        .sorted(java.util.Comparator.comparing(d -> d.name))
-        .forEach(d -> repoSection(file, d, release));
+    return repoFile(copr, release, RepoNaming.OURS);
+  }
+
+  /**
+   * The .repo file of a release the copr has, named as {@code naming} says: the copr's repository
+   * first, then those of its dependencies that have the release, each signed by its own key.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public String repoFile(Copr copr, String release, RepoNaming naming) {
+    StringBuilder file = new StringBuilder(naming.preamble(copr, release));
+    repoSection(file, naming, copr, copr, 0, release);
+    List<Copr> dependencies =
+        copr.dependencies.stream()
+            .filter(d -> d.releases.contains(release))
+            .sorted(java.util.Comparator.comparing(d -> d.name))
+            .toList();
+    for (int i = 0; i < dependencies.size(); i++) {
+      file.append('\n');
+      repoSection(file, naming, dependencies.get(i), copr, i + 1, release);
+    }
     return file.toString();
   }
 
-  private void repoSection(StringBuilder file, Copr copr, String release) {
-    file.append('\n')
-        .append("[copr-")
-        .append(copr.name.replaceAll("[^A-Za-z0-9_.:-]", "_"))
+  private void repoSection(
+      StringBuilder file, RepoNaming naming, Copr copr, Copr root, int dependency, String release) {
+    RepoNaming.Section section = naming.section(copr, root, dependency, release);
+    file.append('[')
+        .append(section.id())
         .append("]\n")
-        .append("name=Copr ")
-        .append(copr.name)
-        .append(" (")
-        .append(copr.owner.username)
-        .append(") for ")
-        .append(release)
+        .append("name=")
+        .append(section.name())
         .append('\n')
         .append("baseurl=")
         .append(repoUrls.basearch(copr.name, release))
-        .append('\n')
-        .append("enabled=1\n")
+        .append('\n');
+    naming.extraLines().forEach(line -> file.append(line).append('\n'));
+    file.append("enabled=1\n")
         .append("gpgcheck=1\n")
         .append("gpgkey=")
         .append(repoUrls.publicKey(copr.name))
