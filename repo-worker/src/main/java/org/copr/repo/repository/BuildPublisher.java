@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.CoprEvent;
 import org.copr.contracts.NameRules;
+import org.copr.contracts.Printable;
 import org.copr.contracts.StorageLayout;
 import org.copr.repo.Children;
 import org.copr.repo.RepoId;
@@ -210,8 +211,10 @@ public class BuildPublisher {
         "build %d attempt %d not published in %s: %s",
         rejected.buildId(), rejected.attempt(), repo, rejected.reason());
     failures.increment();
+    // A reason may quote a package's header or a tool's output: one plain line, bounded.
     sender.status(
-        new BuildStatus.PublishFailed(rejected.buildId(), rejected.attempt(), rejected.reason()));
+        new BuildStatus.PublishFailed(
+            rejected.buildId(), rejected.attempt(), Printable.reason(rejected.reason())));
   }
 
   private Path results(CoprEvent.PublishRequested build) {

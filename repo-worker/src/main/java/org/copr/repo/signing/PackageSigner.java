@@ -49,7 +49,7 @@ public class PackageSigner {
     try {
       secret = keys.secret(copr);
     } catch (RuntimeException e) {
-      throw new SigningFailed("no signing key: " + e.getMessage(), e);
+      throw new SigningFailed("signing failed: no signing key: " + e.getMessage(), e);
     }
     try (Gpg gpg = Gpg.open(keys.workRoot())) {
       gpg.importSecret(secret.armored());
@@ -72,7 +72,7 @@ public class PackageSigner {
       packages.forEach(p -> command.add(p.toString()));
       gpg.run(command, Map.of(), null);
     } catch (IOException | RuntimeException e) {
-      throw new SigningFailed("cannot sign: " + e.getMessage(), e);
+      throw new SigningFailed("signing failed: " + e.getMessage(), e);
     } finally {
       Arrays.fill(secret.armored(), (byte) 0);
     }
