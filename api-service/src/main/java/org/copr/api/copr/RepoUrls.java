@@ -43,10 +43,15 @@ public class RepoUrls {
   public List<String> forBuild(Copr copr, String chroot) {
     List<String> urls = new ArrayList<>();
     urls.add(chroot(copr.name, chroot));
-    copr.dependencies.stream()
+    dependenciesFor(copr, chroot).forEach(d -> urls.add(chroot(d.name, chroot)));
+    return urls;
+  }
+
+  /** The dependencies whose repositories a build in {@code chroot} sees, in that order. */
+  public List<Copr> dependenciesFor(Copr copr, String chroot) {
+    return copr.dependencies.stream()
         .filter(d -> d.chroots().contains(chroot))
         .sorted(Comparator.comparing(d -> d.name))
-        .forEach(d -> urls.add(chroot(d.name, chroot)));
-    return urls;
+        .toList();
   }
 }

@@ -3,7 +3,6 @@ package org.copr.api.v3;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.copr.api.copr.Copr;
 import org.copr.api.copr.RepoUrls;
@@ -44,17 +43,12 @@ public class V3ProjectChrootService {
             null,
             false));
     List<String> additional = new ArrayList<>();
-    copr.dependencies.stream()
-        .filter(d -> d.chroots().contains(chroot))
-        .sorted(Comparator.comparing(d -> d.name))
-        .forEach(
-            d -> {
-              String url = repoUrls.chroot(d.name, chroot);
-              String id = "copr_" + d.owner.username + "_" + d.name;
-              repos.add(
-                  new V3ProjectChroot.Repo(url, id, "Additional repo " + id, false, null, false));
-              additional.add(url);
-            });
+    for (Copr d : repoUrls.dependenciesFor(copr, chroot)) {
+      String url = repoUrls.chroot(d.name, chroot);
+      String id = "copr_" + d.owner.username + "_" + d.name;
+      repos.add(new V3ProjectChroot.Repo(url, id, "Additional repo " + id, false, null, false));
+      additional.add(url);
+    }
     return new V3ProjectChroot.BuildConfig(
         chroot, repos, additional, List.of(), List.of(), List.of(), List.of(), false, "default");
   }

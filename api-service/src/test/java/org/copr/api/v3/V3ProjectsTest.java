@@ -636,6 +636,34 @@ class V3ProjectsTest {
         .body("name", equalTo(name));
   }
 
+  @Test
+  void olderClientsPostToEditAndDelete() {
+    V3Clients.Login jdoe = V3Clients.newLogin("v3jdoe");
+    String name = newProject(jdoe, List.of("fedora-40-x86_64"));
+    jdoe.authenticated()
+        .contentType(ContentType.JSON)
+        .body("{\"description\": \"by post\", \"chroots\": null}")
+        .post("/api_3/project/edit/{o}/{p}/", jdoe.username(), name)
+        .then()
+        .statusCode(200)
+        .body("description", equalTo("by post"));
+    error(
+        jdoe.authenticated()
+            .contentType(ContentType.JSON)
+            .body("{\"verify\": true}")
+            .post("/api_3/project/delete/@copr/{p}", name),
+        404,
+        "Group copr does not exist.");
+    jdoe.authenticated()
+        .contentType(ContentType.JSON)
+        .body("{\"verify\": true}")
+        .post("/api_3/project/delete/{o}/{p}", jdoe.username(), name)
+        .then()
+        .statusCode(200)
+        .body("description", equalTo("by post"));
+    Api.anonymous().get("/coprs/{n}", name).then().statusCode(404);
+  }
+
   private static org.hamcrest.Matcher<String> startsWithForking() {
     return org.hamcrest.Matchers.startsWith("Forking is not supported by this Copr");
   }
