@@ -132,13 +132,13 @@ public interface ApiConfig {
   }
 
   interface Web {
-    /** How long a web login lasts; the session cookie carries its own end. */
+    /** How long a web login lasts; its row in web_sessions holds its end. */
     @WithDefault("12h")
     Duration sessionTtl();
 
     /**
-     * Key that signs session cookies and CSRF tokens; replicas must share it. Without one each
-     * process makes its own, and a restart logs everybody out.
+     * Key of the CSRF tokens' HMAC; replicas must share it. Without one each process makes its own,
+     * and a form shown before a restart (or by another replica) is refused.
      */
     Optional<String> sessionSecret();
   }

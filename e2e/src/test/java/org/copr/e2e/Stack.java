@@ -62,8 +62,8 @@ final class Stack implements AutoCloseable {
   }
 
   /**
-   * Before {@link #up}: api-service takes {@code X-Forwarded-For}/{@code -Proto} from this peer as a
-   * reverse proxy's ({@code dev/stack}'s {@code COPR_API_TRUSTED_PROXY}).
+   * Before {@link #up}: api-service takes {@code X-Forwarded-For}/{@code -Proto} from this peer as
+   * a reverse proxy's ({@code dev/stack}'s {@code COPR_API_TRUSTED_PROXY}).
    */
   Stack trustingProxy(String address) {
     env.put("COPR_API_TRUSTED_PROXY", address);

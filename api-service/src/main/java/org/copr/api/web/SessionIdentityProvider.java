@@ -10,6 +10,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Set;
 import org.copr.api.user.WebSession;
 
 /**
@@ -33,7 +34,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
     return SessionRequest.class;
   }
 
-  private record Found(String username, java.util.Set<String> roles, long sessionId) {}
+  private record Found(String username, Set<String> roles, long sessionId) {}
 
   @Override
   public Uni<SecurityIdentity> authenticate(

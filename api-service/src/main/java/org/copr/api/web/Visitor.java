@@ -93,19 +93,15 @@ public class Visitor {
         .addCookie(WebCookies.make(request.request(), WebCookies.SESSION, "").setMaxAge(0));
   }
 
+  /** This browser's binding; a browser with neither a session nor a CSRF cookie gets a cookie. */
   private String binding() {
     String bound = csrfBinding(identity, request.request());
-    if (bound != null && identity.getAttribute(SessionIdentityProvider.SESSION_ID) != null) {
+    if (bound != null) {
       return bound;
     }
     if (csrfCookie == null) {
-      csrfCookie = WebCookies.value(request.request(), WebCookies.CSRF);
-      if (csrfCookie == null) {
-        csrfCookie = signer.newCsrfCookie();
-        request
-            .response()
-            .addCookie(WebCookies.make(request.request(), WebCookies.CSRF, csrfCookie));
-      }
+      csrfCookie = signer.newCsrfCookie();
+      request.response().addCookie(WebCookies.make(request.request(), WebCookies.CSRF, csrfCookie));
     }
     return "browser " + csrfCookie;
   }

@@ -7,6 +7,8 @@ import java.util.List;
  * A copr: a named group of package repositories, one per chroot ({@code <release>-<arch>}).
  *
  * @param permissions the users other than the owner who may build in it or administer it
+ * @param gpgFingerprint the fingerprint of the key its packages are signed with; null until
+ *     repo-worker made the key, moments after the copr
  */
 public record Copr(
     String name,
@@ -17,7 +19,8 @@ public record Copr(
     List<String> chroots,
     List<String> dependencies,
     List<Permission> permissions,
-    Instant createdAt) {
+    Instant createdAt,
+    String gpgFingerprint) {
 
   /** One user's permission on a copr: {@code builder} or {@code admin}. */
   public record Permission(String username, String permission) {}

@@ -44,6 +44,8 @@ class CoprClientStandInTest {
     seenHeaders.put(
         "authorization", String.valueOf(e.getRequestHeaders().getFirst("Authorization")));
     seenHeaders.put("user-agent", String.valueOf(e.getRequestHeaders().getFirst("User-Agent")));
+    seenHeaders.put(
+        "x-copr-client", String.valueOf(e.getRequestHeaders().getFirst("X-Copr-Client")));
     String q = e.getRequestURI().getQuery();
     int limit = Integer.parseInt(q.replaceAll(".*limit=(\\d+).*", "$1"));
     int offset = Integer.parseInt(q.replaceAll(".*offset=(\\d+).*", "$1"));
@@ -81,6 +83,8 @@ class CoprClientStandInTest {
     assertThat(seenHeaders.get("authorization"))
         .isEqualTo("Basic " + Base64.getEncoder().encodeToString("alice:pw".getBytes()));
     assertThat(seenHeaders.get("user-agent")).startsWith("copr-client/");
+    // the header a page of another site cannot send: the service takes form-shaped writes with it
+    assertThat(seenHeaders.get("x-copr-client")).startsWith("copr-cli/");
   }
 
   @Test

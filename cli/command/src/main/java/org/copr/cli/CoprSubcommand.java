@@ -63,7 +63,12 @@ public abstract class CoprSubcommand implements Callable<Integer> {
                             : copr.permissions().stream()
                                 .map(p -> p.username() + " (" + p.permission() + ")")
                                 .toList())),
-                List.of("created", Output.time(copr.createdAt()))));
+                List.of("created", Output.time(copr.createdAt())),
+                List.of(
+                    "signing key",
+                    copr.gpgFingerprint() == null
+                        ? "- (made moments after the copr)"
+                        : copr.gpgFingerprint())));
     return ExitCode.OK;
   }
 }
