@@ -236,7 +236,7 @@ class V3PackagesTest {
         .authenticated()
         .contentType(ContentType.JSON)
         .body(body)
-        .delete("/api_3/package/delete")
+        .post("/api_3/package/delete")
         .then()
         .statusCode(404)
         .body("error", equalTo("No package with name " + pkg + " in copr " + p.name()));
@@ -342,7 +342,7 @@ class V3PackagesTest {
         .authenticated()
         .contentType(ContentType.JSON)
         .body(Map.of("builds", List.of(open)))
-        .delete("/api_3/build/delete/list")
+        .post("/api_3/build/delete/list")
         .then()
         .statusCode(200)
         .body("builds", contains((int) open));
