@@ -52,6 +52,17 @@ public sealed interface CoprEvent extends Event {
   }
 
   /**
+   * Some builds of one package were deleted (API v3's build delete), the package stays: their
+   * folders are to be removed from the copr's repositories. {@code buildIds} is never empty (an
+   * empty list is refused, so that no event of this type removes a whole package).
+   */
+  @JsonTypeName("builds_deleted")
+  @RegisterForReflection
+  record BuildsDeleted(String copr, String packageName, List<Long> buildIds) implements CoprEvent {
+    public static final int MAX_BUILD_IDS = PackageDeleted.MAX_BUILD_IDS;
+  }
+
+  /**
    * A build of the copr succeeded and api-service, which knows the build, asks for it to be
    * published: repo-worker takes {@code results/<build_id>/<attempt>/} (derived from the ids, never
    * a path from an event) into the chroot's repository. Keyed by copr like every change of the

@@ -76,6 +76,11 @@ final class EventChecks {
       require(NameRules.packageName(e.packageName()), "package", e.packageName());
       list("build_ids", orEmpty(e.buildIds()), CoprEvent.PackageDeleted.MAX_BUILD_IDS);
       orEmpty(e.buildIds()).forEach(id -> id(id == null ? 0 : id));
+    } else if (event instanceof CoprEvent.BuildsDeleted e) {
+      require(NameRules.packageName(e.packageName()), "package", e.packageName());
+      require(!orEmpty(e.buildIds()).isEmpty(), "build_ids", e.buildIds());
+      list("build_ids", e.buildIds(), CoprEvent.BuildsDeleted.MAX_BUILD_IDS);
+      e.buildIds().forEach(id -> id(id == null ? 0 : id));
     } else if (event instanceof CoprEvent.PublishRequested e) {
       id(e.buildId());
       require(e.attempt() >= 1, "attempt", e.attempt());

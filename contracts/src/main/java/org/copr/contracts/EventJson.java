@@ -36,6 +36,7 @@ public final class EventJson {
               CoprEvent.DependenciesChanged.class,
               CoprEvent.Deleted.class,
               CoprEvent.PackageDeleted.class,
+              CoprEvent.BuildsDeleted.class,
               CoprEvent.PublishRequested.class,
               BuildRequested.class,
               BuildDispatch.class,

@@ -115,6 +115,13 @@ class EventChecksTest {
     assertThat(CoprEvent.PackageDeleted.of("ok", "p", tooMany).buildIds())
         .as("a package with more builds than an event lists: every build of it")
         .isEmpty();
+    refused(new CoprEvent.BuildsDeleted("ok", "p", List.of()), "bad build_ids");
+    refused(new CoprEvent.BuildsDeleted("ok", "p", null), "bad build_ids");
+    refused(new CoprEvent.BuildsDeleted("ok", "p", List.of(0L)), "bad build_id");
+    refused(new CoprEvent.BuildsDeleted("ok", "../p", List.of(1L)), "bad package");
+    refused(new CoprEvent.BuildsDeleted("ok", "p", tooMany), "bad build_ids");
+    Event fine = new CoprEvent.BuildsDeleted("ok", "p", List.of(1L, 2L));
+    assertThat(EventJson.read(EventJson.write(fine), Event.class)).isEqualTo(fine);
     refused(
         new CoprEvent.PublishRequested("ok", "fedora-40-x86_64", "p", 7, 0, List.of()), "attempt");
     refused(new BuildStatus.Started(-1, 1, "w", null), "bad build_id");

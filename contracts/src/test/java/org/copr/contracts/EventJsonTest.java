@@ -220,6 +220,7 @@ class EventJsonTest {
             new CoprEvent.DependenciesChanged("hello", List.of("base", "tools")),
             new CoprEvent.Deleted("hello"),
             new CoprEvent.PackageDeleted("hello", "hello-copr", List.of(1L, 2L)),
+            new CoprEvent.BuildsDeleted("hello", "hello-copr", List.of(3L)),
             new CoprEvent.PublishRequested(
                 "hello",
                 "epel-9-aarch64",

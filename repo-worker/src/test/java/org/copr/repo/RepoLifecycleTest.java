@@ -95,6 +95,14 @@ class RepoLifecycleTest {
     assertThat(Dnf.throwaway(url(copr, FEDORA)).available())
         .containsExactly("hello-copr 1.0-1", "hello-copr 2.0-1");
 
+    Events.copr(new CoprEvent.BuildsDeleted(copr, "hello-copr", List.of(first)));
+    await().atMost(WAIT).until(() -> !Files.exists(folder));
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> Dnf.throwaway(url(copr, FEDORA)).available().equals(List.of("hello-copr 2.0-1")));
+    assertThat(layout().publishedBuild(copr, FEDORA, second, "hello-copr")).isDirectory();
+
     Events.copr(new CoprEvent.PackageDeleted(copr, "hello-copr", List.of(first, second)));
     await()
         .atMost(WAIT)

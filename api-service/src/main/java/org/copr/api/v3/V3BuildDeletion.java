@@ -72,10 +72,8 @@ public class V3BuildDeletion {
           "You can not delete build " + s.id + " which is not finished; cancel it first.");
     }
     List<Long> buildIds = chroots.stream().map(b -> b.id).toList();
-    // repo-worker removes exactly the listed build folders of the package (never an empty list:
-    // that would mean every build of the package).
     if (!buildIds.isEmpty()) {
-      outbox.copr(new CoprEvent.PackageDeleted(s.copr.name, s.pkg.name, buildIds));
+      outbox.copr(new CoprEvent.BuildsDeleted(s.copr.name, s.pkg.name, buildIds));
     }
     // As entities, not a bulk delete: the session holds these builds, which name the submission.
     chroots.forEach(Build::delete);

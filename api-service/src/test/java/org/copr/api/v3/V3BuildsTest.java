@@ -102,6 +102,33 @@ class V3BuildsTest {
   }
 
   @Test
+  void packitsUploadAndAnAnonymousOne() {
+    Project p = project();
+    Map<String, Object> packit = new java.util.LinkedHashMap<>();
+    packit.put("ownername", p.owner().username());
+    packit.put("projectname", p.name());
+    packit.put("project_dirname", null);
+    packit.put("enable_net", false);
+    JsonPath made =
+        V3Builds.upload(p.owner(), Rpms.srpm(Api.unique("packit"), "1.0"), packit)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(made.getList("chroots")).isEqualTo(TWO);
+    assertThat(made.getString("state")).isEqualTo("pending");
+
+    new V3Clients.Login(p.owner().username(), "wrong-token")
+        .authenticated()
+        .multiPart("pkgs", Rpms.srpm(Api.unique("anon"), "1.0").toFile(), "application/x-rpm")
+        .multiPart("json", "json", V3Builds.toJson(packit).getBytes(), "application/json")
+        .post("/api_3/build/create/upload")
+        .then()
+        .statusCode(401)
+        .body("error", startsWith("Login invalid/expired."));
+  }
+
+  @Test
   void chrootsArePatternsLessTheExcludedOnesAndNoMatchIsRefused() {
     Project p = project();
     Map<String, Object> json = V3Builds.buildopts(p.owner().username(), p.name());
@@ -451,6 +478,8 @@ class V3BuildsTest {
     long first = upload(p, Rpms.srpm(a, "1.0")).getLong("id");
     long second = upload(p, Rpms.srpm(a, "2.0")).getLong("id");
     long third = upload(p, Rpms.srpm(Api.unique("listb"), "1.0")).getLong("id");
+    Project elsewhere = project();
+    upload(elsewhere, Rpms.srpm(a, "1.0"));
     String list = "/api_3/build/list?ownername={o}&projectname={p}";
     V3Clients.plain()
         .get(list + "&limit=1000", p.owner().username(), p.name())

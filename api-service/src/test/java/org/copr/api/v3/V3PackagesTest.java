@@ -236,7 +236,7 @@ class V3PackagesTest {
         .authenticated()
         .contentType(ContentType.JSON)
         .body(body)
-        .delete("/api_3/package/delete")
+        .post("/api_3/package/delete")
         .then()
         .statusCode(404)
         .body("error", equalTo("No package with name " + pkg + " in copr " + p.name()));
@@ -326,12 +326,12 @@ class V3PackagesTest {
         .body("state", equalTo("succeeded"));
     V3Clients.plain().get("/api_3/build/{id}", done).then().statusCode(404);
     try (TopicProbe probe = new TopicProbe(KafkaBroker.shared().bootstrapServers(), Topics.COPRS)) {
-      CoprEvent.PackageDeleted removal =
+      CoprEvent.BuildsDeleted removal =
           probe.awaitEvent(
-              CoprEvent.PackageDeleted.class,
+              CoprEvent.BuildsDeleted.class,
               e -> e.copr().equals(p.name()),
               java.time.Duration.ofSeconds(60));
-      assertThat(removal).isEqualTo(new CoprEvent.PackageDeleted(p.name(), pkg, List.of(ours)));
+      assertThat(removal).isEqualTo(new CoprEvent.BuildsDeleted(p.name(), pkg, List.of(ours)));
     }
 
     p.owner().authenticated().put("/api_3/build/cancel/{id}", open).then().statusCode(200);
@@ -342,7 +342,7 @@ class V3PackagesTest {
         .authenticated()
         .contentType(ContentType.JSON)
         .body(Map.of("builds", List.of(open)))
-        .delete("/api_3/build/delete/list")
+        .post("/api_3/build/delete/list")
         .then()
         .statusCode(200)
         .body("builds", contains((int) open));

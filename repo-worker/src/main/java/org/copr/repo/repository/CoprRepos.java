@@ -69,6 +69,16 @@ public class CoprRepos {
               RepoId.requireName("package", deleted.packageName()));
       return each(copr, chroots(copr), change);
     }
+    if (event instanceof CoprEvent.BuildsDeleted deleted) {
+      List<Long> ids = deleted.buildIds() == null ? List.of() : deleted.buildIds();
+      if (ids.isEmpty()) {
+        // RemoveBuilds without ids means the whole package, which this event never asks for
+        return CompletableFuture.completedFuture(null);
+      }
+      RepoChange change =
+          new RepoChange.RemoveBuilds(ids, RepoId.requireName("package", deleted.packageName()));
+      return each(copr, chroots(copr), change);
+    }
     return CompletableFuture.completedFuture(null);
   }
 
