@@ -60,7 +60,10 @@ class DnfCoprPluginTest {
         List.of(
             "dnf",
             "-y",
-            "--disableplugin=local",
+            // Only the copr plugin: the machine's others (versionlock, local, ...) read their
+            // settings from the pluginconfpath this test replaces.
+            "--disableplugin=*",
+            "--enableplugin=copr",
             "--installroot=" + root,
             "--releasever=40",
             "--setopt=reposdir=" + reposDir,
