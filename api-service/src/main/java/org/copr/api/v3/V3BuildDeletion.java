@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.copr.api.build.Build;
+import org.copr.api.build.BuildService;
 import org.copr.api.build.Submission;
 import org.copr.api.error.ApiException;
 import org.copr.api.user.Caller;
@@ -15,8 +16,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes v3 builds: a submission's builds and their folders in the repositories. Only a finished
- * build is deleted (as Fedora refuses one in progress); cancel it first. The package and its
- * versions stay, so do their SRPMs.
+ * or canceled build is deleted (as Fedora refuses one in progress). A cancel is confirmed by the
+ * scheduler or worker moments after it is asked for, but Fedora's clients see the build canceled at
+ * once (copr-cli cancel then delete-build), so a build whose every unfinished chroot is being
+ * canceled is deleted as a package delete does it: the cancel is announced again and the rows go.
+ * The package and its versions stay, so do their SRPMs.
  */
 @ApplicationScoped
 public class V3BuildDeletion {
@@ -25,11 +29,13 @@ public class V3BuildDeletion {
   private final V3BuildViews views;
   private final Caller caller;
   private final Outbox outbox;
+  private final BuildService builds;
 
-  V3BuildDeletion(V3BuildViews views, Caller caller, Outbox outbox) {
+  V3BuildDeletion(V3BuildViews views, Caller caller, Outbox outbox, BuildService builds) {
     this.views = views;
     this.caller = caller;
     this.outbox = outbox;
+    this.builds = builds;
   }
 
   /** {@code {"builds": [ids]}}, the body and the answer of {@code /build/delete/list}. */
@@ -67,10 +73,13 @@ public class V3BuildDeletion {
       throw ApiException.forbidden("You are not allowed to delete build " + s.id + ".");
     }
     List<Build> chroots = views.chroots(s);
-    if (chroots.stream().anyMatch(b -> !b.state.ended())) {
+    List<Build> unfinished = chroots.stream().filter(b -> !b.state.ended()).toList();
+    if (unfinished.stream().anyMatch(b -> b.cancelRequestedAt == null)) {
       throw ApiException.conflict(
           "You can not delete build " + s.id + " which is not finished; cancel it first.");
     }
+    builds.cancelBeforeDelete(
+        unfinished.stream().map(b -> b.id).toList(), "build " + s.id + " deleted");
     List<Long> buildIds = chroots.stream().map(b -> b.id).toList();
     if (!buildIds.isEmpty()) {
       outbox.copr(new CoprEvent.BuildsDeleted(s.copr.name, s.pkg.name, buildIds));

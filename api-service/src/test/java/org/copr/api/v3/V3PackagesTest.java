@@ -302,6 +302,31 @@ class V3PackagesTest {
   }
 
   @Test
+  void aBuildCanceledMomentsAgoIsDeletedAsCoprCliDoesRightAfterItsCancel() {
+    Project p = project();
+    String pkg = Api.unique("quick");
+    long running = upload(p, pkg, "1.0");
+    long other = upload(p, pkg, "2.0");
+
+    p.owner()
+        .authenticated()
+        .put("/api_3/build/cancel/{id}", running)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("canceled"));
+    p.owner().authenticated().delete("/api_3/build/delete/{id}", running).then().statusCode(200);
+
+    V3Clients.plain().get("/api_3/build/{id}", running).then().statusCode(404);
+    p.owner()
+        .authenticated()
+        .delete("/api_3/build/delete/{id}", other)
+        .then()
+        .statusCode(409)
+        .body("error", startsWith("You can not delete build " + other + " which is not finished"));
+    V3Clients.plain().get("/api_3/build/{id}", other).then().statusCode(200);
+  }
+
+  @Test
   void aFinishedBuildIsDeletedWithItsPublishedFolders() {
     Project p = project();
     String pkg = Api.unique("gone");
