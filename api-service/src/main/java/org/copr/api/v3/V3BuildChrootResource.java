@@ -6,7 +6,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
 
 /**
  * {@code /api_3/build-chroot/...}: the chroots of a v3 build, and the deprecated path forms that
@@ -63,7 +62,7 @@ public class V3BuildChrootResource {
   }
 
   private static V3Paging paging(String limit, String offset, String order, String orderType) {
-    return V3Paging.of(limit, offset, order, orderType, Set.of("id", "name"));
+    return V3Paging.of(limit, offset, order, orderType, V3Paging.ID_OR_NAME);
   }
 
   private static long buildId(String value) {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
 import org.copr.api.error.ApiException;
 
 /** {@code /api_3/package/...}: Fedora Copr's packages over ours. */
@@ -50,7 +49,7 @@ public class V3PackageResource {
         ownername,
         projectname,
         shown(withLatest, withLatestSucceeded),
-        V3Paging.of(limit, offset, order, orderType, Set.of("id", "name")));
+        V3Paging.of(limit, offset, order, orderType, V3Paging.ID_OR_NAME));
   }
 
   @POST
@@ -117,18 +116,7 @@ public class V3PackageResource {
 
   private static V3PackageService.Shown shown(String latest, String latestSucceeded) {
     return new V3PackageService.Shown(
-        flag("with_latest_build", latest), flag("with_latest_succeeded_build", latestSucceeded));
-  }
-
-  /** Python's {@code True}/{@code False} in a query (and the lower-case forms). */
-  static boolean flag(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return false;
-    }
-    return switch (value.trim().toLowerCase()) {
-      case "true", "1", "yes", "on" -> true;
-      case "false", "0", "no", "off" -> false;
-      default -> throw ApiException.badRequest(name + ": '" + value + "' is not True or False");
-    };
+        V3Query.flag("with_latest_build", latest),
+        V3Query.flag("with_latest_succeeded_build", latestSucceeded));
   }
 }

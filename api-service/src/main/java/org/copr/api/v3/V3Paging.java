@@ -11,6 +11,9 @@ import org.copr.api.error.ApiException;
 public record V3Paging(Integer limit, int offset, String order, String orderType) {
   public static final int MAX_LIMIT = 1000;
 
+  /** The orders of lists whose items have an id and a name. */
+  public static final Set<String> ID_OR_NAME = Set.of("id", "name");
+
   public static V3Paging of(
       String limit, String offset, String order, String orderType, Set<String> orders) {
     Integer l = limit == null || limit.isBlank() ? null : number("limit", limit);

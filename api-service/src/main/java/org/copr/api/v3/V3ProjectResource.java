@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.copr.api.error.ApiException;
 
 /**
  * {@code /api_3/project}: python-copr's project proxy. Path values are repeated in the query; the
@@ -41,7 +40,7 @@ public class V3ProjectResource {
       @QueryParam("order") String order,
       @QueryParam("order_type") String orderType) {
     return projects.list(
-        ownername, V3Paging.of(limit, offset, order, orderType, V3ProjectService.ORDERS));
+        ownername, V3Paging.of(limit, offset, order, orderType, V3Paging.ID_OR_NAME));
   }
 
   @GET
@@ -53,7 +52,7 @@ public class V3ProjectResource {
       @QueryParam("order") String order,
       @QueryParam("order_type") String orderType) {
     return projects.search(
-        query, V3Paging.of(limit, offset, order, orderType, V3ProjectService.ORDERS));
+        query, V3Paging.of(limit, offset, order, orderType, V3Paging.ID_OR_NAME));
   }
 
   @POST
@@ -64,7 +63,7 @@ public class V3ProjectResource {
       @PathParam("ownername") String ownername,
       @QueryParam("exist_ok") String existOk,
       V3ProjectRequests.NewProject body) {
-    return projects.add(ownername, flag("exist_ok", existOk), body);
+    return projects.add(ownername, V3Query.flag("exist_ok", existOk), body);
   }
 
   @PUT
@@ -142,18 +141,5 @@ public class V3ProjectResource {
   public V3Project regenerateReposByPost(
       @PathParam("ownername") String ownername, @PathParam("projectname") String projectname) {
     return regenerateRepos(ownername, projectname);
-  }
-
-  /** Python sends its booleans in a query as {@code True} and {@code False}. */
-  static boolean flag(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return false;
-    }
-    return switch (value.trim().toLowerCase()) {
-      case "true", "1", "yes", "on" -> true;
-      case "false", "0", "no", "off" -> false;
-      default ->
-          throw ApiException.badRequest(name + " must be True or False, not '" + value + "'");
-    };
   }
 }

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.copr.api.copr.Copr;
 import org.copr.api.copr.CoprRequests.CoprUpdate;
 import org.copr.api.copr.CoprRequests.NewCopr;
@@ -23,7 +22,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class V3ProjectService {
   private static final Logger LOG = Logger.getLogger(V3ProjectService.class);
-  static final Set<String> ORDERS = Set.of("id", "name");
   static final String NOT_MANAGER = "Only owners and admins may update their projects.";
   private static final String COPR_REPO = "copr://";
 
