@@ -88,12 +88,7 @@ public class V3PermissionService {
           User.byName(username)
               .orElseThrow(() -> ApiException.badRequest("User '" + username + "' doesn't exist"));
       Map<String, String> asked = entry.getValue() == null ? Map.of() : entry.getValue();
-      for (String role : asked.keySet()) {
-        if (!role.equals("builder") && !role.equals("admin")) {
-          throw ApiException.badRequest(
-              "Unknown permission '" + role + "' for " + username + ": builder or admin");
-        }
-      }
+      asked.keySet().forEach(role -> level(role, " for " + username));
       Roles before = current.getOrDefault(username, new Roles(NOTHING, NOTHING));
       String builder = state(asked.getOrDefault("builder", before.builder()), username);
       String admin = state(asked.getOrDefault("admin", before.admin()), username);
@@ -112,19 +107,15 @@ public class V3PermissionService {
     if (body == null || body.isEmpty()) {
       throw ApiException.badRequest("send {\"builder\": true|false, \"admin\": true|false}");
     }
+    body.keySet().forEach(role -> level(role, ""));
     boolean updated = false;
     for (String role : List.of("admin", "builder")) {
       Boolean wanted = body.get(role);
       if (wanted == null) {
         continue;
       }
-      Level level = Level.parse(role).orElseThrow();
+      Level level = level(role, "");
       updated |= wanted ? requests.request(copr, me, level) : requests.drop(copr, me, level);
-    }
-    for (String role : body.keySet()) {
-      if (!role.equals("builder") && !role.equals("admin")) {
-        throw ApiException.badRequest("Unknown permission '" + role + "': builder or admin");
-      }
     }
     return Map.of("updated", updated);
   }
@@ -162,6 +153,15 @@ public class V3PermissionService {
     } else {
       requests.cancel(copr, user, level);
     }
+  }
+
+  /** A role's name in a v3 body: {@code builder} or {@code admin}, our two levels. */
+  private static Level level(String role, String whose) {
+    return Level.parse(role)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "Unknown permission '" + role + "'" + whose + ": builder or admin"));
   }
 
   private static String state(String value, String username) {
