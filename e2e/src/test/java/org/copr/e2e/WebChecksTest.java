@@ -65,8 +65,9 @@ class WebChecksTest {
   @BeforeAll
   static void up() throws Exception {
     tools = org.copr.testing.Repo.root().resolve(".cache/web-checks/node_modules");
+    assertThat(tools.resolve("axe-core/axe.min.js")).as("dev/setup installs it").exists();
+    assertThat(tools.resolve("vnu-jar/build/dist/vnu.jar")).as("dev/setup installs it").exists();
     axe = Files.readString(tools.resolve("axe-core/axe.min.js"));
-    assertThat(tools.resolve("vnu-jar/build/dist/vnu.jar")).exists();
     Files.createDirectories(PAGES);
     work = Files.createTempDirectory("copr-checks-");
     stack = new Stack(work.resolve("stack"), 1);
