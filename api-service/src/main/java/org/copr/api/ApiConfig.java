@@ -136,6 +136,10 @@ public interface ApiConfig {
     @WithDefault("12h")
     Duration sessionTtl();
 
+    /** How often the sessions that expired are deleted, every user's ({@code SessionSweep}). */
+    @WithDefault("1h")
+    Duration sessionSweep();
+
     /**
      * Key of the CSRF tokens' HMAC; replicas must share it. Without one each process makes its own,
      * and a form shown before a restart (or by another replica) is refused.

@@ -80,4 +80,43 @@ class MockBackendTest {
         .startsWith("mock stand-in: rebuilding")
         .doesNotContain(MockStandIn.DIR.resolve("mock").toString() + " -r");
   }
+
+  @Test
+  void aFailedBuildIsExplainedFromMocksBuildLog() throws Exception {
+    long id = Dispatches.nextId();
+    String name = "mock-broken-" + id;
+    String spec =
+        TestRpms.spec(name, "0.1", TestRpms.Options.defaults())
+            .replace(
+                "%build\n",
+                "%build\nprintf 'int main(void) {\\n  return undefined_thing\\n}\\n' > hello.c\n"
+                    + "gcc -o hello hello.c\n");
+    Path srpm =
+        TestRpms.srpmFromSpec(worker.storage().srpms().resolve(Long.toString(id)), name, spec);
+    BuildSpec build =
+        Dispatches.spec(worker.storage(), id, "fedora-40-x86_64", name, srpm, List.of());
+
+    try (var status = new TopicProbe(Dispatches.bootstrap(), Dispatches.reports())) {
+      Dispatches.send(Dispatches.to(worker, build, 1, 1800));
+      var finished = status.awaitEvent(BuildStatus.Finished.class, e -> e.buildId() == id, WAIT);
+
+      assertThat(finished.success()).isFalse();
+      assertThat(finished.exitCode()).isEqualTo(1);
+      // mock printed only its own lines; rpmbuild's, in build.log, say what failed
+      assertThat(finished.reason())
+          .as(finished.logTail())
+          .startsWith("%build failed: error: Bad exit status from ")
+          // gcc quotes with ' or with ‘’, as the locale says
+          .contains(" (%build); last error before it: hello.c:2:25: error: expected ");
+    }
+    // the packager reads rpmbuild's output in the build's log, after mock's own lines
+    String log = Files.readString(worker.storage().log(id, 1));
+    assertThat(log)
+        .startsWith("mock stand-in: rebuilding")
+        .contains("ERROR: Exception(")
+        .contains("copr-build-worker: mock wrote rpmbuild's output to build.log:")
+        .contains("Executing(%build)")
+        .contains("hello.c:2:25: error: expected ");
+    assertThat(log.indexOf("ERROR: Exception(")).isLessThan(log.indexOf("Executing(%build)"));
+  }
 }

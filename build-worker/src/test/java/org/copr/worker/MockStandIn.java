@@ -13,7 +13,9 @@ import java.util.Map;
  * A test profile that puts a STAND-IN for mock first on the worker's PATH, with backend auto. The
  * stand-in is a shell script named {@code mock} in a folder named {@code mock-stand-in}: it records
  * its arguments and rebuilds the SRPM with the real rpmbuild into {@code --resultdir}, as mock
- * would inside its buildroot. Real mock cannot run on this machine (not packaged, no network).
+ * would inside its buildroot: rpmbuild's output goes to {@code build.log} there, mock's own lines
+ * (and, when rpmbuild failed, its {@code ERROR: Exception(…)}) to stdout. Real mock cannot run on
+ * this machine (not packaged, no network).
  */
 public class MockStandIn implements QuarkusTestProfile {
   static final Path DIR = create();
@@ -35,15 +37,22 @@ public class MockStandIn implements QuarkusTestProfile {
       done
       printf '%s\\n' "${args[@]}" > "$here/$unique.args"
       echo "mock stand-in: rebuilding $srpm into $resultdir"
+      echo "INFO: Start: rpmbuild $(basename "$srpm")"
       top=$(mktemp -d)
+      # As mock does: rpmbuild's output goes to build.log in the result folder, not to stdout.
       rpmbuild --rebuild --define "_topdir $top" --define "_rpmdir $resultdir" \\
         --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \\
-        --dbpath "$top/rpmdb" --nodeps "$srpm"
+        --dbpath "$top/rpmdb" --nodeps "$srpm" > "$resultdir/build.log" 2>&1
       rc=$?
       # mock rebuilds the SRPM: the result holds it under its NEVRA, whatever the input's name.
       cp "$srpm" "$resultdir/$(rpm -qp --nosignature --qf '%{NAME}-%{VERSION}-%{RELEASE}' "$srpm").src.rpm"
-      echo "mock stand-in: rpmbuild exited $rc" > "$resultdir/build.log"
       rm -rf "$top"
+      if [ $rc -ne 0 ]; then
+        echo "ERROR: Exception($srpm) Config(stand-in) 0 minutes 1 seconds"
+        echo "INFO: Results and/or logs in: $resultdir"
+        echo "ERROR: Command failed: "
+        echo " # /usr/bin/rpmbuild -bb --target x86_64 --nodeps /builddir/build/SPECS/stand-in.spec"
+      fi
       exit $rc
       """;
 

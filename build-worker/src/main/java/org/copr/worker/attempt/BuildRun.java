@@ -3,6 +3,9 @@ package org.copr.worker.attempt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -55,6 +58,9 @@ final class BuildRun {
 
   /** Exit code reported when the worker stopped the builder for the size of its log. */
   static final int EXIT_LOG_LIMIT = 125;
+
+  /** How much of the end of a builder's rpmbuild log a failure reads. */
+  static final int RPMBUILD_LOG_TAIL = 1 << 20;
 
   private final RunningBuild build;
   private final ThisWorker worker;
@@ -214,6 +220,9 @@ final class BuildRun {
       return ended(build.stopped(), log, builderMillis);
     }
     if (exit != 0) {
+      if (steps.step() == null) {
+        rpmbuildOutput(builder.rpmbuildLog(job), log, bounds);
+      }
       log.line(
           "copr-build-worker: "
               + builder.name()
@@ -253,6 +262,47 @@ final class BuildRun {
             + " ms: "
             + artifacts.stream().map(Artifact::file).toList());
     return Optional.of(finished(true, 0, artifacts, "", builderMillis, null));
+  }
+
+  /**
+   * What rpmbuild said, from the file where the builder left it (mock's build.log), into the
+   * packager's log and the reason, as if the builder had printed it: at most its last {@link
+   * #RPMBUILD_LOG_TAIL} bytes, each line cut as a printed one is. The file is the builder's, in the
+   * attempt's private work folder; a link there is not followed.
+   */
+  private void rpmbuildOutput(Path file, AttemptLog log, BoundsSeen bounds) throws IOException {
+    if (file == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    ByteBuffer bytes;
+    long from;
+    try (SeekableByteChannel in = Files.newByteChannel(file, LinkOption.NOFOLLOW_LINKS)) {
+      from = Math.max(0, in.size() - RPMBUILD_LOG_TAIL);
+      in.position(from);
+      bytes = ByteBuffer.allocate((int) Math.min(in.size() - from, RPMBUILD_LOG_TAIL));
+      while (bytes.hasRemaining() && in.read(bytes) > 0) {
+        // reads until the buffer is full or the file ends
+      }
+    }
+    List<String> lines =
+        new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).lines().toList();
+    if (from > 0 && !lines.isEmpty()) {
+      lines = lines.subList(1, lines.size()); // the first one is cut
+    }
+    log.line(
+        "copr-build-worker: "
+            + builder.name()
+            + " wrote rpmbuild's output to "
+            + file.getFileName()
+            + (from > 0 ? ", whose last " + size(RPMBUILD_LOG_TAIL) + " follow" : ":"));
+    int maxLine = (int) Math.min(worker.config().log().maxLine().asLongValue(), 1 << 20);
+    for (String line : lines) {
+      String cut = line.length() > maxLine ? line.substring(0, maxLine) : line;
+      bounds.line(cut);
+      steps.line(cut);
+      log.builderLine(cut);
+    }
+    log.flush();
   }
 
   /**

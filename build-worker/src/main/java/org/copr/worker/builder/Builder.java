@@ -53,4 +53,12 @@ public interface Builder {
   default String bounds(BuildJob job) {
     return "";
   }
+
+  /**
+   * Where the builder leaves rpmbuild's output instead of printing it, read when a build failed for
+   * its reason and its log; null when the builder prints it.
+   */
+  default Path rpmbuildLog(BuildJob job) {
+    return null;
+  }
 }

@@ -56,6 +56,12 @@ public record MockBuilder(Path executable) implements Builder {
     return "mock";
   }
 
+  /** mock prints its own steps; rpmbuild's output it writes to build.log in the result folder. */
+  @Override
+  public Path rpmbuildLog(BuildJob job) {
+    return job.resultDir().resolve("build.log");
+  }
+
   @Override
   public List<String> command(BuildJob job) {
     List<String> cmd = new ArrayList<>();
