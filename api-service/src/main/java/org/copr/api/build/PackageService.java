@@ -246,7 +246,8 @@ public class PackageService {
               + pkg.name
               + " "
               + version.evr()
-              + " is no longer kept (its builds ended long ago); upload it again");
+              + " is no longer kept (its builds ended long ago); raise its release and upload"
+              + " it");
     }
     List<BuildDto> made =
         builds.request(pkg, version, user, chroots, timeout).stream().map(BuildDto::of).toList();

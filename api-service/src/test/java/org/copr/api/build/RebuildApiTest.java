@@ -190,7 +190,7 @@ class RebuildApiTest {
     Files.delete(storage.layout().srpm(sha256));
 
     error(resubmit(f.owner, f.build(0), Map.of()), 409, "conflict")
-        .body("detail", org.hamcrest.Matchers.containsString("upload it again"));
+        .body("detail", org.hamcrest.Matchers.containsString("raise its release and upload it"));
   }
 
   @Test
