@@ -43,5 +43,11 @@ public final class Limits {
   /** Bytes of a build log one request answers; the offset header continues it. */
   public static final long LOG_CHUNK = 1 << 20;
 
+  /** Seconds a build may run when its copr sets nothing else (Fedora Copr's default, 5 hours). */
+  public static final int DEFAULT_BUILD_TIMEOUT = 18_000;
+
+  /** The longest build timeout a copr or a request may set (Fedora Copr's maximum, 30 hours). */
+  public static final int MAX_BUILD_TIMEOUT = 108_000;
+
   private Limits() {}
 }

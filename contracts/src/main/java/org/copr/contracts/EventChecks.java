@@ -25,6 +25,10 @@ final class EventChecks {
       copr(e);
     } else if (event instanceof BuildRequested e) {
       spec(e.build());
+      require(
+          e.timeoutSeconds() >= 0 && e.timeoutSeconds() <= BuildRequested.MAX_TIMEOUT_SECONDS,
+          "timeout_seconds",
+          e.timeoutSeconds());
     } else if (event instanceof BuildDispatch e) {
       spec(e.build());
       require(e.attempt() >= 1, "attempt", e.attempt());

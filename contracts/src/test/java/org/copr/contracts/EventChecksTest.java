@@ -150,4 +150,32 @@ class EventChecksTest {
     refused(request(null, "zz", List.of()), "bad srpm_sha256");
     refused(request(null, sha, List.of("file:///etc/")), "bad repos");
   }
+
+  @Test
+  void aBuildRequestsTimeoutIsBoundedAndAbsentMeansTheSchedulersDefault() {
+    String sha = "ab".repeat(32);
+    BuildSpec spec =
+        new BuildSpec(
+            7,
+            "hello",
+            "alice",
+            "hello",
+            "fedora-40-x86_64",
+            "srpms/" + sha + ".src.rpm",
+            sha,
+            List.of());
+    var timed = new BuildRequested(spec, 600);
+    assertThat(EventJson.read(EventJson.write(timed), BuildRequested.class)).isEqualTo(timed);
+    assertThat(EventJson.write(timed)).contains("\"timeout_seconds\":600");
+    var longest = new BuildRequested(spec, BuildRequested.MAX_TIMEOUT_SECONDS);
+    assertThat(EventJson.read(EventJson.write(longest), BuildRequested.class)).isEqualTo(longest);
+
+    refused(
+        new BuildRequested(spec, BuildRequested.MAX_TIMEOUT_SECONDS + 1), "bad timeout_seconds");
+    refused(new BuildRequested(spec, -1), "bad timeout_seconds");
+    String withoutTimeout =
+        EventJson.write(new BuildRequested(spec)).replace(",\"timeout_seconds\":0", "");
+    assertThat(withoutTimeout).doesNotContain("timeout_seconds");
+    assertThat(EventJson.read(withoutTimeout, BuildRequested.class).timeoutSeconds()).isZero();
+  }
 }

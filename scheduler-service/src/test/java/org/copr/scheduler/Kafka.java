@@ -48,6 +48,13 @@ final class Kafka {
     return request.build().buildId();
   }
 
+  /** As {@link #request(String, String)}, with the build's own timeout. */
+  static long request(String owner, String chroot, long timeoutSeconds) {
+    BuildRequested request = new BuildRequested(requestOf(owner, chroot).build(), timeoutSeconds);
+    send(Topics.BUILDS_REQUESTED, request.build().buildId(), request);
+    return request.build().buildId();
+  }
+
   static BuildRequested requestOf(String owner, String chroot) {
     long id = IDS.incrementAndGet();
     String sha256 = String.format("%064x", id);

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.copr.contracts.BuildControl;
+import org.copr.contracts.BuildDispatch;
 import org.copr.contracts.Topics;
 import org.copr.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,37 @@ class TimeoutsTest extends ServiceTest {
       assertThat(cancel.reason())
           .isEqualTo("ran longer than the build timeout of 5h (worker " + worker.id + ")");
       awaitDispatch(dispatches, id, 2);
+    }
+  }
+
+  @Test
+  void aBuildWithATimeoutOfItsOwnGetsItInItsDispatchAndIsTakenBackPastIt() {
+    try (TopicProbe dispatches = Kafka.dispatches("owntimearch");
+        TopicProbe control = Kafka.probe(Topics.BUILDS_CONTROL);
+        WorkerStandIn worker = new WorkerStandIn("owntimearch", 2)) {
+      long own = Kafka.request("nina", "fedora-40-owntimearch", 600);
+      long configured = Kafka.request("nina", "fedora-41-owntimearch");
+      BuildDispatch first = awaitDispatch(dispatches, own, 1);
+      BuildDispatch other = awaitDispatch(dispatches, configured, 1);
+      assertThat(first.timeoutSeconds()).isEqualTo(600);
+      assertThat(other.timeoutSeconds()).isEqualTo(config.buildTimeout().toSeconds());
+      worker.started(first);
+      worker.started(other);
+      awaitBuild(own, state("running", 1));
+      awaitBuild(configured, state("running", 1));
+
+      // past 10 minutes and the worker timeout, far below the configured 5h
+      SchedulerClock.CLOCK.advance(
+          Duration.ofMinutes(10).plus(config.workerTimeout()).plus(A_MOMENT));
+
+      BuildControl.StopAttempt cancel =
+          control.awaitEvent(
+              BuildControl.StopAttempt.class,
+              c -> c.buildId() == own && c.attempt() == 1,
+              PATIENCE);
+      assertThat(cancel.reason())
+          .isEqualTo("ran longer than the build timeout of 10m (worker " + worker.id + ")");
+      assertThat(awaitDispatch(dispatches, own, 2).timeoutSeconds()).isEqualTo(600);
     }
   }
 }

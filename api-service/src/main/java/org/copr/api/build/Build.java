@@ -40,6 +40,10 @@ public class Build extends PanacheEntityBase {
   public Submission submission;
 
   public String chroot;
+
+  /** Seconds it may run: its copr's timeout when it was requested, or the request's own. */
+  public int timeout;
+
   public BuildState state;
   public int attempt;
 

@@ -1,6 +1,7 @@
 package org.copr.api.build;
 
 import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,9 +29,11 @@ public class BuildResource {
   static final String SIZE_HEADER = "X-Copr-Log-Size";
 
   private final BuildService builds;
+  private final PackageService packages;
 
-  BuildResource(BuildService builds) {
+  BuildResource(BuildService builds, PackageService packages) {
     this.builds = builds;
+    this.packages = packages;
   }
 
   @GET
@@ -44,6 +47,15 @@ public class BuildResource {
   @Path("/{id}/cancel")
   public Response cancel(@PathParam("id") String id) {
     return Response.accepted(builds.cancel(id(id))).build();
+  }
+
+  /** The same SRPM built again: 202 with the package and the new builds. */
+  @POST
+  @Authenticated
+  @Path("/{id}/resubmit")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response resubmit(@PathParam("id") String id, RebuildRequest body) {
+    return Response.accepted(packages.resubmit(id(id), body)).build();
   }
 
   /**

@@ -114,6 +114,20 @@ public class BuildService {
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Build> request(
       CoprPackage pkg, PackageVersion version, User user, SortedSet<String> chroots) {
+    return request(pkg, version, user, chroots, null);
+  }
+
+  /**
+   * As {@link #request(CoprPackage, PackageVersion, User, SortedSet)}, each build with {@code
+   * timeout} seconds to run (null: the copr's timeout).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Build> request(
+      CoprPackage pkg,
+      PackageVersion version,
+      User user,
+      SortedSet<String> chroots,
+      Integer timeout) {
     Copr copr = pkg.copr;
     if (chroots.isEmpty() || !copr.chroots().containsAll(chroots)) {
       throw new IllegalArgumentException(
@@ -134,6 +148,7 @@ public class BuildService {
       b.version = version;
       b.submission = submission;
       b.chroot = chroot;
+      b.timeout = timeout == null ? copr.timeout : timeout;
       b.state = BuildState.PENDING;
       b.attempt = 0;
       b.submittedBy = user.username;
@@ -149,7 +164,8 @@ public class BuildService {
                   chroot,
                   version.srpmPath,
                   version.srpmSha256,
-                  repoUrls.forBuild(copr, chroot))));
+                  repoUrls.forBuild(copr, chroot)),
+              b.timeout));
       created.add(b);
       LOG.infof(
           "build %d requested: copr %s, %s %s, %s",
@@ -219,7 +235,7 @@ public class BuildService {
     return new BuildLogFile(b.state, file);
   }
 
-  private Build require(long id) {
+  Build require(long id) {
     Build b = Build.findById(id);
     if (b == null) {
       throw ApiException.notFound("no build " + id);

@@ -59,6 +59,18 @@ public class PackageResource {
     return Response.accepted(created).build();
   }
 
+  /** The package's current source (its newest SRPM) built again: 202 with the new builds. */
+  @POST
+  @Authenticated
+  @Path("/packages/{package_name}/builds")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response build(
+      @PathParam("copr_name") String copr,
+      @PathParam("package_name") String name,
+      RebuildRequest body) {
+    return Response.accepted(packages.buildLatest(copr, name, body)).build();
+  }
+
   @DELETE
   @Authenticated
   @Path("/packages/{package_name}")

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import org.copr.api.ApiConfig;
 import org.copr.api.PageRequest;
 import org.copr.api.copr.Copr;
@@ -97,6 +100,21 @@ public class PackageService {
   @Transactional
   public PackageDto.Upload upload(
       String coprName, Path file, String fileName, long size, SortedSet<String> chroots) {
+    return upload(coprName, file, fileName, size, chroots, null);
+  }
+
+  /**
+   * As {@link #upload(String, Path, String, long, SortedSet)}, its builds with {@code timeout}
+   * seconds to run (null: the copr's timeout).
+   */
+  @Transactional
+  public PackageDto.Upload upload(
+      String coprName,
+      Path file,
+      String fileName,
+      long size,
+      SortedSet<String> chroots,
+      Integer timeout) {
     User user = caller.require();
     Copr copr = coprs.require(coprName);
     if (!copr.canBuild(user)) {
@@ -160,10 +178,83 @@ public class PackageService {
     LOG.infof(
         "copr %s: %s uploaded %s %s (%s)", coprName, user.username, pkg.name, version.evr(), path);
     List<BuildDto> started =
-        builds.request(pkg, version, user, chroots == null ? copr.chroots() : chroots).stream()
+        builds
+            .request(pkg, version, user, chroots == null ? copr.chroots() : chroots, timeout)
+            .stream()
             .map(BuildDto::of)
             .toList();
     return new PackageDto.Upload(dto(pkg), started);
+  }
+
+  /**
+   * Builds the package version of build {@code id} again, in {@code chroots} (null: the build's own
+   * chroot), with {@code timeout} seconds (null: the copr's): a new submission of the same SRPM.
+   */
+  @Transactional
+  public PackageDto.Upload resubmit(long id, @Valid RebuildRequest body) {
+    Build b = builds.require(id);
+    SortedSet<String> chroots = body == null ? null : body.chosen();
+    return rebuild(
+        b.pkg,
+        b.version,
+        chroots == null ? new TreeSet<>(Set.of(b.chroot)) : chroots,
+        body == null ? null : body.timeout());
+  }
+
+  /**
+   * Builds the package's current source, its newest uploaded SRPM, in {@code chroots} (null: every
+   * chroot of the copr).
+   */
+  @Transactional
+  public PackageDto.Upload buildLatest(String coprName, String name, @Valid RebuildRequest body) {
+    Copr copr = coprs.require(coprName);
+    CoprPackage pkg = require(copr, name);
+    PackageVersion latest =
+        PackageVersion.<PackageVersion>find("pkg = ?1 order by uploadedAt desc, id desc", pkg)
+            .firstResult();
+    SortedSet<String> chroots = body == null ? null : body.chosen();
+    return rebuild(
+        pkg,
+        latest,
+        chroots == null ? copr.chroots() : chroots,
+        body == null ? null : body.timeout());
+  }
+
+  /**
+   * A new submission of a stored package version in {@code chroots} (among the copr's) by the
+   * caller, who must be allowed to build in the copr. The same epoch, version and release is built
+   * again; only an upload of it is refused. Its SRPM must still be stored (retention removes those
+   * of builds that ended long ago); the lock held to the commit keeps the retention sweep from
+   * deciding on it until the new builds exist.
+   */
+  private PackageDto.Upload rebuild(
+      CoprPackage pkg, PackageVersion version, SortedSet<String> chroots, Integer timeout) {
+    User user = caller.require();
+    Copr copr = pkg.copr;
+    if (!copr.canBuild(user)) {
+      throw ApiException.forbidden(
+          "only the owner, admins and builders of copr " + copr.name + " may build in it");
+    }
+    if (chroots.isEmpty() || !copr.chroots().containsAll(chroots)) {
+      throw ApiException.invalid(
+          "copr " + copr.name + " has the chroots " + copr.chroots() + ", not " + chroots);
+    }
+    SrpmLocks.lock(em, version.srpmSha256);
+    if (!Files.isRegularFile(storage.layout().srpm(version.srpmSha256))) {
+      throw ApiException.conflict(
+          "the SRPM of "
+              + pkg.name
+              + " "
+              + version.evr()
+              + " is no longer kept (its builds ended long ago); raise its release and upload"
+              + " it");
+    }
+    List<BuildDto> made =
+        builds.request(pkg, version, user, chroots, timeout).stream().map(BuildDto::of).toList();
+    LOG.infof(
+        "copr %s: %s rebuilds %s %s in %s",
+        copr.name, user.username, pkg.name, version.evr(), chroots);
+    return new PackageDto.Upload(dto(pkg), made);
   }
 
   /**

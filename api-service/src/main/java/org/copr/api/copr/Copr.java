@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.copr.api.Limits;
 import org.copr.api.user.User;
 import org.copr.contracts.Chroot;
 
@@ -53,6 +54,9 @@ public class Copr extends PanacheEntityBase {
   /** Left out of the home page's list of coprs (still found by searching and by its owner). */
   @Column(name = "unlisted_on_hp")
   public boolean unlistedOnHp;
+
+  /** Seconds a build of this copr may run unless its request asks for another timeout. */
+  public int timeout = Limits.DEFAULT_BUILD_TIMEOUT;
 
   @ElementCollection
   @CollectionTable(name = "copr_releases", joinColumns = @JoinColumn(name = "copr_id"))

@@ -18,6 +18,7 @@ public record CoprDto(
     List<String> arches,
     List<String> chroots,
     List<String> dependencies,
+    int timeout,
     List<PermissionDto> permissions,
     Instant createdAt,
     String gpgFingerprint) {
@@ -34,6 +35,7 @@ public record CoprDto(
         c.arches.stream().sorted().toList(),
         List.copyOf(c.chroots()),
         c.dependencies.stream().map(d -> d.name).sorted().toList(),
+        c.timeout,
         c.permissions.stream()
             .sorted(Comparator.comparing(p -> p.user.username))
             .map(p -> new PermissionDto(p.user.username, p.permission.wire()))

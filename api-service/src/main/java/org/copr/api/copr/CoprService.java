@@ -92,6 +92,7 @@ public class CoprService {
     copr.arches = arches(body.arches() == null ? DEFAULT_ARCHES : body.arches());
     copr.dependencies =
         dependencies(name, body.dependencies() == null ? List.of() : body.dependencies());
+    copr.timeout = body.timeout() == null ? Limits.DEFAULT_BUILD_TIMEOUT : body.timeout();
     copr.createdAt = Instant.now();
     copr.persist();
     outbox.copr(new CoprEvent.Created(name, owner.username, List.copyOf(copr.chroots())));
@@ -104,10 +105,14 @@ public class CoprService {
     Copr copr = requireManaged(name, "edit");
     if (body == null) {
       throw ApiException.badRequest(
-          "a JSON body with any of description, releases, arches, dependencies is required");
+          "a JSON body with any of description, releases, arches, dependencies, timeout is"
+              + " required");
     }
     if (body.description() != null) {
       copr.description = body.description();
+    }
+    if (body.timeout() != null) {
+      copr.timeout = body.timeout();
     }
     Set<String> newReleases = body.releases() == null ? copr.releases : releases(body.releases());
     Set<String> newArches = body.arches() == null ? copr.arches : arches(body.arches());

@@ -10,11 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import org.copr.api.Limits;
 import org.copr.api.build.Build;
 import org.copr.api.build.BuildArtifact;
 import org.copr.api.build.BuildService;
+import org.copr.api.build.CoprPackage;
 import org.copr.api.build.PackageDto;
 import org.copr.api.build.PackageService;
+import org.copr.api.build.RebuildRequest;
 import org.copr.api.build.Submission;
 import org.copr.api.copr.Copr;
 import org.copr.api.error.ApiException;
@@ -135,11 +138,32 @@ public class V3BuildService {
   public V3Build upload(V3BuildRequest request, Path file, String fileName, long size) {
     Admitted admitted = admit(request);
     PackageDto.Upload made =
-        packages.upload(admitted.copr().name, file, fileName, size, admitted.chroots());
+        packages.upload(
+            admitted.copr().name, file, fileName, size, admitted.chroots(), admitted.timeout());
     return get(made.builds().get(0).submissionId());
   }
 
-  private record Admitted(Copr copr, SortedSet<String> chroots) {}
+  /** {@code package/build}: the package's newest SRPM built again, in the chosen chroots. */
+  @Transactional
+  public V3Build buildPackage(V3BuildRequest request) {
+    Admitted admitted = admit(request);
+    String name = request.packageName();
+    if (name == null || name.isBlank()) {
+      throw V3Coprs.missing("package_name");
+    }
+    if (CoprPackage.find(admitted.copr(), name).isEmpty()) {
+      throw ApiException.notFound(
+          "No package with name " + name + " in copr " + request.projectname());
+    }
+    PackageDto.Upload made =
+        packages.buildLatest(
+            admitted.copr().name,
+            name,
+            new RebuildRequest(List.copyOf(admitted.chroots()), admitted.timeout()));
+    return get(made.builds().get(0).submissionId());
+  }
+
+  private record Admitted(Copr copr, SortedSet<String> chroots, Integer timeout) {}
 
   private Admitted admit(V3BuildRequest request) {
     User user = caller.require();
@@ -164,16 +188,30 @@ public class V3BuildService {
           "Bad request parameters: after_build_id and with_build_id (batches of builds)"
               + " are not available here yet");
     }
-    JsonNode timeout = request.timeout();
-    if (present(timeout)
-        && !(timeout.canConvertToInt() || timeout.asText().matches("[0-9]{1,9}"))) {
-      throw ApiException.badRequest(
-          "Bad request parameters: timeout: '" + timeout.asText() + "' is not a number of seconds");
-    }
     return new Admitted(
         copr,
-        V3ChrootChoice.choose(
-            project, copr.chroots(), request.chroots(), request.excludeChroots()));
+        V3ChrootChoice.choose(project, copr.chroots(), request.chroots(), request.excludeChroots()),
+        timeout(request.timeout()));
+  }
+
+  /** Fedora's {@code timeout} build option: seconds, 1 to 30 hours; null: the copr's timeout. */
+  private static Integer timeout(JsonNode timeout) {
+    if (!present(timeout) || timeout.asText().isEmpty()) {
+      return null;
+    }
+    String text = timeout.asText();
+    if (!(timeout.canConvertToInt() || text.matches("[0-9]{1,9}"))) {
+      throw ApiException.badRequest(
+          "Bad request parameters: timeout: '" + text + "' is not a number of seconds");
+    }
+    int seconds = timeout.isNumber() ? timeout.asInt() : Integer.parseInt(text);
+    if (seconds < 1 || seconds > Limits.MAX_BUILD_TIMEOUT) {
+      throw ApiException.badRequest(
+          "Bad request parameters: timeout: Number must be between 1 and "
+              + Limits.MAX_BUILD_TIMEOUT
+              + ".");
+    }
+    return seconds;
   }
 
   private static boolean present(JsonNode node) {

@@ -11,16 +11,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.copr.api.error.ApiException;
 
 /** {@code /api_3/package/...}: Fedora Copr's packages over ours. */
 @Path(V3Paths.ROOT + "/package")
 @Produces(MediaType.APPLICATION_JSON)
 public class V3PackageResource {
   private final V3PackageService packages;
+  private final V3BuildService builds;
 
-  V3PackageResource(V3PackageService packages) {
+  V3PackageResource(V3PackageService packages, V3BuildService builds) {
     this.packages = packages;
+    this.builds = builds;
   }
 
   @GET
@@ -76,10 +77,9 @@ public class V3PackageResource {
   @POST
   @Authenticated
   @Path("/build")
-  public V3Build build() {
-    throw ApiException.badRequest(
-        "Rebuilding a package from its default source is not available here yet:"
-            + " upload the SRPM again (copr-cli build <project> <file.src.rpm>)");
+  @Consumes(MediaType.APPLICATION_JSON)
+  public V3Build build(V3BuildRequest request) {
+    return builds.buildPackage(V3BuildResource.required(request));
   }
 
   @PUT

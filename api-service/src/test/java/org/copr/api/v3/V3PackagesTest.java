@@ -180,8 +180,123 @@ class V3PackagesTest {
                 "hello"))
         .post("/api_3/package/build")
         .then()
+        .statusCode(404)
+        .body("error", equalTo("No package with name hello in copr " + p.name()));
+  }
+
+  /** copr-cli's {@code build-package <project> --name N [-r CHROOT] [--timeout S]}. */
+  private static Map<String, Object> buildPackage(Project p, String pkg) {
+    Map<String, Object> body = V3Builds.buildopts(p.owner().username(), p.name());
+    body.put("package_name", pkg);
+    return body;
+  }
+
+  @Test
+  void packageBuildBuildsTheNewestSrpmAgainAsANewBuild() {
+    V3Clients.Login owner = V3Clients.newLogin("v3pb");
+    Project p =
+        new Project(
+            owner,
+            Api.newCopr(owner.username(), List.of("fedora-40", "epel-9"), List.of("x86_64")));
+    String pkg = Api.unique("pb");
+    upload(p, pkg, "1.0");
+    long second = upload(p, pkg, "2.0");
+
+    JsonPath all =
+        owner
+            .authenticated()
+            .contentType(ContentType.JSON)
+            .body(buildPackage(p, pkg))
+            .post("/api_3/package/build")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    Map<String, Object> some = buildPackage(p, pkg);
+    some.put("chroots", List.of("fedora-*"));
+    some.put("timeout", "3600");
+    JsonPath one =
+        owner
+            .authenticated()
+            .contentType(ContentType.JSON)
+            .body(some)
+            .post("/api_3/package/build")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    assertThat(all.getLong("id")).isGreaterThan(second);
+    assertThat(all.getString("source_package.name")).isEqualTo(pkg);
+    assertThat(all.getString("source_package.version")).isEqualTo("2.0-1");
+    assertThat(all.getList("chroots")).containsExactly("epel-9-x86_64", "fedora-40-x86_64");
+    assertThat(all.getString("state")).isEqualTo("pending");
+    assertThat(all.getString("submitter")).isEqualTo(owner.username());
+    assertThat(one.getList("chroots")).containsExactly("fedora-40-x86_64");
+    long chrootBuild =
+        V3Builds.chrootBuilds(owner.username(), p.name(), one.getLong("id"))
+            .get("fedora-40-x86_64");
+    assertThat(
+            Api.as(owner.username()).get("/builds/{id}", chrootBuild).jsonPath().getInt("timeout"))
+        .isEqualTo(3600);
+  }
+
+  @Test
+  void packageBuildIsRefusedAsFedoraRefusesIt() {
+    Project p = project();
+    String pkg = Api.unique("pbr");
+    upload(p, pkg, "1.0");
+    V3Clients.Login stranger = V3Clients.newLogin("v3pbstranger");
+    stranger
+        .authenticated()
+        .contentType(ContentType.JSON)
+        .body(buildPackage(p, pkg))
+        .post("/api_3/package/build")
+        .then()
+        .statusCode(403)
+        .body(
+            "error",
+            equalTo(
+                "User "
+                    + stranger.username()
+                    + " is not allowed to build in the copr: "
+                    + p.owner().username()
+                    + "/"
+                    + p.name()));
+    for (Object timeout : List.of(0, "108001", "an hour")) {
+      Map<String, Object> body = buildPackage(p, pkg);
+      body.put("timeout", timeout);
+      p.owner()
+          .authenticated()
+          .contentType(ContentType.JSON)
+          .body(body)
+          .post("/api_3/package/build")
+          .then()
+          .statusCode(400)
+          .body("error", startsWith("Bad request parameters: timeout:"));
+    }
+    Map<String, Object> noName = buildPackage(p, pkg);
+    noName.remove("package_name");
+    p.owner()
+        .authenticated()
+        .contentType(ContentType.JSON)
+        .body(noName)
+        .post("/api_3/package/build")
+        .then()
         .statusCode(400)
-        .body("error", startsWith("Rebuilding a package from its default source is not available"));
+        .body("error", equalTo("Missing argument package_name"));
+    V3Clients.plain()
+        .contentType(ContentType.JSON)
+        .body(buildPackage(p, pkg))
+        .post("/api_3/package/build")
+        .then()
+        .statusCode(401);
+    assertThat(
+            Api.as(p.owner().username())
+                .get("/coprs/{copr}/builds", p.name())
+                .jsonPath()
+                .getInt("total"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -6,6 +6,7 @@ import org.copr.contracts.rest.BuildState;
 /**
  * One build of one package upload in one chroot.
  *
+ * @param timeout seconds it may run before its worker stops it
  * @param cancelRequestedAt when a user asked to cancel it; the state becomes canceled once the
  *     scheduler or the worker confirms
  */
@@ -15,6 +16,7 @@ public record Build(
     String packageName,
     String evr,
     String chroot,
+    int timeout,
     BuildState state,
     int attempt,
     String workerId,

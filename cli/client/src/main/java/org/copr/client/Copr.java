@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * A copr: a named group of package repositories, one per chroot ({@code <release>-<arch>}).
  *
+ * @param timeout seconds one of its builds may run, unless the build was asked with its own
  * @param permissions the users other than the owner who may build in it or administer it
  * @param gpgFingerprint the fingerprint of the key its packages are signed with; null until
  *     repo-worker made the key, moments after the copr
@@ -18,6 +19,7 @@ public record Copr(
     List<String> arches,
     List<String> chroots,
     List<String> dependencies,
+    int timeout,
     List<Permission> permissions,
     Instant createdAt,
     String gpgFingerprint) {

@@ -114,7 +114,12 @@ public final class CoprClient {
     NewCopr body =
         copr.arches() == null || copr.arches().isEmpty()
             ? new NewCopr(
-                copr.name(), copr.description(), copr.releases(), null, copr.dependencies())
+                copr.name(),
+                copr.description(),
+                copr.releases(),
+                null,
+                copr.dependencies(),
+                copr.timeout())
             : copr;
     return send(post("/coprs", body), Copr.class);
   }
@@ -222,6 +227,16 @@ public final class CoprClient {
         next,
         state == null ? null : BuildState.parse(state).orElse(null),
         next < size);
+  }
+
+  /** Builds the SRPM of build {@code id} again: a new build per chroot, as an upload answers. */
+  public Upload buildResubmit(long id, Rebuild rebuild) {
+    return send(post("/builds/" + id + "/resubmit", rebuild), Upload.class);
+  }
+
+  /** Builds the package's newest SRPM again, in every chroot of the copr or those given. */
+  public Upload pkgBuild(String copr, String pkg, Rebuild rebuild) {
+    return send(post(pkgPath(copr, pkg) + "/builds", rebuild), Upload.class);
   }
 
   public Build buildCancel(long id) {

@@ -2,10 +2,12 @@ package org.copr.cli;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import java.util.concurrent.Callable;
+import org.copr.cli.build.BuildPackage;
 import org.copr.cli.build.InfoBuild;
 import org.copr.cli.build.ListBuilds;
 import org.copr.cli.build.PrintBuildLog;
 import org.copr.cli.build.RequestBuildCancel;
+import org.copr.cli.build.Resubmit;
 import org.copr.cli.build.WatchBuild;
 import org.copr.cli.copr.AddCoprDeps;
 import org.copr.cli.copr.AddCoprReleases;
@@ -70,6 +72,8 @@ import picocli.CommandLine.Spec;
       WatchBuild.class,
       PrintBuildLog.class,
       RequestBuildCancel.class,
+      Resubmit.class,
+      BuildPackage.class,
       CreateApiToken.class,
       ListApiTokens.class,
       RevokeApiToken.class,

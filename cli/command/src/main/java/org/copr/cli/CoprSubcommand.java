@@ -55,6 +55,7 @@ public abstract class CoprSubcommand implements Callable<Integer> {
                 List.of("arches", Output.list(copr.arches())),
                 List.of("chroots", Output.list(copr.chroots())),
                 List.of("dependencies", Output.list(copr.dependencies())),
+                List.of("timeout", copr.timeout() + " s"),
                 List.of(
                     "permissions",
                     Output.list(

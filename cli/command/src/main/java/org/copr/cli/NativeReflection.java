@@ -9,6 +9,7 @@ import org.copr.client.IssuedApiToken;
 import org.copr.client.LogChunk;
 import org.copr.client.NewCopr;
 import org.copr.client.Pkg;
+import org.copr.client.Rebuild;
 import org.copr.client.Upload;
 import org.copr.client.User;
 import org.copr.contracts.rest.BuildState;
@@ -35,6 +36,7 @@ import org.copr.contracts.rest.Page;
       LogChunk.class,
       NewCopr.class,
       CoprChanges.class,
+      Rebuild.class,
       ErrorBody.class
     })
 final class NativeReflection {

@@ -219,4 +219,80 @@ class BuildCommandsTest {
     assertThat(json.get("cancel_requested_at").isNull()).isFalse();
     assertThat(users.alice().run("cancel-build", "999999996").exit()).isEqualTo(ExitCode.NOT_FOUND);
   }
+
+  @Test
+  void resubmitAndBuildPackageStartNewBuildsOfTheStoredSrpmAndFollowThem() throws Exception {
+    String copr = ApiServiceProcess.uniqueName("rebuild");
+    List<Build> builds = upload(copr, "fedora-40,epel-9");
+    Build original = builds.get(0);
+    CoprClient reader = new CoprClient(ApiServiceProcess.shared().url(), null, null);
+
+    CoprRun.Result quick = users.alice().run("resubmit", Long.toString(original.id()), "--nowait");
+    assertThat(quick.exit()).as(quick.toString()).isEqualTo(0);
+    assertThat(quick.out())
+        .startsWith("Resubmitted tool 0.9-1 in copr " + copr + ": builds ")
+        .contains("(" + original.chroot() + ").");
+    JsonNode some =
+        CoprRun.json(
+            users
+                .alice()
+                .run(
+                    "build-package",
+                    copr,
+                    "--name",
+                    "tool",
+                    "-r",
+                    "fedora-40-x86_64",
+                    "--timeout",
+                    "600",
+                    "--nowait",
+                    "-o",
+                    "json"));
+    assertThat(some.get("builds")).hasSize(1);
+    assertThat(some.get("builds").get(0).get("chroot").asText()).isEqualTo("fedora-40-x86_64");
+    assertThat(some.get("builds").get(0).get("timeout").asInt()).isEqualTo(600);
+    int before = reader.buildList(copr).size();
+
+    CompletableFuture<CoprRun.Result> waiting =
+        CompletableFuture.supplyAsync(
+            () -> users.alice().run("resubmit", Long.toString(original.id()), "--interval", "0.2"));
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (reader.buildList(copr).size() == before && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    worker.succeed(reader.buildList(copr).get(0));
+    CoprRun.Result followed = waiting.get();
+
+    assertThat(followed.exit()).as(followed.toString()).isEqualTo(0);
+    assertThat(followed.out()).containsPattern("tool 0.9-1 +" + original.chroot() + " +succeeded");
+    assertThat(reader.buildInfo(original.id()).state().wire()).isEqualTo("pending");
+    CoprRun.Result stranger = users.bob().run("resubmit", Long.toString(original.id()));
+    assertThat(stranger.exit()).as(stranger.toString()).isEqualTo(ExitCode.AUTH);
+    assertThat(stranger.err()).hasLineCount(1);
+    assertThat(users.alice().run("resubmit", "999999999").exit()).isEqualTo(ExitCode.NOT_FOUND);
+    assertThat(users.alice().run("build-package", copr, "--name", "other").exit())
+        .isEqualTo(ExitCode.NOT_FOUND);
+    CoprRun.Result tooShort =
+        users.alice().run("build-package", copr, "--name", "tool", "--timeout", "0");
+    assertThat(tooShort.exit()).as(tooShort.toString()).isEqualTo(ExitCode.REJECTED);
+    assertThat(reader.buildList(copr)).hasSize(before + 1);
+  }
+
+  @Test
+  void aCoprsTimeoutIsSetOnCreateAndEdit() throws Exception {
+    String copr = ApiServiceProcess.uniqueName("timeout");
+    assertThat(users.alice().run("create-copr", copr, "-r", "fedora-40", "--timeout", "900").exit())
+        .isEqualTo(0);
+    assertThat(CoprRun.anonymous().run("info-copr", copr).out()).contains("timeout:      900 s");
+
+    assertThat(users.alice().run("edit-copr", copr, "--timeout", "1800").exit()).isEqualTo(0);
+
+    assertThat(
+            CoprRun.json(CoprRun.anonymous().run("info-copr", copr, "-o", "json"))
+                .get("timeout")
+                .asInt())
+        .isEqualTo(1800);
+    assertThat(users.alice().run("edit-copr", copr, "--timeout", "200000").exit())
+        .isEqualTo(ExitCode.REJECTED);
+  }
 }

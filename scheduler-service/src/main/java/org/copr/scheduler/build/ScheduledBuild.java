@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public class ScheduledBuild extends PanacheEntityBase {
   public String chroot;
   public String packageName;
   public String request;
+
+  /** How long an attempt may run; null (builds queued before it was kept): the configured one. */
+  public Long timeoutSeconds;
 
   @Enumerated(EnumType.STRING)
   public QueueState state;
@@ -60,6 +64,7 @@ public class ScheduledBuild extends PanacheEntityBase {
     build.chroot = spec.chroot();
     build.packageName = spec.packageName();
     build.request = EventJson.write(request);
+    build.timeoutSeconds = request.timeoutSeconds() > 0 ? request.timeoutSeconds() : null;
     build.state = QueueState.QUEUED;
     build.attempt = 0;
     build.requestedAt = now;
@@ -91,6 +96,11 @@ public class ScheduledBuild extends PanacheEntityBase {
   /** The attempts addressed to or run by the worker (a few: at most its slots). */
   public static List<ScheduledBuild> heldFor(String workerId) {
     return where("b.worker_id = ?1 and b.state in ('DISPATCHED', 'RUNNING')", workerId);
+  }
+
+  /** The build's own timeout, else {@code configured} (the scheduler's build-timeout). */
+  public Duration timeout(Duration configured) {
+    return timeoutSeconds == null ? configured : Duration.ofSeconds(timeoutSeconds);
   }
 
   public BuildSpec spec() {

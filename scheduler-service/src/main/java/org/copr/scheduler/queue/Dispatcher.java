@@ -134,7 +134,7 @@ public class Dispatcher {
         new BuildDispatch(
             build.spec(),
             build.attempt,
-            config.buildTimeout().toSeconds(),
+            build.timeout(config.buildTimeout()).toSeconds(),
             workerId,
             worker.incarnation()));
     outbox.status(new BuildStatus.Dispatched(build.buildId, build.attempt, arch));
@@ -156,7 +156,11 @@ public class Dispatcher {
       BuildSpec spec = build.spec();
       BuildDispatch probe =
           new BuildDispatch(
-              spec, build.attempt + 1, config.buildTimeout().toSeconds(), "probe", "probe");
+              spec,
+              build.attempt + 1,
+              build.timeout(config.buildTimeout()).toSeconds(),
+              "probe",
+              "probe");
       EventJson.read(EventJson.write(probe), BuildDispatch.class);
       if (!build.arch.equals(spec.arch()) || spec.buildId() != build.buildId) {
         return Optional.of("its request names another build or arch");

@@ -7,14 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.copr.scheduler.SchedulerConfig;
 import org.copr.scheduler.build.BuildTransitions;
 import org.copr.scheduler.build.ScheduledBuild;
 
 /**
  * Takes attempts away from workers that cannot finish them: the worker they are addressed to
- * stopped sending heartbeats, it did not start a dispatched build, or a build ran past its timeout
- * (plus one worker timeout, so that a worker enforcing the timeout itself reports first).
+ * stopped sending heartbeats, it did not start a dispatched build, or a build ran past its own
+ * timeout (plus one worker timeout, so that a worker enforcing the timeout itself reports first).
  */
 @ApplicationScoped
 public class Liveness {
@@ -50,17 +51,29 @@ public class Liveness {
         "b.state = 'DISPATCHED' and b.dispatched_at < ?1",
         "not started within " + readable(config.startTimeout()),
         now.minus(config.startTimeout()));
+    // each build's own timeout (its copr's or its request's), else the configured one
     giveUp(
-        "b.state = 'RUNNING' and b.started_at < ?1",
-        "ran longer than the build timeout of " + readable(config.buildTimeout()),
-        now.minus(config.buildTimeout()).minus(config.workerTimeout()));
+        "b.state = 'RUNNING' and b.started_at"
+            + " + coalesce(b.timeout_seconds, ?2) * interval '1 second' < ?1",
+        build ->
+            "ran longer than the build timeout of "
+                + readable(build.timeout(config.buildTimeout())),
+        now.minus(config.workerTimeout()),
+        config.buildTimeout().toSeconds());
   }
 
   private void giveUp(String where, String why, Object... params) {
+    giveUp(where, build -> why, params);
+  }
+
+  private void giveUp(String where, Function<ScheduledBuild, String> why, Object... params) {
     List<ScheduledBuild> stuck =
         QuarkusTransaction.requiringNew().call(() -> ScheduledBuild.where(where, params));
     for (ScheduledBuild build : stuck) {
-      String reason = build.workerId == null ? why : why + " (worker " + build.workerId + ")";
+      String reason =
+          build.workerId == null
+              ? why.apply(build)
+              : why.apply(build) + " (worker " + build.workerId + ")";
       builds.giveUp(build.buildId, build.attempt, reason);
     }
   }

@@ -43,11 +43,18 @@ public class CreateCopr extends CoprSubcommand {
       description = "a copr whose repositories the builds may use")
   List<String> dependencies = List.of();
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "how long one of its builds may run (default 18000, 5 hours)")
+  Integer timeout;
+
   @Mixin OutputOptions format;
 
   @Override
   public Integer call() {
     return show(
-        login().coprCreate(new NewCopr(name, description, releases, arches, dependencies)), format);
+        login().coprCreate(new NewCopr(name, description, releases, arches, dependencies, timeout)),
+        format);
   }
 }

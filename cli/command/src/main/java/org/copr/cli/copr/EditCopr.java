@@ -46,17 +46,29 @@ public class EditCopr extends CoprSubcommand {
       description = "the coprs whose repositories the builds may use")
   List<String> dependencies;
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "how long one of its builds may run")
+  Integer timeout;
+
   @Mixin OutputOptions format;
 
   @Override
   public Integer call() {
-    if (description == null && releases == null && arches == null && dependencies == null) {
+    if (description == null
+        && releases == null
+        && arches == null
+        && dependencies == null
+        && timeout == null) {
       throw new CliException(
           ExitCode.USAGE,
-          "edit-copr changes nothing without --description, --release, --arch or --dependency");
+          "edit-copr changes nothing without --description, --release, --arch, --dependency or"
+              + " --timeout");
     }
     return show(
-        login().coprEdit(copr, new CoprChanges(description, releases, arches, dependencies)),
+        login()
+            .coprEdit(copr, new CoprChanges(description, releases, arches, dependencies, timeout)),
         format);
   }
 }
