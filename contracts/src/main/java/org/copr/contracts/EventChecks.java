@@ -25,6 +25,13 @@ final class EventChecks {
       copr(e);
     } else if (event instanceof BuildRequested e) {
       spec(e.build());
+      require(
+          e.blockedByBatch() == null || e.blockedByBatch() >= 1,
+          "blocked_by_batch",
+          e.blockedByBatch());
+    } else if (event instanceof BuildReleased e) {
+      id(e.buildId());
+      require(e.batchId() >= 1, "batch_id", e.batchId());
     } else if (event instanceof BuildDispatch e) {
       spec(e.build());
       require(e.attempt() >= 1, "attempt", e.attempt());
