@@ -47,6 +47,7 @@ public class PackageService {
   private final Storage storage;
   private final Retention retention;
   private final EntityManager em;
+  private final Batches batches;
 
   PackageService(
       Caller caller,
@@ -56,7 +57,9 @@ public class PackageService {
       Outbox outbox,
       Storage storage,
       Retention retention,
-      EntityManager em) {
+      EntityManager em,
+      Batches batches) {
+    this.batches = batches;
     this.caller = caller;
     this.config = config;
     this.coprs = coprs;
@@ -97,6 +100,18 @@ public class PackageService {
   @Transactional
   public PackageDto.Upload upload(
       String coprName, Path file, String fileName, long size, SortedSet<String> chroots) {
+    return upload(coprName, file, fileName, size, chroots, Batches.Order.NONE);
+  }
+
+  /** As above, in the batch {@code batch} asks for (after or with another build). */
+  @Transactional
+  public PackageDto.Upload upload(
+      String coprName,
+      Path file,
+      String fileName,
+      long size,
+      SortedSet<String> chroots,
+      Batches.Order batch) {
     User user = caller.require();
     Copr copr = coprs.require(coprName);
     if (!copr.canBuild(user)) {
@@ -115,6 +130,7 @@ public class PackageService {
       throw ApiException.invalid(
           "copr " + coprName + " has the chroots " + copr.chroots() + ", not " + chroots);
     }
+    batches.check(batch, user);
     SrpmReader.Srpm srpm = SrpmReader.read(file, size);
     CoprPackage pkg = CoprPackage.find(copr, srpm.name()).orElse(null);
     if (pkg != null
@@ -160,7 +176,9 @@ public class PackageService {
     LOG.infof(
         "copr %s: %s uploaded %s %s (%s)", coprName, user.username, pkg.name, version.evr(), path);
     List<BuildDto> started =
-        builds.request(pkg, version, user, chroots == null ? copr.chroots() : chroots).stream()
+        builds
+            .request(pkg, version, user, chroots == null ? copr.chroots() : chroots, batch)
+            .stream()
             .map(BuildDto::of)
             .toList();
     return new PackageDto.Upload(dto(pkg), started);

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import org.copr.api.build.Batches;
 import org.copr.api.build.Build;
 import org.copr.api.build.BuildArtifact;
 import org.copr.api.build.BuildService;
@@ -32,13 +33,16 @@ public class V3BuildService {
   private final PackageService packages;
   private final BuildService builds;
   private final Caller caller;
+  private final Batches batches;
 
   V3BuildService(
       V3Coprs coprs,
       V3BuildViews views,
       PackageService packages,
       BuildService builds,
-      Caller caller) {
+      Caller caller,
+      Batches batches) {
+    this.batches = batches;
     this.coprs = coprs;
     this.views = views;
     this.packages = packages;
@@ -135,11 +139,12 @@ public class V3BuildService {
   public V3Build upload(V3BuildRequest request, Path file, String fileName, long size) {
     Admitted admitted = admit(request);
     PackageDto.Upload made =
-        packages.upload(admitted.copr().name, file, fileName, size, admitted.chroots());
+        packages.upload(
+            admitted.copr().name, file, fileName, size, admitted.chroots(), admitted.batch());
     return get(made.builds().get(0).submissionId());
   }
 
-  private record Admitted(Copr copr, SortedSet<String> chroots) {}
+  private record Admitted(Copr copr, SortedSet<String> chroots, Batches.Order batch) {}
 
   private Admitted admit(V3BuildRequest request) {
     User user = caller.require();
@@ -159,11 +164,14 @@ public class V3BuildService {
               + copr.name
               + ") exists here");
     }
-    if (present(request.afterBuildId()) || present(request.withBuildId())) {
+    Long after = buildId(Batches.Order.AFTER, request.afterBuildId());
+    Long with = buildId(Batches.Order.WITH, request.withBuildId());
+    if (after != null && with != null) {
       throw ApiException.badRequest(
-          "Bad request parameters: after_build_id and with_build_id (batches of builds)"
-              + " are not available here yet");
+          "You may either build after build ID, or with build id, not both.");
     }
+    Batches.Order batch = Batches.Order.of(after, with, true);
+    batches.check(batch, user);
     JsonNode timeout = request.timeout();
     if (present(timeout)
         && !(timeout.canConvertToInt() || timeout.asText().matches("[0-9]{1,9}"))) {
@@ -172,8 +180,20 @@ public class V3BuildService {
     }
     return new Admitted(
         copr,
-        V3ChrootChoice.choose(
-            project, copr.chroots(), request.chroots(), request.excludeChroots()));
+        V3ChrootChoice.choose(project, copr.chroots(), request.chroots(), request.excludeChroots()),
+        batch);
+  }
+
+  /** A build id as python-copr sends it (a number, or digits in a string); null when absent. */
+  private static Long buildId(String param, JsonNode node) {
+    if (!present(node) || node.asText().isEmpty()) {
+      return null;
+    }
+    if (!(node.canConvertToLong() || node.asText().matches("[0-9]{1,18}")) || node.asLong() < 1) {
+      throw ApiException.badRequest(
+          "Bad request parameters: " + param + ": '" + node.asText() + "' is not a build id");
+    }
+    return node.asLong();
   }
 
   private static boolean present(JsonNode node) {
