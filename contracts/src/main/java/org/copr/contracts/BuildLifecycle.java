@@ -1,5 +1,6 @@
 package org.copr.contracts;
 
+import static org.copr.contracts.QueueState.BLOCKED;
 import static org.copr.contracts.QueueState.DISPATCHED;
 import static org.copr.contracts.QueueState.DONE;
 import static org.copr.contracts.QueueState.QUEUED;
@@ -10,6 +11,7 @@ import static org.copr.contracts.rest.BuildState.PUBLISHING;
 import static org.copr.contracts.rest.BuildState.RUNNING;
 import static org.copr.contracts.rest.BuildState.STARTING;
 import static org.copr.contracts.rest.BuildState.SUCCEEDED;
+import static org.copr.contracts.rest.BuildState.WAITING;
 
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +55,22 @@ public final class BuildLifecycle {
               QUEUED,
               null,
               "one build per chroot of an upload"),
+          new Step(
+              "build_requested",
+              "after a batch",
+              "api-service",
+              WAITING,
+              BLOCKED,
+              null,
+              "`blocked_by_batch`: the batch it waits for has not ended"),
+          new Step(
+              "build_released",
+              "",
+              "api-service",
+              PENDING,
+              QUEUED,
+              null,
+              "the batch it waited for ended"),
           new Step(
               "dispatched",
               "",
@@ -105,7 +123,7 @@ public final class BuildLifecycle {
               ""),
           new Step(
               "cancel_build",
-              "queued",
+              "queued or blocked",
               "api-service",
               null,
               DONE,

@@ -29,6 +29,13 @@ final class EventChecks {
           e.timeoutSeconds() >= 0 && e.timeoutSeconds() <= BuildRequested.MAX_TIMEOUT_SECONDS,
           "timeout_seconds",
           e.timeoutSeconds());
+      require(
+          e.blockedByBatch() == null || e.blockedByBatch() >= 1,
+          "blocked_by_batch",
+          e.blockedByBatch());
+    } else if (event instanceof BuildReleased e) {
+      id(e.buildId());
+      require(e.batchId() >= 1, "batch_id", e.batchId());
     } else if (event instanceof BuildDispatch e) {
       spec(e.build());
       require(e.attempt() >= 1, "attempt", e.attempt());

@@ -39,6 +39,7 @@ public final class EventJson {
               CoprEvent.BuildsDeleted.class,
               CoprEvent.PublishRequested.class,
               BuildRequested.class,
+              BuildReleased.class,
               BuildDispatch.class,
               BuildControl.Cancel.class,
               BuildControl.StopAttempt.class,

@@ -9,6 +9,11 @@ import java.util.Locale;
  * well.
  */
 public enum QueueState {
+  /**
+   * Waiting for the end of the batch it was requested after: never dispatched, not in the queue's
+   * index, until api-service releases it; then {@code QUEUED}.
+   */
+  BLOCKED,
   /** Waiting in the queue for a free slot of its arch. */
   QUEUED,
   /** Sent to a worker's dispatch topic; no worker has said it started yet. Holds a slot. */

@@ -164,15 +164,16 @@ class EventChecksTest {
             "srpms/" + sha + ".src.rpm",
             sha,
             List.of());
-    var timed = new BuildRequested(spec, 600);
+    var timed = new BuildRequested(spec, 600, null);
     assertThat(EventJson.read(EventJson.write(timed), BuildRequested.class)).isEqualTo(timed);
     assertThat(EventJson.write(timed)).contains("\"timeout_seconds\":600");
-    var longest = new BuildRequested(spec, BuildRequested.MAX_TIMEOUT_SECONDS);
+    var longest = new BuildRequested(spec, BuildRequested.MAX_TIMEOUT_SECONDS, null);
     assertThat(EventJson.read(EventJson.write(longest), BuildRequested.class)).isEqualTo(longest);
 
     refused(
-        new BuildRequested(spec, BuildRequested.MAX_TIMEOUT_SECONDS + 1), "bad timeout_seconds");
-    refused(new BuildRequested(spec, -1), "bad timeout_seconds");
+        new BuildRequested(spec, BuildRequested.MAX_TIMEOUT_SECONDS + 1, null),
+        "bad timeout_seconds");
+    refused(new BuildRequested(spec, -1, null), "bad timeout_seconds");
     String withoutTimeout =
         EventJson.write(new BuildRequested(spec)).replace(",\"timeout_seconds\":0", "");
     assertThat(withoutTimeout).doesNotContain("timeout_seconds");

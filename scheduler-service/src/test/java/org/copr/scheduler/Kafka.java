@@ -50,7 +50,8 @@ final class Kafka {
 
   /** As {@link #request(String, String)}, with the build's own timeout. */
   static long request(String owner, String chroot, long timeoutSeconds) {
-    BuildRequested request = new BuildRequested(requestOf(owner, chroot).build(), timeoutSeconds);
+    BuildRequested request =
+        new BuildRequested(requestOf(owner, chroot).build(), timeoutSeconds, null);
     send(Topics.BUILDS_REQUESTED, request.build().buildId(), request);
     return request.build().buildId();
   }

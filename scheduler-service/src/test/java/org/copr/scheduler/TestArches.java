@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public class TestArches implements QuarkusTestResourceLifecycleManager {
   private static final String ARCHES =
-      "x86_64,aarch64,fairarch,slotarch,killarch,cancelarch,restartarch,lonearch,recoverarch,crowdarch,judgearch,unsendarch,startarch,overrunarch,owntimearch,outagearch";
+      "x86_64,aarch64,fairarch,slotarch,killarch,cancelarch,restartarch,lonearch,recoverarch,crowdarch,judgearch,unsendarch,startarch,overrunarch,owntimearch,outagearch,batcharch";
 
   @Override
   public Map<String, String> start() {

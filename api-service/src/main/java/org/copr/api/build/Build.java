@@ -69,7 +69,12 @@ public class Build extends PanacheEntityBase {
   public Instant cancelRequestedAt;
 
   static final List<BuildState> UNFINISHED =
-      List.of(BuildState.PENDING, BuildState.STARTING, BuildState.RUNNING, BuildState.PUBLISHING);
+      List.of(
+          BuildState.WAITING,
+          BuildState.PENDING,
+          BuildState.STARTING,
+          BuildState.RUNNING,
+          BuildState.PUBLISHING);
 
   /** The largest build id the database has given out: ids above it never existed. */
   public static long highestIdGiven() {

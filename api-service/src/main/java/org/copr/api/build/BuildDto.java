@@ -4,6 +4,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import org.copr.contracts.rest.BuildState;
 
+/**
+ * One build. {@code batchId}: the batch of its submission, if a build request named it; {@code
+ * blockedByBatch}: the batch that batch starts after (its builds are {@code waiting} until that one
+ * has ended).
+ */
 @RegisterForReflection
 public record BuildDto(
     long id,
@@ -21,7 +26,9 @@ public record BuildDto(
     Instant startedAt,
     Instant endedAt,
     String reason,
-    Instant cancelRequestedAt) {
+    Instant cancelRequestedAt,
+    Long batchId,
+    Long blockedByBatch) {
 
   public static BuildDto of(Build b) {
     return new BuildDto(
@@ -40,6 +47,8 @@ public record BuildDto(
         b.startedAt,
         b.endedAt,
         b.reason,
-        b.cancelRequestedAt);
+        b.cancelRequestedAt,
+        b.submission.batch == null ? null : b.submission.batch.id,
+        b.submission.batch == null ? null : b.submission.batch.blockedBy);
   }
 }

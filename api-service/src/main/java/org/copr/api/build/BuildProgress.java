@@ -40,10 +40,12 @@ public class BuildProgress {
 
   private final Inbound inbound;
   private final Outbox outbox;
+  private final Batches batches;
 
-  BuildProgress(Inbound inbound, Outbox outbox) {
+  BuildProgress(Inbound inbound, Outbox outbox, Batches batches) {
     this.inbound = inbound;
     this.outbox = outbox;
+    this.batches = batches;
   }
 
   /** What an event did to its build. */
@@ -115,6 +117,9 @@ public class BuildProgress {
         "build %d (copr %s, %s, %s): %s -> %s, attempt %d",
         b.id, b.copr.name, b.pkg.name, b.chroot, b.state.wire(), target.wire(), b.attempt);
     b.state = target;
+    if (target.ended()) {
+      batches.buildEnded(b);
+    }
     if (event instanceof BuildStatus.Finished f && f.success()) {
       BuildArtifact.record(b.id, f.artifacts() == null ? List.of() : f.artifacts());
       outbox.copr(

@@ -37,9 +37,16 @@ public class BuildService {
   private final Outbox outbox;
   private final RepoUrls repoUrls;
   private final Storage storage;
+  private final Batches batches;
 
   BuildService(
-      Caller caller, CoprService coprs, Outbox outbox, RepoUrls repoUrls, Storage storage) {
+      Caller caller,
+      CoprService coprs,
+      Outbox outbox,
+      RepoUrls repoUrls,
+      Storage storage,
+      Batches batches) {
+    this.batches = batches;
     this.caller = caller;
     this.coprs = coprs;
     this.outbox = outbox;
@@ -114,12 +121,13 @@ public class BuildService {
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Build> request(
       CoprPackage pkg, PackageVersion version, User user, SortedSet<String> chroots) {
-    return request(pkg, version, user, chroots, null);
+    return request(pkg, version, user, chroots, null, Batches.Order.NONE);
   }
 
   /**
    * As {@link #request(CoprPackage, PackageVersion, User, SortedSet)}, each build with {@code
-   * timeout} seconds to run (null: the copr's timeout).
+   * timeout} seconds to run (null: the copr's timeout), in the batch {@code order} asks for ({@link
+   * Batches}): the builds are {@code waiting} while the batch they wait for has not ended.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Build> request(
@@ -127,7 +135,8 @@ public class BuildService {
       PackageVersion version,
       User user,
       SortedSet<String> chroots,
-      Integer timeout) {
+      Integer timeout,
+      Batches.Order order) {
     Copr copr = pkg.copr;
     if (chroots.isEmpty() || !copr.chroots().containsAll(chroots)) {
       throw new IllegalArgumentException(
@@ -139,6 +148,8 @@ public class BuildService {
     submission.version = version;
     submission.submittedBy = user.username;
     submission.submittedAt = Instant.now();
+    Batches.Placement placement = batches.place(order, user);
+    submission.batch = placement.batch();
     submission.persist();
     List<Build> created = new ArrayList<>();
     for (String chroot : chroots) {
@@ -149,7 +160,7 @@ public class BuildService {
       b.submission = submission;
       b.chroot = chroot;
       b.timeout = timeout == null ? copr.timeout : timeout;
-      b.state = BuildState.PENDING;
+      b.state = placement.waitsFor() == null ? BuildState.PENDING : BuildState.WAITING;
       b.attempt = 0;
       b.submittedBy = user.username;
       b.submittedAt = submission.submittedAt;
@@ -165,11 +176,17 @@ public class BuildService {
                   version.srpmPath,
                   version.srpmSha256,
                   repoUrls.forBuild(copr, chroot)),
-              b.timeout));
+              b.timeout,
+              placement.waitsFor()));
       created.add(b);
       LOG.infof(
-          "build %d requested: copr %s, %s %s, %s",
-          b.id, copr.name, pkg.name, version.evr(), chroot);
+          "build %d requested: copr %s, %s %s, %s%s",
+          b.id,
+          copr.name,
+          pkg.name,
+          version.evr(),
+          chroot,
+          placement.waitsFor() == null ? "" : ", waits for batch " + placement.waitsFor());
     }
     return created;
   }
@@ -207,6 +224,7 @@ public class BuildService {
   /** Cancels builds that are deleted in the same transaction (with their copr or package). */
   @Transactional(Transactional.TxType.MANDATORY)
   public void cancelBeforeDelete(List<Long> buildIds, String reason) {
+    batches.deleting(buildIds);
     buildIds.forEach(id -> announceCancel(id, reason));
   }
 

@@ -50,12 +50,23 @@ public class PackageResource {
   @Path("/packages")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @SrpmUpload(web = false)
-  public Response upload(@PathParam("copr_name") String copr, @RestForm("srpm") FileUpload srpm) {
+  public Response upload(
+      @PathParam("copr_name") String copr,
+      @QueryParam("after_build_id") String afterBuildId,
+      @QueryParam("with_build_id") String withBuildId,
+      @RestForm("srpm") FileUpload srpm) {
     if (srpm == null) {
       throw ApiException.badRequest("send the SRPM as the multipart/form-data part named 'srpm'");
     }
     PackageDto.Upload created =
-        packages.upload(copr, srpm.uploadedFile(), srpm.fileName(), srpm.size());
+        packages.upload(
+            copr,
+            srpm.uploadedFile(),
+            srpm.fileName(),
+            srpm.size(),
+            null,
+            null,
+            batchOrder(afterBuildId, withBuildId));
     return Response.accepted(created).build();
   }
 
@@ -89,5 +100,23 @@ public class PackageResource {
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
     return builds.list(copr, packageName, state, PageRequest.of(limit, offset));
+  }
+
+  /** {@code after_build_id} or {@code with_build_id}: any build of the submission to batch with. */
+  private static Batches.Order batchOrder(String after, String with) {
+    if (after != null && with != null) {
+      throw ApiException.badRequest("give after_build_id or with_build_id, not both");
+    }
+    return Batches.Order.of(id(Batches.Order.AFTER, after), id(Batches.Order.WITH, with), false);
+  }
+
+  private static Long id(String param, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.matches("[0-9]{1,18}")) {
+      throw ApiException.badRequest(param + " must be a build id, not '" + value + "'");
+    }
+    return Long.parseLong(value);
   }
 }

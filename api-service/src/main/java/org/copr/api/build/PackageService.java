@@ -50,6 +50,7 @@ public class PackageService {
   private final Storage storage;
   private final Retention retention;
   private final EntityManager em;
+  private final Batches batches;
 
   PackageService(
       Caller caller,
@@ -59,7 +60,9 @@ public class PackageService {
       Outbox outbox,
       Storage storage,
       Retention retention,
-      EntityManager em) {
+      EntityManager em,
+      Batches batches) {
+    this.batches = batches;
     this.caller = caller;
     this.config = config;
     this.coprs = coprs;
@@ -100,12 +103,13 @@ public class PackageService {
   @Transactional
   public PackageDto.Upload upload(
       String coprName, Path file, String fileName, long size, SortedSet<String> chroots) {
-    return upload(coprName, file, fileName, size, chroots, null);
+    return upload(coprName, file, fileName, size, chroots, null, Batches.Order.NONE);
   }
 
   /**
    * As {@link #upload(String, Path, String, long, SortedSet)}, its builds with {@code timeout}
-   * seconds to run (null: the copr's timeout).
+   * seconds to run (null: the copr's timeout), in the batch {@code batch} asks for (after or with
+   * another build).
    */
   @Transactional
   public PackageDto.Upload upload(
@@ -114,7 +118,8 @@ public class PackageService {
       String fileName,
       long size,
       SortedSet<String> chroots,
-      Integer timeout) {
+      Integer timeout,
+      Batches.Order batch) {
     User user = caller.require();
     Copr copr = coprs.require(coprName);
     if (!copr.canBuild(user)) {
@@ -133,6 +138,7 @@ public class PackageService {
       throw ApiException.invalid(
           "copr " + coprName + " has the chroots " + copr.chroots() + ", not " + chroots);
     }
+    batches.check(batch, user);
     SrpmReader.Srpm srpm = SrpmReader.read(file, size);
     CoprPackage pkg = CoprPackage.find(copr, srpm.name()).orElse(null);
     if (pkg != null
@@ -179,7 +185,7 @@ public class PackageService {
         "copr %s: %s uploaded %s %s (%s)", coprName, user.username, pkg.name, version.evr(), path);
     List<BuildDto> started =
         builds
-            .request(pkg, version, user, chroots == null ? copr.chroots() : chroots, timeout)
+            .request(pkg, version, user, chroots == null ? copr.chroots() : chroots, timeout, batch)
             .stream()
             .map(BuildDto::of)
             .toList();
@@ -198,7 +204,8 @@ public class PackageService {
         b.pkg,
         b.version,
         chroots == null ? new TreeSet<>(Set.of(b.chroot)) : chroots,
-        body == null ? null : body.timeout());
+        body == null ? null : body.timeout(),
+        Batches.Order.NONE);
   }
 
   /**
@@ -207,6 +214,13 @@ public class PackageService {
    */
   @Transactional
   public PackageDto.Upload buildLatest(String coprName, String name, @Valid RebuildRequest body) {
+    return buildLatest(coprName, name, body, Batches.Order.NONE);
+  }
+
+  /** As above, in the batch {@code batch} asks for (after or with another build). */
+  @Transactional
+  public PackageDto.Upload buildLatest(
+      String coprName, String name, @Valid RebuildRequest body, Batches.Order batch) {
     Copr copr = coprs.require(coprName);
     CoprPackage pkg = require(copr, name);
     PackageVersion latest =
@@ -217,7 +231,8 @@ public class PackageService {
         pkg,
         latest,
         chroots == null ? copr.chroots() : chroots,
-        body == null ? null : body.timeout());
+        body == null ? null : body.timeout(),
+        batch);
   }
 
   /**
@@ -228,7 +243,11 @@ public class PackageService {
    * deciding on it until the new builds exist.
    */
   private PackageDto.Upload rebuild(
-      CoprPackage pkg, PackageVersion version, SortedSet<String> chroots, Integer timeout) {
+      CoprPackage pkg,
+      PackageVersion version,
+      SortedSet<String> chroots,
+      Integer timeout,
+      Batches.Order batch) {
     User user = caller.require();
     Copr copr = pkg.copr;
     if (!copr.canBuild(user)) {
@@ -250,7 +269,9 @@ public class PackageService {
               + " it");
     }
     List<BuildDto> made =
-        builds.request(pkg, version, user, chroots, timeout).stream().map(BuildDto::of).toList();
+        builds.request(pkg, version, user, chroots, timeout, batch).stream()
+            .map(BuildDto::of)
+            .toList();
     LOG.infof(
         "copr %s: %s rebuilds %s %s in %s",
         copr.name, user.username, pkg.name, version.evr(), chroots);

@@ -40,4 +40,9 @@ public class Submission extends PanacheEntityBase {
 
   @Column(name = "submitted_at")
   public Instant submittedAt;
+
+  /** Its batch, once a build request named it (after_build_id, with_build_id); else null. */
+  @ManyToOne
+  @JoinColumn(name = "batch_id")
+  public Batch batch;
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import org.copr.api.Limits;
+import org.copr.api.build.Batches;
 import org.copr.api.build.Build;
 import org.copr.api.build.BuildArtifact;
 import org.copr.api.build.BuildService;
@@ -35,13 +36,16 @@ public class V3BuildService {
   private final PackageService packages;
   private final BuildService builds;
   private final Caller caller;
+  private final Batches batches;
 
   V3BuildService(
       V3Coprs coprs,
       V3BuildViews views,
       PackageService packages,
       BuildService builds,
-      Caller caller) {
+      Caller caller,
+      Batches batches) {
+    this.batches = batches;
     this.coprs = coprs;
     this.views = views;
     this.packages = packages;
@@ -139,7 +143,13 @@ public class V3BuildService {
     Admitted admitted = admit(request);
     PackageDto.Upload made =
         packages.upload(
-            admitted.copr().name, file, fileName, size, admitted.chroots(), admitted.timeout());
+            admitted.copr().name,
+            file,
+            fileName,
+            size,
+            admitted.chroots(),
+            admitted.timeout(),
+            admitted.batch());
     return get(made.builds().get(0).submissionId());
   }
 
@@ -159,11 +169,13 @@ public class V3BuildService {
         packages.buildLatest(
             admitted.copr().name,
             name,
-            new RebuildRequest(List.copyOf(admitted.chroots()), admitted.timeout()));
+            new RebuildRequest(List.copyOf(admitted.chroots()), admitted.timeout()),
+            admitted.batch());
     return get(made.builds().get(0).submissionId());
   }
 
-  private record Admitted(Copr copr, SortedSet<String> chroots, Integer timeout) {}
+  private record Admitted(
+      Copr copr, SortedSet<String> chroots, Integer timeout, Batches.Order batch) {}
 
   private Admitted admit(V3BuildRequest request) {
     User user = caller.require();
@@ -183,15 +195,19 @@ public class V3BuildService {
               + copr.name
               + ") exists here");
     }
-    if (present(request.afterBuildId()) || present(request.withBuildId())) {
+    Long after = buildId(Batches.Order.AFTER, request.afterBuildId());
+    Long with = buildId(Batches.Order.WITH, request.withBuildId());
+    if (after != null && with != null) {
       throw ApiException.badRequest(
-          "Bad request parameters: after_build_id and with_build_id (batches of builds)"
-              + " are not available here yet");
+          "You may either build after build ID, or with build id, not both.");
     }
+    Batches.Order batch = Batches.Order.of(after, with, true);
+    batches.check(batch, user);
     return new Admitted(
         copr,
         V3ChrootChoice.choose(project, copr.chroots(), request.chroots(), request.excludeChroots()),
-        timeout(request.timeout()));
+        timeout(request.timeout()),
+        batch);
   }
 
   /** Fedora's {@code timeout} build option: seconds, 1 to 30 hours; null: the copr's timeout. */
@@ -212,6 +228,18 @@ public class V3BuildService {
               + ".");
     }
     return seconds;
+  }
+
+  /** A build id as python-copr sends it (a number, or digits in a string); null when absent. */
+  private static Long buildId(String param, JsonNode node) {
+    if (!present(node) || node.asText().isEmpty()) {
+      return null;
+    }
+    if (!(node.canConvertToLong() || node.asText().matches("[0-9]{1,18}")) || node.asLong() < 1) {
+      throw ApiException.badRequest(
+          "Bad request parameters: " + param + ": '" + node.asText() + "' is not a build id");
+    }
+    return node.asLong();
   }
 
   private static boolean present(JsonNode node) {

@@ -14,7 +14,7 @@ import org.copr.contracts.rest.BuildState;
  */
 public final class V3States {
   private static final List<String> ORDER =
-      List.of("running", "starting", "pending", "failed", "succeeded");
+      List.of("running", "starting", "pending", "waiting", "failed", "succeeded");
 
   /** Fedora's numbers of its states ({@code StatusEnum}), which the monitor shows as status. */
   private static final Map<String, Integer> NUMBERS =
@@ -33,6 +33,7 @@ public final class V3States {
 
   public static String chroot(BuildState state) {
     return switch (state) {
+      case WAITING -> "waiting";
       case PENDING -> "pending";
       case STARTING -> "starting";
       case RUNNING, PUBLISHING -> "running";

@@ -40,7 +40,7 @@ public class HomePage {
         Visit visit, List<BuildDto> recent, Page<CoprRow> coprs, String q, Paging paging);
 
     static native TemplateInstance queue(
-        Visit visit, SchedulerQueue.View queue, List<BuildDto> active);
+        Visit visit, SchedulerQueue.View queue, List<BuildDto> active, List<BuildDto> waiting);
   }
 
   @GET
@@ -64,6 +64,9 @@ public class HomePage {
     return pages.show(
         () ->
             Templates.queue(
-                visitor.visit(), scheduler.read(), queries.activeBuilds(ACTIVE_BUILDS)));
+                visitor.visit(),
+                scheduler.read(),
+                queries.activeBuilds(ACTIVE_BUILDS),
+                queries.waitingBuilds(ACTIVE_BUILDS)));
   }
 }

@@ -73,6 +73,25 @@ public class WebQueries {
         .toList();
   }
 
+  /**
+   * Builds waiting for the batch they start after, oldest first, from the partial index
+   * builds_waiting (only waiting builds are in it).
+   */
+  @Transactional
+  public List<BuildDto> waitingBuilds(int limit) {
+    return em()
+        .createQuery(
+            "select b from Build b join fetch b.copr join fetch b.pkg join fetch b.version"
+                + " where b.state = :state order by b.id",
+            Build.class)
+        .setParameter("state", BuildState.WAITING)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(BuildDto::of)
+        .toList();
+  }
+
   /** Coprs whose name or owner contains {@code text} (any case), by name. */
   @Transactional
   public Page<CoprRow> searchCoprs(String text, PageRequest page) {

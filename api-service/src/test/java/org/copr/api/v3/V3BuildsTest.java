@@ -161,10 +161,17 @@ class V3BuildsTest {
         .body("error", startsWith("Bad request parameters: no chroot of"));
     json.remove("exclude_chroots");
     json.put("after_build_id", made.getLong("id"));
+    json.put("with_build_id", made.getLong("id"));
     V3Builds.upload(p.owner(), Rpms.srpm(nothing, "1.0"), json)
         .then()
         .statusCode(400)
-        .body("error", startsWith("Bad request parameters: after_build_id and with_build_id"));
+        .body("error", startsWith("You may either build after build ID, or with build id"));
+    json.remove("with_build_id");
+    json.put("after_build_id", "the first");
+    V3Builds.upload(p.owner(), Rpms.srpm(nothing, "1.0"), json)
+        .then()
+        .statusCode(400)
+        .body("error", startsWith("Bad request parameters: after_build_id: 'the first'"));
     json.remove("after_build_id");
     json.put("timeout", "an hour");
     V3Builds.upload(p.owner(), Rpms.srpm(nothing, "1.0"), json).then().statusCode(400);
@@ -177,6 +184,67 @@ class V3BuildsTest {
         .then()
         .statusCode(404)
         .body("error", equalTo("No package with name " + nothing + " in copr " + p.name()));
+  }
+
+  /** copr-cli's {@code build --after-build-id N} and {@code --with-build-id N}. */
+  @Test
+  void afterAndWithBuildIdMakeBatchesOfV3Builds() {
+    Project p = project();
+    String pkg = Api.unique("lib");
+    long lib = upload(p, Rpms.srpm(pkg, "1.0")).getLong("id");
+    Map<String, Object> json = V3Builds.buildopts(p.owner().username(), p.name());
+    json.put("after_build_id", Long.toString(lib));
+    p.owner()
+        .authenticated()
+        .contentType(ContentType.JSON)
+        .body(V3Builds.toJson(json))
+        .post("/api_3/build/check-before-build")
+        .then()
+        .statusCode(200)
+        .body("message", startsWith("It should be safe"));
+    JsonPath app =
+        V3Builds.upload(p.owner(), Rpms.srpm(Api.unique("app"), "1.0"), json)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(app.getString("state")).isEqualTo("waiting");
+    json.remove("after_build_id");
+    json.put("with_build_id", app.getLong("id"));
+    long tool =
+        V3Builds.upload(p.owner(), Rpms.srpm(Api.unique("tool"), "1.0"), json)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    V3Clients.plain()
+        .get("/api_3/build-chroot/{id}/epel-9-x86_64", tool)
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("waiting"));
+
+    V3Builds.Progress events = new V3Builds.Progress(progress, p.name(), pkg);
+    V3Builds.chrootBuilds(p.owner().username(), p.name(), lib)
+        .values()
+        .forEach(b -> events.canceled(b, Instant.now()));
+    for (long id : List.of(app.getLong("id"), tool)) {
+      V3Clients.plain()
+          .get("/api_3/build/{id}", id)
+          .then()
+          .statusCode(200)
+          .body("state", equalTo("pending"));
+    }
+    json.put("with_build_id", lib);
+    V3Builds.upload(p.owner(), Rpms.srpm(Api.unique("late"), "1.0"), json)
+        .then()
+        .statusCode(409)
+        .body("error", startsWith("the batch "));
+    json.put("with_build_id", 999_999_999);
+    V3Builds.upload(p.owner(), Rpms.srpm(Api.unique("none"), "1.0"), json)
+        .then()
+        .statusCode(400)
+        .body("error", equalTo("with_build_id: there is no build 999999999"));
   }
 
   @Test

@@ -9,6 +9,8 @@ import org.copr.contracts.rest.BuildState;
  * @param timeout seconds it may run before its worker stops it
  * @param cancelRequestedAt when a user asked to cancel it; the state becomes canceled once the
  *     scheduler or the worker confirms
+ * @param batchId its batch, when a request named its submission (after or with another build)
+ * @param blockedByBatch the batch its batch starts after; it is {@code waiting} until that ended
  */
 public record Build(
     long id,
@@ -25,4 +27,6 @@ public record Build(
     Instant startedAt,
     Instant endedAt,
     String reason,
-    Instant cancelRequestedAt) {}
+    Instant cancelRequestedAt,
+    Long batchId,
+    Long blockedByBatch) {}

@@ -180,9 +180,14 @@ public final class CoprClient {
   }
 
   public Upload pkgCreate(String copr, Path srpm, UploadListener listener) {
+    return pkgCreate(copr, srpm, listener, BatchOption.NONE);
+  }
+
+  /** As above, its builds in a batch: after or with the build {@code batch} names. */
+  public Upload pkgCreate(String copr, Path srpm, UploadListener listener, BatchOption batch) {
     MultipartBody body = new MultipartBody("srpm", srpm);
     HttpRequest.Builder r =
-        request(coprPath(copr) + "/packages")
+        request(coprPath(copr) + "/packages" + batch.query())
             .timeout(Duration.ofHours(1))
             .header("Content-Type", body.contentType())
             .POST(body.publisher(listener));

@@ -54,6 +54,63 @@ class PkgCommandsTest {
   }
 
   @Test
+  void createPkgPutsItsBuildsAfterOrWithAnotherBuild() throws Exception {
+    String copr = users.newCopr("batch", "-r", "fedora-40");
+    JsonNode first =
+        CoprRun.json(
+            users
+                .alice()
+                .run(
+                    "create-pkg", copr, srpm("first", "1.0").toString(), "--nowait", "-o", "json"));
+    String firstId = first.get("builds").get(0).get("id").asText();
+
+    JsonNode after =
+        CoprRun.json(
+            users
+                .alice()
+                .run(
+                    "create-pkg",
+                    "--after-build-id",
+                    firstId,
+                    copr,
+                    srpm("second", "1.0").toString(),
+                    "--nowait",
+                    "-o",
+                    "json"));
+    JsonNode waiting = after.get("builds").get(0);
+    assertThat(waiting.get("state").asText()).isEqualTo("waiting");
+    JsonNode with =
+        CoprRun.json(
+            users
+                .alice()
+                .run(
+                    "create-pkg",
+                    "--with-build-id",
+                    waiting.get("id").asText(),
+                    copr,
+                    srpm("third", "1.0").toString(),
+                    "--nowait",
+                    "-o",
+                    "json"));
+    assertThat(with.get("builds").get(0).get("batch_id")).isEqualTo(waiting.get("batch_id"));
+    assertThat(with.get("builds").get(0).get("state").asText()).isEqualTo("waiting");
+
+    CoprRun.Result both =
+        users
+            .alice()
+            .run(
+                "create-pkg",
+                "--after-build-id",
+                firstId,
+                "--with-build-id",
+                firstId,
+                copr,
+                srpm("fourth", "1.0").toString());
+    assertThat(both.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(both.err()).hasLineCount(1).contains("not both");
+  }
+
+  @Test
   void createPkgWaitsForTheBuildsAndExitsByTheirOutcome() throws Exception {
     String copr = users.newCopr("wait", "-r", "fedora-40,epel-9");
     BackendStandIn worker = new BackendStandIn(ApiServiceProcess.shared());

@@ -14,6 +14,8 @@ import java.util.Optional;
  */
 @RegisterForReflection
 public enum BuildState {
+  /** Requested after a batch that has not ended yet (Fedora's {@code waiting}): not queued. */
+  WAITING,
   PENDING,
   STARTING,
   RUNNING,

@@ -13,6 +13,7 @@ public record QueueView(List<Arch> arches) {
 
   /**
    * @param queued builds waiting for a slot
+   * @param blocked builds that wait for a batch to end before they join the queue
    * @param owners queued builds per owner
    * @param oldestWaitSeconds how long the longest-waiting queued build has waited
    * @param dispatched builds sent to the workers that none has started yet
@@ -24,6 +25,7 @@ public record QueueView(List<Arch> arches) {
   public record Arch(
       String arch,
       long queued,
+      long blocked,
       Map<String, Long> owners,
       long oldestWaitSeconds,
       long dispatched,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.copr.contracts.BuildControl;
 import org.copr.contracts.BuildLifecycle;
+import org.copr.contracts.BuildReleased;
 import org.copr.contracts.BuildRequested;
 import org.copr.contracts.BuildStatus;
 import org.copr.contracts.Envelope;
@@ -47,10 +48,35 @@ public class BuildTransitions {
       build.end(BuildState.FAILED, clock.instant());
       outbox.status(new BuildStatus.Failed(buildId, 0, "no build workers for arch " + build.arch));
       LOG.warnf("%s failed: no build workers for arch %s", build, build.arch);
+    } else if (build.state == QueueState.BLOCKED) {
+      LOG.infof("%s blocked by batch %d", build, build.blockedByBatch);
     } else {
       LOG.infof("%s queued for owner %s", build, build.owner);
     }
     build.persist();
+  }
+
+  /**
+   * The batch a blocked build waited for ended. Released once: a repeated release, or one of a
+   * build canceled meanwhile, changes nothing. A release always follows its build's request on the
+   * same topic and key, so an unknown build here was deleted before it was requested.
+   *
+   * @return whether the build joined the queue
+   */
+  @Transactional
+  public boolean release(BuildReleased release) {
+    ScheduledBuild build = ScheduledBuild.locked(release.buildId()).orElse(null);
+    if (build == null) {
+      LOG.warnf("release of build %d, which was never requested: ignored", release.buildId());
+      return false;
+    }
+    if (build.state != QueueState.BLOCKED) {
+      LOG.debugf("%s released in state %s: ignored", build, build.state.wire());
+      return false;
+    }
+    build.release(clock.instant());
+    LOG.infof("%s released: batch %d ended", build, release.batchId());
+    return true;
   }
 
   /**
@@ -209,10 +235,10 @@ public class BuildTransitions {
       return;
     }
     String reason = cancel.reason() == null ? "canceled" : cancel.reason();
-    if (build.state == QueueState.QUEUED) {
+    if (build.state == QueueState.QUEUED || build.state == QueueState.BLOCKED) {
       build.end(BuildState.CANCELED, clock.instant());
       outbox.status(new BuildStatus.Canceled(build.buildId, build.attempt, reason));
-      LOG.infof("%s canceled while queued: %s", build, reason);
+      LOG.infof("%s canceled while %s: %s", build, build.state.wire(), reason);
     } else {
       build.cancelReason = reason;
       LOG.infof("%s to be canceled by its worker: %s", build, reason);

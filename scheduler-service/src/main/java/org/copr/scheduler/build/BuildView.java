@@ -3,7 +3,10 @@ package org.copr.scheduler.build;
 import java.time.Instant;
 import org.copr.contracts.rest.BuildState;
 
-/** One build as the scheduler sees it: which attempt, where, since when. */
+/**
+ * One build as the scheduler sees it: which attempt, where, since when; {@code blockedByBatch} is
+ * the batch a blocked build waits for (or waited for).
+ */
 public record BuildView(
     long buildId,
     String copr,
@@ -18,7 +21,8 @@ public record BuildView(
     Instant queuedAt,
     Instant dispatchedAt,
     Instant startedAt,
-    Instant endedAt) {
+    Instant endedAt,
+    Long blockedByBatch) {
 
   static BuildView of(ScheduledBuild b) {
     return new BuildView(
@@ -35,6 +39,7 @@ public record BuildView(
         b.queuedAt,
         b.dispatchedAt,
         b.startedAt,
-        b.endedAt);
+        b.endedAt,
+        b.blockedByBatch);
   }
 }

@@ -54,6 +54,9 @@ public class ScheduledBuild extends PanacheEntityBase {
 
   public Instant endedAt;
 
+  /** The batch api-service said this build waits for; kept after its release, for the record. */
+  public Long blockedByBatch;
+
   public static ScheduledBuild queued(BuildRequested request, Instant now) {
     BuildSpec spec = request.build();
     ScheduledBuild build = new ScheduledBuild();
@@ -65,7 +68,8 @@ public class ScheduledBuild extends PanacheEntityBase {
     build.packageName = spec.packageName();
     build.request = EventJson.write(request);
     build.timeoutSeconds = request.timeoutSeconds() > 0 ? request.timeoutSeconds() : null;
-    build.state = QueueState.QUEUED;
+    build.blockedByBatch = request.blockedByBatch();
+    build.state = build.blockedByBatch == null ? QueueState.QUEUED : QueueState.BLOCKED;
     build.attempt = 0;
     build.requestedAt = now;
     build.queuedAt = now;
@@ -135,6 +139,12 @@ public class ScheduledBuild extends PanacheEntityBase {
   public void start(Instant now) {
     state = QueueState.RUNNING;
     startedAt = now;
+  }
+
+  /** The batch it waited for ended: it joins its owner's queue, at its original request time. */
+  public void release(Instant now) {
+    state = QueueState.QUEUED;
+    queuedAt = now;
   }
 
   public void requeue(Instant now) {

@@ -4,7 +4,9 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.copr.contracts.BuildControl;
+import org.copr.contracts.BuildReleased;
 import org.copr.contracts.BuildRequested;
+import org.copr.contracts.QueueRequest;
 import org.copr.contracts.Topics;
 import org.copr.runtime.inbound.Inbound;
 import org.copr.scheduler.build.BuildTransitions;
@@ -28,7 +30,7 @@ public class BuildEventsConsumer {
   @Incoming(Topics.BUILDS_REQUESTED)
   @Blocking
   public CompletionStage<Void> requested(Message<String> message) {
-    return inbound.apply(message, BuildRequested.class, this::requested);
+    return inbound.apply(message, QueueRequest.class, this::requested);
   }
 
   @Incoming(Topics.BUILDS_CONTROL)
@@ -37,8 +39,12 @@ public class BuildEventsConsumer {
     return inbound.apply(message, BuildControl.class, this::control);
   }
 
-  private void requested(BuildRequested request) {
-    builds.request(request);
+  private void requested(QueueRequest request) {
+    if (request instanceof BuildRequested requested) {
+      builds.request(requested);
+    } else if (request instanceof BuildReleased released) {
+      builds.release(released);
+    }
     dispatcher.wake();
   }
 

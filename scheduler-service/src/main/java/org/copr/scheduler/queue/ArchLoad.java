@@ -88,9 +88,15 @@ public class ArchLoad {
             .setParameter("arch", arch)
             .setParameter("liveSince", workers.liveSince())
             .getResultList();
+    Number blocked =
+        (Number)
+            em.createNativeQuery("select count(*) from build where arch = ?1 and state = 'BLOCKED'")
+                .setParameter(1, arch)
+                .getSingleResult();
     return new QueueView.Arch(
         arch,
         owners.values().stream().mapToLong(Long::longValue).sum(),
+        blocked.longValue(),
         owners,
         oldestWait.longValue(),
         held(arch, "DISPATCHED"),

@@ -40,6 +40,10 @@ public class InfoBuild extends CoprSubcommand {
                 List.of("started", Output.time(b.startedAt())),
                 List.of("ended", Output.time(b.endedAt())),
                 List.of("cancel asked", Output.time(b.cancelRequestedAt())),
+                List.of("batch", b.batchId() == null ? "-" : b.batchId().toString()),
+                List.of(
+                    "after batch",
+                    b.blockedByBatch() == null ? "-" : b.blockedByBatch().toString()),
                 List.of("reason", Output.reason(b.reason()))));
     return ExitCode.OK;
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.copr.cli.BatchOptions;
 import org.copr.cli.CliException;
 import org.copr.cli.CoprSubcommand;
 import org.copr.cli.ExitCode;
@@ -36,6 +37,8 @@ public class CreatePkg extends CoprSubcommand {
   @Option(names = "--nowait", description = "return once uploaded, without waiting for the builds")
   boolean nowait;
 
+  @Mixin BatchOptions batch;
+
   @Mixin PollOptions poll;
 
   @Mixin OutputOptions format;
@@ -50,7 +53,7 @@ public class CreatePkg extends CoprSubcommand {
         shell().terminal() && Files.size(srpm) >= BAR_FROM_BYTES
             ? new UploadProgress(shell().err(), srpm.getFileName().toString())
             : UploadListener.NONE;
-    Upload upload = client.pkgCreate(copr, srpm, progress);
+    Upload upload = client.pkgCreate(copr, srpm, progress, batch.option());
     if (!format.json()) {
       output()
           .line(
