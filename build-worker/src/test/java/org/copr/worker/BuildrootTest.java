@@ -86,6 +86,27 @@ class BuildrootTest {
   }
 
   @Test
+  void fileBuildRequiresResolveToThePackagesHoldingThoseFiles() throws Exception {
+    try (SignedRepos repos = new SignedRepos()) {
+      String libs =
+          repos.repoOfSpecs("filelibs", CHROOT, Map.of("libhello", LibraryStack.libhello("1.0")));
+      String spec =
+          LibraryStack.helloApp()
+              .replace(
+                  "BuildRequires: pkgconfig(libhello)",
+                  "BuildRequires: /usr/include/hello.h\nBuildRequires: /usr/lib64/libhello.so");
+
+      var finished = build("hello-app", spec, List.of(libs));
+      String log = Files.readString(worker.storage().log(finished.buildId(), 1));
+
+      assertThat(finished.success()).as(log).isTrue();
+      assertThat(finished.buildroot())
+          .extracting(BuildStatus.BuildrootPackage::name)
+          .containsExactlyInAnyOrder("libhello", "libhello-devel");
+    }
+  }
+
+  @Test
   void withoutTheDependencyCoprTheApplicationFailsBeforeBuildNamingWhatIsMissing()
       throws Exception {
     try (SignedRepos repos = new SignedRepos()) {

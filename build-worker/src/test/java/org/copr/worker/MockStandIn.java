@@ -23,10 +23,11 @@ public class MockStandIn implements QuarkusTestProfile {
       #!/bin/bash
       # STAND-IN for mock, written by the build-worker tests (MockStandIn.java). Not mock.
       here=$(dirname "$0")
-      srpm=""; resultdir=""; unique=""
+      srpm=""; resultdir=""; unique=""; config=""
       args=("$@")
       while [ $# -gt 0 ]; do
         case "$1" in
+          -r) config=$2; shift ;;
           --rebuild) srpm=$2; shift ;;
           --resultdir) resultdir=$2; shift ;;
           --uniqueext) unique=$2; shift ;;
@@ -34,6 +35,7 @@ public class MockStandIn implements QuarkusTestProfile {
         shift
       done
       printf '%s\\n' "${args[@]}" > "$here/$unique.args"
+      cp "$config" "$here/$unique.cfg"
       echo "mock stand-in: rebuilding $srpm into $resultdir"
       top=$(mktemp -d)
       rpmbuild --rebuild --define "_topdir $top" --define "_rpmdir $resultdir" \\
@@ -43,6 +45,10 @@ public class MockStandIn implements QuarkusTestProfile {
       # mock rebuilds the SRPM: the result holds it under its NEVRA, whatever the input's name.
       cp "$srpm" "$resultdir/$(rpm -qp --nosignature --qf '%{NAME}-%{VERSION}-%{RELEASE}' "$srpm").src.rpm"
       echo "mock stand-in: rpmbuild exited $rc" > "$resultdir/build.log"
+      # As mock's package_state plugin lists the chroot: %{nevra} and more, one line each.
+      printf '%s\\n' 'glibc-2.39-22.fc40.x86_64 1721174400 6400000 1a2b installed' \\
+        'make-1:4.4.1-6.fc40.x86_64 1721174400 1800000 3c4d installed' \\
+        '--not a package--' > "$resultdir/installed_pkgs.log"
       rm -rf "$top"
       exit $rc
       """;
@@ -56,6 +62,11 @@ public class MockStandIn implements QuarkusTestProfile {
         DIR + ":" + System.getenv("PATH"),
         "copr.worker.mock-config",
         DIR.resolve("site-defaults.cfg").toString());
+  }
+
+  /** The mock config the stand-in was given for the attempt. */
+  static String config(long buildId, int attempt) throws IOException {
+    return Files.readString(DIR.resolve("copr-" + buildId + "-" + attempt + ".cfg"));
   }
 
   /** What the stand-in was called with for the attempt. */

@@ -96,6 +96,27 @@ public sealed interface BuildStatus extends Event {
           null);
     }
 
+    /** The same report with another recorded buildroot. */
+    public Finished withBuildroot(List<BuildrootPackage> packages) {
+      return new Finished(
+          buildId,
+          attempt,
+          workerId,
+          copr,
+          chroot,
+          packageName,
+          success,
+          exitCode,
+          results,
+          log,
+          artifacts,
+          logTail,
+          builderMillis,
+          reason,
+          incarnation,
+          packages);
+    }
+
     /** The same report under another worker's name: what a forger would send. */
     public Finished withWorker(String otherWorkerId) {
       return new Finished(

@@ -20,6 +20,7 @@ public final class LibraryStack {
         Summary: A greeting library
         License: MIT
         AutoReq: no
+        BuildRequires: gcc
 
         %description
         A C library that greets.

@@ -115,6 +115,9 @@ public class BuildProgress {
         "build %d (copr %s, %s, %s): %s -> %s, attempt %d",
         b.id, b.copr.name, b.pkg.name, b.chroot, b.state.wire(), target.wire(), b.attempt);
     b.state = target;
+    if (event instanceof BuildStatus.Finished f && f.buildroot() != null) {
+      BuildrootEntry.record(b.id, f.buildroot());
+    }
     if (event instanceof BuildStatus.Finished f && f.success()) {
       BuildArtifact.record(b.id, f.artifacts() == null ? List.of() : f.artifacts());
       outbox.copr(
