@@ -124,7 +124,7 @@ class BuildApiTest {
     long b = f.build();
     String libs = "http://repos.example/libs/" + CHROOT + "/";
     BuildStatus.Finished first =
-        finished(f, 1, "w", false)
+        finished(f, 1, "w", true)
             .withBuildroot(
                 List.of(
                     new BuildStatus.BuildrootPackage("libhello", null, "1.0", "1", "x86_64", libs),
@@ -133,7 +133,7 @@ class BuildApiTest {
         new BuildStatus.Dispatched(b, 1, "x86_64"),
         new BuildStatus.Started(b, 1, "w", log(b, 1)),
         first);
-    awaitBuild(b, m -> "failed".equals(m.get("state")));
+    awaitBuild(b, m -> "publishing".equals(m.get("state")));
 
     anonymous()
         .get("/builds/{id}/buildroot", b)
