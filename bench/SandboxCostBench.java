@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.copr.contracts.Chroot;
 import org.copr.testing.SignedRepos;
+import org.copr.testing.TestRpms;
 import org.copr.worker.builder.BuildJob;
 import org.copr.worker.builder.Builder;
 import org.copr.worker.builder.Builders;
@@ -92,6 +93,31 @@ public class SandboxCostBench {
         dir,
         sandbox,
         rounds);
+    // The buildroot's whole closure: the BuildRequires' package Requires n - 1 others (two dnf
+    // rounds, one rpm transaction, n packages unpacked and merged at their own paths).
+    for (int n : new int[] {1, 10, 50}) {
+      Map<String, String> specs = new LinkedHashMap<>();
+      List<String> leaves = new ArrayList<>();
+      for (int i = 1; i < n; i++) {
+        String leaf = "closure" + n + "-leaf" + i;
+        leaves.add(leaf);
+        specs.put(leaf, TestRpms.spec(leaf, "1.0", TestRpms.Options.defaults()));
+      }
+      String top = "closure" + n + "-top";
+      specs.put(
+          top,
+          TestRpms.spec(
+              top, "1.0", TestRpms.Options.defaults().requires(leaves.toArray(String[]::new))));
+      String closureRepo = repos.repoOfSpecs("bench-closure-" + n, "fedora-40-x86_64", specs);
+      Path needs =
+          srpm(
+              srpms,
+              "needs" + n,
+              "BuildRequires: " + top + "\n",
+              "(" + top + " || echo 'no " + top + "') > needs" + n);
+      report(
+          "closure of " + n + " (repo, dnf)", needs, List.of(closureRepo), dir, sandbox, rounds);
+    }
     repos.close();
   }
 

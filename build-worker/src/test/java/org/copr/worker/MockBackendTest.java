@@ -51,6 +51,9 @@ class MockBackendTest {
       assertThat(finished.artifacts())
           .extracting(BuildStatus.Artifact::file)
           .containsExactly(name + "-1.2-1.noarch.rpm", name + "-1.2-1.src.rpm");
+      assertThat(finished.buildroot())
+          .extracting(BuildStatus.BuildrootPackage::nevra)
+          .containsExactly("glibc-2.39-22.fc40.x86_64", "make-1:4.4.1-6.fc40.x86_64");
     }
     Path results = worker.storage().results(id, 1);
     List<String> arguments = MockStandIn.arguments(id, 1);
@@ -63,17 +66,28 @@ class MockBackendTest {
     assertThat(arguments)
         .containsExactly(
             "-r",
-            "fedora-40-x86_64",
+            resultDir.resolveSibling("mock.cfg").toString(),
             "--rebuild",
             worker.storage().srpm(spec.srpmSha256()).toString(),
             "--resultdir",
             resultDir.toString(),
-            "--addrepo=" + repos.get(0),
-            "--addrepo=" + repos.get(1),
             "--uniqueext",
             "copr-" + id + "-1",
             "--rpmbuild_timeout",
             "1800");
+    // The chroot's own config, and the build's repositories with their coprs' keys.
+    assertThat(MockStandIn.config(id, 1))
+        .isEqualTo(
+            "include('/etc/mock/fedora-40-x86_64.cfg')\n"
+                + "config_opts['dnf.conf'] += \"\"\"\n[copr0]\nname=copr0\nbaseurl="
+                + repos.get(0)
+                + "\ngpgcheck=1\ngpgkey=http://repos.test/alice/copr-"
+                + id
+                + "/pubkey.gpg\nenabled=1\nskip_if_unavailable=False\n\"\"\"\n"
+                + "config_opts['dnf.conf'] += \"\"\"\n[copr1]\nname=copr1\nbaseurl="
+                + repos.get(1)
+                + "\ngpgcheck=1\ngpgkey=http://repos.test/bob/deps/pubkey.gpg\nenabled=1\n"
+                + "skip_if_unavailable=False\n\"\"\"\n");
     // The log is the packager's: it starts with mock's own output; the command line is the
     // worker's business.
     assertThat(Files.readString(worker.storage().log(id, 1)))

@@ -25,10 +25,11 @@ public class MockStandIn implements QuarkusTestProfile {
       #!/bin/bash
       # STAND-IN for mock, written by the build-worker tests (MockStandIn.java). Not mock.
       here=$(dirname "$0")
-      srpm=""; resultdir=""; unique=""
+      srpm=""; resultdir=""; unique=""; config=""
       args=("$@")
       while [ $# -gt 0 ]; do
         case "$1" in
+          -r) config=$2; shift ;;
           --rebuild) srpm=$2; shift ;;
           --resultdir) resultdir=$2; shift ;;
           --uniqueext) unique=$2; shift ;;
@@ -36,6 +37,7 @@ public class MockStandIn implements QuarkusTestProfile {
         shift
       done
       printf '%s\\n' "${args[@]}" > "$here/$unique.args"
+      cp "$config" "$here/$unique.cfg"
       echo "mock stand-in: rebuilding $srpm into $resultdir"
       echo "INFO: Start: rpmbuild $(basename "$srpm")"
       top=$(mktemp -d)
@@ -46,6 +48,10 @@ public class MockStandIn implements QuarkusTestProfile {
       rc=$?
       # mock rebuilds the SRPM: the result holds it under its NEVRA, whatever the input's name.
       cp "$srpm" "$resultdir/$(rpm -qp --nosignature --qf '%{NAME}-%{VERSION}-%{RELEASE}' "$srpm").src.rpm"
+      # As mock's package_state plugin lists the chroot: %{nevra} and more, one line each.
+      printf '%s\\n' 'glibc-2.39-22.fc40.x86_64 1721174400 6400000 1a2b installed' \\
+        'make-1:4.4.1-6.fc40.x86_64 1721174400 1800000 3c4d installed' \\
+        '--not a package--' > "$resultdir/installed_pkgs.log"
       rm -rf "$top"
       if [ $rc -ne 0 ]; then
         echo "ERROR: Exception($srpm) Config(stand-in) 0 minutes 1 seconds"
@@ -65,6 +71,11 @@ public class MockStandIn implements QuarkusTestProfile {
         DIR + ":" + System.getenv("PATH"),
         "copr.worker.mock-config",
         DIR.resolve("site-defaults.cfg").toString());
+  }
+
+  /** The mock config the stand-in was given for the attempt. */
+  static String config(long buildId, int attempt) throws IOException {
+    return Files.readString(DIR.resolve("copr-" + buildId + "-" + attempt + ".cfg"));
   }
 
   /** What the stand-in was called with for the attempt. */

@@ -37,7 +37,9 @@ public sealed interface BuildStatus extends Event {
    * Worker: the builder ended. On success {@code artifacts} lists the RPMs and the SRPM in {@code
    * results} (relative to the storage root); on failure {@code exitCode}, {@code logTail} and
    * {@code reason} (one line, e.g. {@code nothing provides hello-dep}; null from older workers) say
-   * why. {@code builderMillis} is the time the builder itself ran.
+   * why. {@code builderMillis} is the time the builder itself ran. {@code buildroot} lists the
+   * packages installed from the build's repositories for it (empty when none; null from older
+   * workers).
    */
   @JsonTypeName("finished")
   @RegisterForReflection
@@ -56,8 +58,65 @@ public sealed interface BuildStatus extends Event {
       String logTail,
       long builderMillis,
       String reason,
-      String incarnation)
+      String incarnation,
+      List<BuildrootPackage> buildroot)
       implements BuildStatus {
+    public Finished(
+        long buildId,
+        int attempt,
+        String workerId,
+        String copr,
+        String chroot,
+        String packageName,
+        boolean success,
+        int exitCode,
+        String results,
+        String log,
+        List<Artifact> artifacts,
+        String logTail,
+        long builderMillis,
+        String reason,
+        String incarnation) {
+      this(
+          buildId,
+          attempt,
+          workerId,
+          copr,
+          chroot,
+          packageName,
+          success,
+          exitCode,
+          results,
+          log,
+          artifacts,
+          logTail,
+          builderMillis,
+          reason,
+          incarnation,
+          null);
+    }
+
+    /** The same report with another recorded buildroot. */
+    public Finished withBuildroot(List<BuildrootPackage> packages) {
+      return new Finished(
+          buildId,
+          attempt,
+          workerId,
+          copr,
+          chroot,
+          packageName,
+          success,
+          exitCode,
+          results,
+          log,
+          artifacts,
+          logTail,
+          builderMillis,
+          reason,
+          incarnation,
+          packages);
+    }
+
     /** The same report under another worker's name: what a forger would send. */
     public Finished withWorker(String otherWorkerId) {
       return new Finished(
@@ -75,7 +134,8 @@ public sealed interface BuildStatus extends Event {
           logTail,
           builderMillis,
           reason,
-          incarnation);
+          incarnation,
+          buildroot);
     }
   }
 
@@ -123,6 +183,18 @@ public sealed interface BuildStatus extends Event {
       String sha256) {
     public boolean source() {
       return file.endsWith(".src.rpm");
+    }
+  }
+
+  /**
+   * One package installed into a build's buildroot, with the repository (its base URL) it came
+   * from: what the build was built against, as Koji records a buildroot.
+   */
+  @RegisterForReflection
+  record BuildrootPackage(
+      String name, Integer epoch, String version, String release, String arch, String repo) {
+    public String nevra() {
+      return name + "-" + (epoch == null ? "" : epoch + ":") + version + "-" + release + "." + arch;
     }
   }
 }

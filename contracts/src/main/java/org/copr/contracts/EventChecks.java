@@ -16,6 +16,10 @@ final class EventChecks {
   static final int MAX_TEXT = 64 * 1024;
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}");
+
+  /** A version or release as rpm allows it. */
+  private static final Pattern NEVR_PART = Pattern.compile("[A-Za-z0-9._+~^]{1,128}");
+
   private static final Pattern REPO_URL = Pattern.compile("https?://[^\\s]{1,2000}");
 
   private EventChecks() {}
@@ -149,6 +153,9 @@ final class EventChecks {
       if (e.artifacts() != null) {
         artifacts(e.artifacts());
       }
+      if (e.buildroot() != null) {
+        buildroot(e.buildroot());
+      }
       text("log_tail", e.logTail());
       text("reason", e.reason());
     } else if (event instanceof BuildStatus.Published e) {
@@ -178,6 +185,24 @@ final class EventChecks {
           a.sha256() != null && SHA256.matcher(a.sha256()).matches(),
           "artifact sha256",
           a.file() + " " + a.sha256());
+    }
+  }
+
+  private static void buildroot(List<BuildStatus.BuildrootPackage> packages) {
+    list("buildroot", packages, MAX_LIST);
+    for (BuildStatus.BuildrootPackage p : packages) {
+      require(
+          p != null && NameRules.packageName(p.name()),
+          "buildroot name",
+          p == null ? null : p.name());
+      require(
+          NEVR_PART.matcher(String.valueOf(p.version())).matches()
+              && NEVR_PART.matcher(String.valueOf(p.release())).matches()
+              && NameRules.arch(p.arch())
+              && (p.epoch() == null || p.epoch() >= 0),
+          "buildroot package",
+          p.name());
+      require(p.repo() == null || REPO_URL.matcher(p.repo()).matches(), "buildroot repo", p.repo());
     }
   }
 

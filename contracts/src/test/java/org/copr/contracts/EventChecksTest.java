@@ -71,6 +71,46 @@ class EventChecksTest {
   }
 
   @Test
+  void aRecordedBuildrootHoldsPackagesAndRepositoryURLsOnly() {
+    var base = finished("hello", "results/42/1", "hello-1-1.noarch.rpm");
+    String repo = "http://repos.example/libs/fedora-40-x86_64/";
+    var honest =
+        base.withBuildroot(
+            List.of(
+                new BuildStatus.BuildrootPackage("libhello", 1, "1.0", "1.fc40", "x86_64", repo)));
+    assertThat(EventJson.read(EventJson.write(honest), BuildStatus.class)).isEqualTo(honest);
+
+    refused(
+        base.withBuildroot(
+            List.of(new BuildStatus.BuildrootPackage("-rf", null, "1", "1", "x86_64", repo))),
+        "bad buildroot name");
+    refused(
+        base.withBuildroot(
+            List.of(new BuildStatus.BuildrootPackage("lib", null, "1 2", "1", "x86_64", repo))),
+        "bad buildroot package");
+    refused(
+        base.withBuildroot(
+            List.of(
+                new BuildStatus.BuildrootPackage("lib", null, "1", "1\u001b[2J", "x86_64", repo))),
+        "bad buildroot package");
+    refused(
+        base.withBuildroot(
+            List.of(new BuildStatus.BuildrootPackage("lib", -1, "1", "1", "x86_64", repo))),
+        "bad buildroot package");
+    refused(
+        base.withBuildroot(
+            List.of(
+                new BuildStatus.BuildrootPackage(
+                    "lib", null, "1", "1", "x86_64", "file:///etc/passwd"))),
+        "bad buildroot repo");
+    refused(
+        base.withBuildroot(
+            Collections.nCopies(
+                1001, new BuildStatus.BuildrootPackage("lib", null, "1", "1", "x86_64", repo))),
+        "buildroot");
+  }
+
+  @Test
   void aHeartbeatNamesItsIncarnationAndListsItsAttempts() {
     var ok = new WorkerHeartbeat("w1", "inc-1", "x86_64", 2, List.of(), List.of(), false);
     assertThat(EventJson.read(EventJson.write(ok), Event.class)).isEqualTo(ok);

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.copr.testing.Dnf;
+import org.copr.testing.LibraryStack;
 import org.copr.testing.Processes;
 import org.copr.testing.TestRpms;
 import org.junit.jupiter.api.AfterAll;
@@ -109,6 +111,58 @@ class JourneyTest {
         .contains("Importing GPG key 0x" + keyId("tools"));
     assertThat(dnf.runInstalled("hello-app")).isEqualTo("hello-app 2.0");
     assertThat(dnf.runInstalled("hello-tools")).isEqualTo("hello-tools 1.0");
+  }
+
+  /**
+   * A C library in one copr and an application in a copr that depends on it: the application's
+   * buildroot has the library's -devel package and, by its Requires, the library, at the paths gcc,
+   * pkg-config and rpm use; the build records them; without the dependency it fails before %build.
+   */
+  @Test
+  @Order(2)
+  void anApplicationBuildsAgainstALibraryFromTheCoprItDependsOn() throws Exception {
+    ok(copr("create-copr", "libs", "--release", "fedora-40"));
+    ok(copr("create-copr", "cstack", "--release", "fedora-40", "--dependency", "libs"));
+    ok(copr("create-copr", "bare", "--release", "fedora-40"));
+    Path srpms = work.resolve("srpms-c");
+    ok(
+        copr(
+            "create-pkg",
+            "libs",
+            TestRpms.srpmFromSpec(srpms, "libhello", LibraryStack.libhello("1.0")).toString()));
+    Path app = TestRpms.srpmFromSpec(srpms, "hello-app", LibraryStack.helloApp());
+
+    ok(copr("create-pkg", "cstack", app.toString()));
+    Processes.Result bare = copr("create-pkg", "bare", app.toString());
+
+    long built = buildIds("cstack", "hello-app").get(0);
+    assertThat(copr("build-log", Long.toString(built)).output())
+        .contains("hello, hello-from-the-macro, from libhello 1.0");
+    JsonNode buildroot =
+        JSON.readTree(stack.api("GET", "/builds/" + built + "/buildroot", null, null, null).body());
+    List<String> installed = new ArrayList<>();
+    buildroot
+        .get("packages")
+        .forEach(p -> installed.add(p.get("nevra").asText() + " " + p.get("repo").asText()));
+    assertThat(installed)
+        .containsExactlyInAnyOrder(
+            "libhello-1.0-1.x86_64 " + repoUrl("libs", "fedora-40"),
+            "libhello-devel-1.0-1.x86_64 " + repoUrl("libs", "fedora-40"));
+    assertThat(bare.exitCode()).as(bare.output()).isNotZero();
+    assertThat(build(buildIds("bare", "hello-app").get(0)).get("reason").asText())
+        .isEqualTo("fetching BuildRequires failed: nothing provides pkgconfig(libhello)");
+
+    Path root = work.resolve("root-cstack");
+    Dnf dnf = dnfWith(root, "cstack", "libs");
+    Processes.Result install = dnf.install("hello-app");
+    assertThat(install.exitCode()).as(install.output()).isZero();
+    assertThat(install.output()).contains("libhello");
+    String ran =
+        Processes.check(
+            work,
+            Map.of("LD_LIBRARY_PATH", root.resolve("usr/lib64").toString()),
+            List.of(root.resolve("usr/bin/hello-app").toString()));
+    assertThat(ran.strip()).isEqualTo("hello, hello-from-the-macro, from libhello 1.0");
   }
 
   @Test

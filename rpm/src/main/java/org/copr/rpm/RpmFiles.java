@@ -28,6 +28,15 @@ public final class RpmFiles {
     }
   }
 
+  /** The EPOCH tag is an INT32 array of one; Eclipse Packager's informations read only strings. */
+  public static Integer epoch(Object tag) {
+    Object value = tag instanceof Object[] a && a.length > 0 ? a[0] : tag;
+    if (tag instanceof int[] a && a.length > 0) {
+      value = a[0];
+    }
+    return value instanceof Number n ? n.intValue() : null;
+  }
+
   /** Reads what a caller needs from the parsed lead and headers. */
   @FunctionalInterface
   public interface HeaderReader<T> {

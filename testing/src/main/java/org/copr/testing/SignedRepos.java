@@ -72,6 +72,40 @@ public final class SignedRepos implements AutoCloseable {
     return base() + "/" + copr + "/" + chroot + "/";
   }
 
+  /**
+   * {@code <copr>/<chroot>/} holding the binary RPMs built from {@code specs} (name to spec text),
+   * signed with a new key of the copr's. Built with {@code --nodeps}: the host's rpm database is
+   * empty, and these stand for packages a copr built earlier.
+   */
+  public String repoOfSpecs(String copr, String chroot, Map<String, String> specs)
+      throws IOException {
+    Path repo = Files.createDirectories(root.resolve(copr).resolve(chroot));
+    Path srpms = Files.createTempDirectory("copr-signed-srpms-");
+    for (var spec : specs.entrySet()) {
+      Path srpm = TestRpms.srpmFromSpec(srpms, spec.getKey(), spec.getValue());
+      Path top = Files.createTempDirectory("copr-test-rebuild-");
+      Processes.check(
+          top,
+          Map.of(),
+          List.of(
+              "rpmbuild",
+              "--rebuild",
+              "--nodeps",
+              "--define",
+              "_topdir " + top,
+              "--define",
+              "_rpmdir " + repo,
+              "--define",
+              "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm",
+              "--dbpath",
+              top.resolve("rpmdb").toString(),
+              srpm.toString()));
+    }
+    sign(root.resolve(copr), repo);
+    Processes.check(repo, Map.of(), List.of("createrepo_c", "--quiet", repo.toString()));
+    return base() + "/" + copr + "/" + chroot + "/";
+  }
+
   private static void sign(Path coprDir, Path repo) throws IOException {
     Path home = Files.createTempDirectory(Path.of("/tmp"), "cg-");
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));

@@ -120,6 +120,9 @@ public class BuildProgress {
     if (target.ended()) {
       batches.buildEnded(b);
     }
+    if (event instanceof BuildStatus.Finished f && f.buildroot() != null) {
+      BuildrootEntry.record(b.id, f.buildroot());
+    }
     if (event instanceof BuildStatus.Finished f && f.success()) {
       BuildArtifact.record(b.id, f.artifacts() == null ? List.of() : f.artifacts());
       outbox.copr(

@@ -42,6 +42,12 @@ public class BuildResource {
     return builds.get(id(id));
   }
 
+  @GET
+  @Path("/{id}/buildroot")
+  public BuildrootDto buildroot(@PathParam("id") String id) {
+    return builds.buildroot(id(id));
+  }
+
   @POST
   @Authenticated
   @Path("/{id}/cancel")

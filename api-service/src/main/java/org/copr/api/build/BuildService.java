@@ -59,6 +59,11 @@ public class BuildService {
     return BuildDto.of(require(id));
   }
 
+  @Transactional
+  public BuildrootDto buildroot(long id) {
+    return BuildrootDto.of(require(id).id, BuildrootEntry.of(id));
+  }
+
   /**
    * Builds of a copr, newest first, optionally of one package and in one state. A copr may hold
    * tens of thousands of builds and clients page through all of them: the page's ids come from an

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.copr.api.build.BuildDto;
 import org.copr.api.build.BuildService;
+import org.copr.api.build.BuildrootDto;
 import org.copr.api.error.ApiException;
 import org.copr.api.web.AttemptLogs.Piece;
 import org.copr.api.web.WebQueries.Access;
@@ -60,6 +61,7 @@ public class BuildPages {
         Access access,
         ShownLog log,
         FailureLines failure,
+        BuildrootDto buildroot,
         String error);
 
     /** The part htmx swaps in: the fields again, the log's new text, and the next poll. */
@@ -162,6 +164,7 @@ public class BuildPages {
         queries.access(build.copr()),
         new ShownLog(shown, attempts(build), printable(piece), follow),
         failure(build),
+        builds.buildroot(id),
         error);
   }
 

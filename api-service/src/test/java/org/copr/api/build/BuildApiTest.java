@@ -119,6 +119,56 @@ class BuildApiTest {
   }
 
   @Test
+  void theBuildrootAWorkerRecordedIsShownAndALaterAttemptReplacesIt() {
+    Fixture f = build();
+    long b = f.build();
+    String libs = "http://repos.example/libs/" + CHROOT + "/";
+    BuildStatus.Finished first =
+        finished(f, 1, "w", true)
+            .withBuildroot(
+                List.of(
+                    new BuildStatus.BuildrootPackage("libhello", null, "1.0", "1", "x86_64", libs),
+                    new BuildStatus.BuildrootPackage("old-dep", 2, "0.9", "3", "noarch", null)));
+    status(
+        new BuildStatus.Dispatched(b, 1, "x86_64"),
+        new BuildStatus.Started(b, 1, "w", log(b, 1)),
+        first);
+    awaitBuild(b, m -> "publishing".equals(m.get("state")));
+
+    anonymous()
+        .get("/builds/{id}/buildroot", b)
+        .then()
+        .statusCode(200)
+        .body("build_id", equalTo((int) b))
+        .body(
+            "packages.nevra",
+            org.hamcrest.Matchers.contains("libhello-1.0-1.x86_64", "old-dep-2:0.9-3.noarch"))
+        .body("packages.repo", org.hamcrest.Matchers.contains(libs, null));
+
+    long other = build().build();
+    status(
+        new BuildStatus.Dispatched(b, 2, "x86_64"),
+        new BuildStatus.Started(b, 2, "w", log(b, 2)),
+        finished(f, 2, "w", true)
+            .withBuildroot(
+                List.of(
+                    new BuildStatus.BuildrootPackage(
+                        "libhello", null, "1.1", "1", "x86_64", libs))),
+        new BuildStatus.Dispatched(other, 1, "x86_64"));
+    awaitBuild(other, m -> "starting".equals(m.get("state")));
+
+    anonymous()
+        .get("/builds/{id}/buildroot", b)
+        .then()
+        .body("packages.nevra", org.hamcrest.Matchers.contains("libhello-1.1-1.x86_64"));
+    anonymous()
+        .get("/builds/{id}/buildroot", other)
+        .then()
+        .body("packages", org.hamcrest.Matchers.hasSize(0));
+    anonymous().get("/builds/{id}/buildroot", 999_999_999L).then().statusCode(404);
+  }
+
+  @Test
   void failuresEndABuildWithAReason() {
     Fixture builtFixture = build();
     Fixture publishFixture = build();

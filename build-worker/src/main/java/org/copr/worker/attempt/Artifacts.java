@@ -77,7 +77,7 @@ final class Artifacts {
                 // The header's arch of a source package is its BuildArch; the file is still "src".
                 String arch =
                     in.getLead().getType() == SOURCE_PACKAGE ? "src" : info.getArchitecture();
-                Integer epoch = epoch(in.getPayloadHeader().getTag(RpmTag.EPOCH));
+                Integer epoch = RpmFiles.epoch(in.getPayloadHeader().getTag(RpmTag.EPOCH));
                 return new Artifact(
                     rpm.getFileName().toString(),
                     info.getName(),
@@ -116,14 +116,5 @@ final class Artifacts {
       }
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  /** The EPOCH tag is an INT32 array of one; RpmInformations reads only string tags. */
-  private static Integer epoch(Object tag) {
-    Object value = tag instanceof Object[] a && a.length > 0 ? a[0] : tag;
-    if (tag instanceof int[] a && a.length > 0) {
-      value = a[0];
-    }
-    return value instanceof Number n ? n.intValue() : null;
   }
 }

@@ -73,6 +73,9 @@ final class BuildRun {
   private final Path work;
   private final StepsSeen steps = new StepsSeen();
 
+  /** What the builder installed for the attempt, once it has ended; null before. */
+  private volatile List<BuildStatus.BuildrootPackage> buildroot;
+
   /** The worker's own stage of the attempt, named in its reason; null while the builder runs. */
   private volatile String stage = "checking the SRPM";
 
@@ -215,6 +218,7 @@ final class BuildRun {
       process.kill(timers, worker.config().killGrace());
     }
     long builderMillis = (System.nanoTime() - start) / 1_000_000;
+    buildroot = builder.buildroot(job);
 
     if (build.stopped() != null) {
       return ended(build.stopped(), log, builderMillis);
@@ -485,7 +489,8 @@ final class BuildRun {
         logTail,
         builderMillis,
         Printable.reason(reason),
-        worker.incarnation());
+        worker.incarnation(),
+        buildroot);
   }
 
   /** A reason is one line of at most 1,000 characters, whatever an exception said. */

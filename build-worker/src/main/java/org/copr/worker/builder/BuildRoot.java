@@ -5,53 +5,148 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.copr.contracts.BuildStatus.BuildrootPackage;
+import org.copr.rpm.PackageRelations;
 import org.copr.runtime.process.ExternalCommand;
 
 /**
- * The attempt's own root with the BuildRequires its repositories provide: downloaded with dnf from
- * the build's repositories only, then unpacked and recorded in a sandbox (see {@link #install});
- * the build sees it read-only at {@link SandboxBuilder#DEPS}.
+ * The attempt's own root with the whole dependency closure of its BuildRequires that the host does
+ * not provide: resolved and downloaded with dnf from the build's repositories only, round by round
+ * along the packages' own Requires ({@link #resolve}), then checked, unpacked and recorded in a
+ * sandbox ({@link #install}). The build sees the files at their own paths ({@link MergedRoot}).
  */
 final class BuildRoot {
   private static final Pattern MISSING = Pattern.compile("^No package (.+) available\\.$");
   private static final int SETUP_OUTPUT = 16 * 1024;
   private static final int UNSIGNED = 3;
+  private static final int UNRESOLVED = 4;
+
+  /** More rounds than any real closure needs; a chain longer than this is refused, never looped. */
+  private static final int MAX_ROUNDS = 30;
+
+  /** At most this many packages in one buildroot (the event that records them lists as many). */
+  static final int MAX_PACKAGES = 1000;
 
   /** Where dnf's sandbox sees its configuration, cache, root, keys and downloads. */
   private static final String DNF = "/copr-dnf";
 
   /** What may stand in dnf's configuration file: no spaces, new lines, '$' or '%'. */
-  private static final Pattern REPO_URL =
+  static final Pattern REPO_URL =
       Pattern.compile("https?://[A-Za-z0-9.\\-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~+\\-]+)*/?");
+
+  private static final Pattern VERSION = Pattern.compile("([0-9]{1,10}:)?[A-Za-z0-9._+~^-]{1,128}");
 
   private final SandboxBuilder sandbox;
   private final Path dnf;
-  private final String path;
+  private final HostSystem hostSystem;
 
-  BuildRoot(SandboxBuilder sandbox, Path dnf, String path) {
+  BuildRoot(SandboxBuilder sandbox, Path dnf, HostSystem hostSystem) {
     this.sandbox = sandbox;
     this.dnf = dnf;
-    this.path = path;
+    this.hostSystem = hostSystem;
+  }
+
+  /** The downloaded closure: each package's file and header, and what the host provides to it. */
+  record Closure(Map<Path, PackageRelations> packages, Set<String> host) {}
+
+  /**
+   * Downloads {@code wanted}, then whatever the downloaded packages Require that neither the host
+   * nor a package already downloaded provides, until nothing is missing. What nothing provides
+   * refuses the build, naming what needs it, as dnf says it. Version comparisons are left to rpm's
+   * transaction check in {@link #install}.
+   */
+  Closure resolve(BuildJob job, BuildRequires requires, Consumer<String> log)
+      throws IOException, InterruptedException {
+    Path dnfDir = configure(job, log);
+    long start = System.nanoTime();
+    Map<Path, PackageRelations> packages = new LinkedHashMap<>();
+    Set<String> host = new LinkedHashSet<>(requires.host());
+    Set<String> asked = new LinkedHashSet<>(requires.fromRepos());
+    Map<String, String> neededBy = new LinkedHashMap<>();
+    requires.fromRepos().forEach(r -> neededBy.put(r, null));
+    List<String> wanted = requires.fromRepos();
+    for (int round = 1; !wanted.isEmpty(); round++) {
+      if (round > MAX_ROUNDS) {
+        throw new BuildRefusedException(
+            "the BuildRequires' Requires did not close within " + MAX_ROUNDS + " rounds");
+      }
+      download(job, dnfDir, wanted, neededBy);
+      List<PackageRelations> fresh = new ArrayList<>();
+      try (Stream<Path> files = Files.list(dnfDir.resolve("rpms"))) {
+        for (Path rpm : files.sorted().toList()) {
+          if (!packages.containsKey(rpm)) {
+            if (packages.size() >= MAX_PACKAGES) {
+              throw new BuildRefusedException(
+                  "the buildroot needs more than " + MAX_PACKAGES + " packages");
+            }
+            PackageRelations p = PackageRelations.read(rpm);
+            packages.put(rpm, p);
+            fresh.add(p);
+          }
+        }
+      }
+      List<String> next = new ArrayList<>();
+      for (PackageRelations p : fresh) {
+        for (PackageRelations.Dependency d : p.requires()) {
+          String name = d.name();
+          if (name.startsWith("rpmlib(") || provided(packages.values(), name)) {
+            continue;
+          }
+          if (!HostSystem.PLAIN.matcher(name).matches()
+              || !(d.version().isEmpty() || VERSION.matcher(d.version()).matches())) {
+            throw new BuildRefusedException(
+                p.nevra() + " Requires \"" + shown(d.spec()) + "\", which Copr cannot install");
+          }
+          if (hostSystem.provides(name)) {
+            host.add(name);
+          } else if (asked.add(d.spec())) {
+            next.add(d.spec());
+            neededBy.put(d.spec(), p.nevra());
+          }
+        }
+      }
+      wanted = next;
+    }
+    log.accept(
+        "copr-build-worker: resolved "
+            + packages.size()
+            + " packages from the build's repositories in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
+    return new Closure(packages, host);
+  }
+
+  private static boolean provided(Iterable<PackageRelations> packages, String name) {
+    for (PackageRelations p : packages) {
+      if (p.name().equals(name) || p.provides().contains(name) || p.files().contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String shown(String text) {
+    String plain = text.replaceAll("[^\\x20-\\x7e]", "?");
+    return plain.length() <= 200 ? plain : plain.substring(0, 200) + "…";
   }
 
   /**
-   * Fetches the packages that provide {@code wanted}; a name none provides refuses the build. dnf
-   * runs in a sandbox of its own (the host's network, nothing else of the host writable, the slot's
-   * uid, an environment from scratch) with a configuration written here: only the build's
-   * repositories, no repository or plugin configuration of the host, and every package spec after
-   * {@code --}. What the packages are signed with is checked in {@link #install}.
+   * dnf's configuration, written here: only the build's repositories (each with its copr's key), no
+   * repository or plugin configuration of the host.
    */
-  Path download(BuildJob job, List<String> wanted, Consumer<String> log)
+  private Path configure(BuildJob job, Consumer<String> log)
       throws IOException, InterruptedException {
-    Path work = job.workDir();
-    Path dnfDir = Files.createDirectories(work.resolve("dnf"));
+    Path dnfDir = Files.createDirectories(job.workDir().resolve("dnf"));
     for (String sub : List.of("rpms", "cache", "root", "keys", "pluginconf")) {
       Files.createDirectories(dnfDir.resolve(sub));
     }
@@ -81,9 +176,48 @@ final class BuildRoot {
       }
     }
     Files.writeString(dnfDir.resolve("dnf.conf"), conf);
-    giveTree(job, dnfDir);
+    try (Stream<Path> paths = Files.walk(dnfDir)) {
+      for (Path p : paths.toList()) {
+        sandbox.giveToBuild(job, p);
+      }
+    }
+    return dnfDir;
+  }
 
-    List<String> cmd = sandbox.sandbox(job, true);
+  /**
+   * One round of {@code dnf download}, in a sandbox of its own (the host's network, nothing else of
+   * the host writable, the slot's uid, an environment from scratch), every package spec after
+   * {@code --}. What the packages are signed with is checked in {@link #install}.
+   */
+  private void download(
+      BuildJob job, Path dnfDir, List<String> wanted, Map<String, String> neededBy)
+      throws IOException, InterruptedException {
+    List<String> cmd = dnfCommand(job, dnfDir);
+    cmd.addAll(List.of("--enableplugin=download", "download", "--destdir=" + DNF + "/rpms", "--"));
+    cmd.addAll(wanted);
+    Result r = run(cmd, job.workDir(), job.timeout());
+    List<String> missing = new ArrayList<>();
+    for (String line : r.output().lines().toList()) {
+      Matcher m = MISSING.matcher(line.strip());
+      if (m.matches() && wanted.contains(m.group(1))) {
+        String by = neededBy.get(m.group(1));
+        missing.add(m.group(1) + (by == null ? "" : " needed by " + by));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new BuildRefusedException(SandboxBuilder.nothingProvides(missing));
+    }
+    if (r.exit() != 0) {
+      throw new BuildRefusedException(
+          "cannot download the BuildRequires from the build's repositories (dnf exited "
+              + r.exit()
+              + "): "
+              + lastLine(r.output()));
+    }
+  }
+
+  private List<String> dnfCommand(BuildJob job, Path dnfDir) {
+    List<String> cmd = sandbox.sandbox(job, true, Optional.empty());
     cmd.addAll(List.of("--bind", dnfDir.toString(), DNF));
     cmd.add("--");
     cmd.add(dnf.toString());
@@ -94,62 +228,24 @@ final class BuildRoot {
             "--config=" + DNF + "/dnf.conf",
             "--installroot=" + DNF + "/root",
             "--releasever=" + releaseVersion(job),
-            "--disableplugin=*",
-            "--enableplugin=download",
-            "download",
-            "--destdir=" + DNF + "/rpms",
-            "--"));
-    cmd.addAll(wanted);
-    long start = System.nanoTime();
-    Result r = run(cmd, work, job.timeout());
-    List<String> missing = new ArrayList<>();
-    for (String line : r.output().lines().toList()) {
-      Matcher m = MISSING.matcher(line.strip());
-      if (m.matches() && wanted.contains(m.group(1))) {
-        missing.add(m.group(1));
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new BuildRefusedException(SandboxBuilder.nothingProvides(missing));
-    }
-    if (r.exit() != 0) {
-      r.output().lines().forEach(log);
-      throw new BuildRefusedException(
-          "cannot download the BuildRequires from the build's repositories (dnf exited "
-              + r.exit()
-              + ")");
-    }
-    Path rpms = dnfDir.resolve("rpms");
-    try (Stream<Path> files = Files.list(rpms)) {
-      log.accept(
-          "copr-build-worker: downloaded "
-              + files.map(p -> p.getFileName().toString()).sorted().toList()
-              + " in "
-              + (System.nanoTime() - start) / 1_000_000
-              + " ms");
-    }
-    return rpms;
-  }
-
-  /** The folders dnf writes belong to the slot's uid (when the worker is root). */
-  private void giveTree(BuildJob job, Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.toList()) {
-        sandbox.giveToBuild(job, p);
-      }
-    }
+            "--disableplugin=*"));
+    return cmd;
   }
 
   /**
-   * Unpacks the downloaded packages into the attempt's root and records them (and what the host
-   * provides) in its rpm database, inside a sandbox like the build's: the packages come from users'
-   * repositories and are no more trusted than the SRPM. Their scriptlets never run.
+   * Checks, unpacks and records the closure (and what the host provides) in the attempt's root,
+   * inside a sandbox like the build's: the packages come from users' repositories and are no more
+   * trusted than the SRPM. Their scriptlets never run. rpm's transaction check (versions,
+   * conflicts) must pass: its own words are the reason otherwise. Returns what was installed, with
+   * the repository each package came from (the first of the build's that has it).
    */
-  void install(BuildJob job, Path rpms, Optional<HostProvides.Db> host, Consumer<String> log)
+  List<BuildrootPackage> install(
+      BuildJob job, Closure closure, Optional<HostProvides.Db> host, Consumer<String> log)
       throws IOException, InterruptedException {
+    Path rpms = job.workDir().resolve("dnf/rpms");
     Path deps = Files.createDirectories(job.workDir().resolve("deps"));
     sandbox.giveToBuild(job, deps);
-    List<String> cmd = sandbox.sandbox(job);
+    List<String> cmd = sandbox.sandbox(job, false, Optional.empty());
     cmd.addAll(List.of("--ro-bind", rpms.toString(), "/deps-rpms"));
     cmd.addAll(List.of("--bind", deps.toString(), SandboxBuilder.DEPS));
     cmd.addAll(List.of("--ro-bind", rpms.resolveSibling("keys").toString(), "/copr-keys"));
@@ -169,24 +265,79 @@ final class BuildRoot {
             + " echo \"copr-build-worker: ${r##*/} is not signed by the key of a copr of this"
             + " build\"; exit "
             + UNSIGNED
-            + "; }; done; cd "
+            + "; }; done; rpm --dbpath "
+            + SandboxBuilder.DEPS
+            + "/var/lib/rpm -i --justdb --noscripts --notriggers --ignoresize /deps-rpms/*.rpm"
+            + extra
+            + " || exit "
+            + UNRESOLVED
+            + "; cd "
             + SandboxBuilder.DEPS
             + " && for r in /deps-rpms/*.rpm; do rpm2archive -n - < \"$r\" | tar -x -f - || exit 1;"
-            + " done && rpm --dbpath "
-            + SandboxBuilder.DEPS
-            + "/var/lib/rpm -i --justdb --nodeps --noscripts --notriggers --ignoresize"
-            + " /deps-rpms/*.rpm"
-            + extra);
+            + " done");
     Result r = run(cmd, job.workDir(), job.timeout());
     r.output().lines().forEach(log);
     if (r.exit() == UNSIGNED) {
       throw new BuildRefusedException(
           "a BuildRequires from the build's repositories is not signed by its copr's key");
     }
+    if (r.exit() == UNRESOLVED) {
+      throw new BuildRefusedException(rpmProblems(r.output()));
+    }
     if (r.exit() != 0 || !Files.isDirectory(deps.resolve("var/lib/rpm"))) {
       throw new BuildRefusedException(
           "cannot install the BuildRequires into the build's root (exit " + r.exit() + ")");
     }
+    return recorded(job, closure);
+  }
+
+  /** rpm's own explanation: its {@code is needed by} and {@code conflicts with} lines. */
+  private static String rpmProblems(String output) {
+    List<String> problems =
+        output
+            .lines()
+            .map(String::strip)
+            .filter(l -> l.contains(" is needed by ") || l.contains("conflicts with"))
+            .limit(10)
+            .toList();
+    return problems.isEmpty()
+        ? "rpm refused the buildroot: " + lastLine(output)
+        : "rpm refused the buildroot: " + String.join("; ", problems);
+  }
+
+  /** Each package with the repository dnf took it from ({@code repoquery}, from the cache). */
+  private List<BuildrootPackage> recorded(BuildJob job, Closure closure)
+      throws IOException, InterruptedException {
+    Path dnfDir = job.workDir().resolve("dnf");
+    List<String> cmd = dnfCommand(job, dnfDir);
+    cmd.addAll(
+        List.of("-C", "repoquery", "--qf", "%{repoid} %{name} %{version} %{release} %{arch}"));
+    cmd.add("--");
+    closure.packages().values().forEach(p -> cmd.add(p.nevra()));
+    Result r = run(cmd, job.workDir(), job.timeout());
+    Map<String, String> repoOf = new LinkedHashMap<>();
+    for (String line : r.output().lines().toList()) {
+      String[] parts = line.strip().split(" ", 2);
+      if (parts.length == 2 && parts[0].matches("copr[0-9]{1,3}")) {
+        int index = Integer.parseInt(parts[0].substring(4));
+        if (index < job.repos().size()) {
+          repoOf.putIfAbsent(parts[1], job.repos().get(index));
+        }
+      }
+    }
+    List<BuildrootPackage> installed = new ArrayList<>();
+    for (PackageRelations p : closure.packages().values()) {
+      String key = p.name() + " " + p.version() + " " + p.release() + " " + p.arch();
+      installed.add(
+          new BuildrootPackage(
+              p.name(), p.epoch(), p.version(), p.release(), p.arch(), repoOf.get(key)));
+    }
+    return installed;
+  }
+
+  private static String lastLine(String output) {
+    List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
   }
 
   private record Result(int exit, String output) {}

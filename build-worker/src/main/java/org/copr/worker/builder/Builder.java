@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.copr.contracts.BuildStatus.BuildrootPackage;
 
 /**
  * A program that turns an SRPM into RPMs in {@link BuildJob#resultDir()}, a folder of the attempt's
@@ -29,6 +30,14 @@ public interface Builder {
       throws IOException, InterruptedException {}
 
   List<String> command(BuildJob job);
+
+  /**
+   * What was installed into the attempt's buildroot, once the builder has ended (empty when it
+   * installed nothing or cannot tell).
+   */
+  default List<BuildrootPackage> buildroot(BuildJob job) {
+    return List.of();
+  }
 
   /**
    * The builder process's whole environment. mock and rpmbuild read {@code ~/.rpmmacros}: a private

@@ -75,6 +75,7 @@ public class Builders {
         find("prlimit", path).orElseThrow(() -> missing("prlimit", path)),
         find("setpriv", path),
         find("dnf", path),
+        find("unshare", path).orElseThrow(() -> missing("unshare", path)),
         sandbox,
         workDir,
         hostProvidesCache(workDir),

@@ -11,18 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.copr.contracts.BuildStatus.BuildrootPackage;
 import org.copr.worker.config.WorkerConfig;
 
 /**
  * The local backend: {@code rpmbuild --rebuild} inside bubblewrap, as an unprivileged uid of its
  * own, with no network, its own PID, IPC and UTS namespaces, the host's /usr and /etc read-only, a
  * size-bounded tmpfs as its build folder, its SRPM read-only and its result folder writable.
- * BuildRequires the host does not provide are downloaded with dnf from the build's repositories and
- * unpacked (in a sandbox too) into a root of the attempt's own, shown read-only at {@link #DEPS}.
- * See src-docs/build-worker.md, "The sandbox".
+ * BuildRequires the host does not provide, with their own Requires, are downloaded with dnf from
+ * the build's repositories, unpacked (in a sandbox too) into a root of the attempt's own and shown
+ * at their own paths ({@link MergedRoot}). See src-docs/build-worker.md, "The sandbox".
  */
 public final class SandboxBuilder implements Builder {
-  /** Where the attempt's own root with its BuildRequires from repositories is seen. */
+  /** Where the sandbox that unpacks the BuildRequires sees the attempt's own root. */
   static final String DEPS = "/copr-deps";
 
   static final List<String> PROGRAM_DIRS =
@@ -36,6 +37,8 @@ public final class SandboxBuilder implements Builder {
   private final Path prlimit;
   private final Optional<Path> setpriv;
   private final Optional<Path> dnf;
+  private final Path unshare;
+  private final HostSystem hostSystem;
   private final WorkerConfig.Sandbox config;
   private final HostProvides hostProvides;
   private final String path;
@@ -48,6 +51,7 @@ public final class SandboxBuilder implements Builder {
       Path prlimit,
       Optional<Path> setpriv,
       Optional<Path> dnf,
+      Path unshare,
       WorkerConfig.Sandbox config,
       Path workDir,
       Path cacheDir,
@@ -58,7 +62,10 @@ public final class SandboxBuilder implements Builder {
     this.prlimit = prlimit;
     this.setpriv = setpriv;
     this.dnf = dnf;
+    this.unshare = unshare;
     this.config = config;
+    this.hostSystem =
+        new HostSystem(PROGRAM_DIRS, Set.copyOf(config.hostProvides().orElse(List.of())));
     this.hostProvides = new HostProvides(cacheDir, rpmbuild, path);
     this.path = path;
     this.ownUid = ownUid();
@@ -156,8 +163,7 @@ public final class SandboxBuilder implements Builder {
     Files.createDirectories(job.resultDir());
     giveToBuild(job, job.resultDir());
 
-    BuildRequires requires =
-        BuildRequires.of(srpm, PROGRAM_DIRS, Set.copyOf(config.hostProvides().orElse(List.of())));
+    BuildRequires requires = BuildRequires.of(srpm, hostSystem);
     if (requires.host().isEmpty() && requires.fromRepos().isEmpty()) {
       return;
     }
@@ -166,44 +172,50 @@ public final class SandboxBuilder implements Builder {
             + requires.host()
             + "; from the build's repositories: "
             + requires.fromRepos());
-    Optional<HostProvides.Db> host =
-        requires.host().isEmpty()
-            ? Optional.empty()
-            : Optional.of(hostProvides.db(requires.host()));
     if (requires.fromRepos().isEmpty()) {
-      Files.createSymbolicLink(work.resolve("rpmdb"), host.get().rpmdb());
+      Files.createSymbolicLink(work.resolve("rpmdb"), hostProvides.db(requires.host()).rpmdb());
       return;
     }
     if (job.repos().isEmpty() || dnf.isEmpty()) {
       throw new BuildRefusedException(nothingProvides(requires.fromRepos()));
     }
-    BuildRoot root = new BuildRoot(this, dnf.get(), path);
-    root.install(job, root.download(job, requires.fromRepos(), log), host, log);
+    BuildRoot root = new BuildRoot(this, dnf.get(), hostSystem);
+    BuildRoot.Closure closure = root.resolve(job, requires, log);
+    Optional<HostProvides.Db> host =
+        closure.host().isEmpty()
+            ? Optional.empty()
+            : Optional.of(hostProvides.db(List.copyOf(closure.host())));
+    InstalledPackages.write(work, root.install(job, closure, host, log), log);
+  }
+
+  @Override
+  public List<BuildrootPackage> buildroot(BuildJob job) {
+    return InstalledPackages.read(job.workDir());
   }
 
   @Override
   public List<String> command(BuildJob job) {
     Path work = job.workDir();
-    List<String> cmd = sandbox(job);
+    Optional<MergedRoot> merged;
+    try {
+      merged = MergedRoot.of(unshare, work);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    List<String> cmd = sandbox(job, false, merged);
     cmd.addAll(List.of("--ro-bind", work.resolve("srpm").toString(), "/srpm"));
     cmd.addAll(List.of("--bind", job.resultDir().toString(), "/results"));
     String dbpath = "/build/rpmdb";
-    if (Files.isDirectory(work.resolve("deps"))) {
-      cmd.addAll(List.of("--ro-bind", work.resolve("deps").toString(), DEPS));
-      dbpath = DEPS + "/var/lib/rpm";
-      setenv(cmd, "PATH", DEPS + "/usr/bin:" + DEPS + "/usr/sbin:" + basePath());
-      setenv(cmd, "LD_LIBRARY_PATH", DEPS + "/usr/lib64:" + DEPS + "/usr/lib");
-      setenv(cmd, "LIBRARY_PATH", DEPS + "/usr/lib64:" + DEPS + "/usr/lib");
-      setenv(cmd, "CPATH", DEPS + "/usr/include");
-      setenv(
-          cmd,
-          "PKG_CONFIG_PATH",
-          DEPS
-              + "/usr/lib64/pkgconfig:"
-              + DEPS
-              + "/usr/lib/pkgconfig:"
-              + DEPS
-              + "/usr/share/pkgconfig");
+    if (merged.isPresent()) {
+      // Where rpm looks (rpmbuild is told; Debian's rpm defaults to ~/.rpmdb, HOME is /build).
+      dbpath = "/var/lib/rpm";
+      cmd.addAll(List.of("--ro-bind", work.resolve("deps/var/lib/rpm").toString(), dbpath));
+      cmd.addAll(List.of("--symlink", dbpath, "/build/.rpmdb"));
+      cmd.addAll(merged.get().ownBinds());
+      // The Fedora paths the packages use, which Debian's gcc, ld.so and pkg-config do not search.
+      setenv(cmd, "LIBRARY_PATH", "/usr/lib64");
+      setenv(cmd, "LD_LIBRARY_PATH", "/usr/lib64");
+      setenv(cmd, "PKG_CONFIG_PATH", "/usr/lib64/pkgconfig:/usr/share/pkgconfig");
     } else if (Files.exists(work.resolve("rpmdb"))) {
       cmd.addAll(List.of("--ro-bind", work.resolve("rpmdb").toString(), "/copr-rpmdb"));
       dbpath = "/copr-rpmdb";
@@ -228,14 +240,15 @@ public final class SandboxBuilder implements Builder {
    * a bounded tmpfs at /build (also /tmp and /var/tmp) and an environment from scratch.
    */
   List<String> sandbox(BuildJob job) {
-    return sandbox(job, false);
+    return sandbox(job, false, Optional.empty());
   }
 
   /**
    * The sandbox; with {@code network} it keeps the host's network (dnf fetching from the build's
-   * repositories), everything else is the same.
+   * repositories), with {@code merged} it shows the attempt's buildroot at the host's paths;
+   * everything else is the same.
    */
-  List<String> sandbox(BuildJob job, boolean network) {
+  List<String> sandbox(BuildJob job, boolean network, Optional<MergedRoot> merged) {
     long size = config.buildSize().asLongValue();
     long cpu = cpuSeconds(job);
     List<String> cmd = new ArrayList<>();
@@ -258,6 +271,7 @@ public final class SandboxBuilder implements Builder {
               "--clear-groups",
               "--"));
     }
+    merged.ifPresent(m -> cmd.addAll(m.mountingPrefix()));
     cmd.add(bwrap.toString());
     cmd.addAll(
         List.of(
@@ -275,7 +289,7 @@ public final class SandboxBuilder implements Builder {
     if (network) {
       cmd.add("--share-net");
     }
-    cmd.addAll(List.of("--ro-bind", "/usr", "/usr"));
+    cmd.addAll(List.of("--ro-bind", merged.map(m -> m.source("usr")).orElse("/usr"), "/usr"));
     for (String top : List.of("bin", "sbin", "lib", "lib64", "lib32", "libx32")) {
       Path host = Path.of("/", top);
       try {
@@ -288,7 +302,7 @@ public final class SandboxBuilder implements Builder {
         throw new IllegalStateException("cannot read " + host, e);
       }
     }
-    cmd.addAll(List.of("--ro-bind", "/etc", "/etc"));
+    cmd.addAll(List.of("--ro-bind", merged.map(m -> m.source("etc")).orElse("/etc"), "/etc"));
     cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev"));
     cmd.addAll(List.of("--size", Long.toString(memory.buildFolder()), "--tmpfs", "/build"));
     cmd.addAll(List.of("--dir", "/build/tmp", "--symlink", "/build/tmp", "/tmp"));

@@ -36,17 +36,47 @@ class BuildersTest {
         .containsExactly(
             "/usr/bin/mock",
             "-r",
-            "fedora-40-aarch64",
+            "/work/42-2-x/mock.cfg",
             "--rebuild",
             "/storage/srpms/ab/hello-1.0-1.src.rpm",
             "--resultdir",
             "/storage/results/42/2",
-            "--addrepo=http://repos.example/alice/hello/fedora-40-aarch64/",
-            "--addrepo=http://repos.example/bob/libs/fedora-40-aarch64/",
             "--uniqueext",
             "copr-42-2",
             "--rpmbuild_timeout",
             "5400");
+  }
+
+  /**
+   * The event rules let a repository URL hold quotes; mock's config is Python: every URL must match
+   * the strict pattern before anything is written.
+   */
+  @Test
+  void mocksConfigRefusesARepositoryURLThatCouldEndItsString(@TempDir Path work) {
+    var mock = new MockBuilder(Path.of("/usr/bin/mock"));
+    for (String url :
+        List.of(
+            "http://repos.example/a/b\"\"\"+__import__('os').system('id')+\"\"\"/",
+            "http://repos.example/a/b/'\nconfig_opts['chrootuid']=0/",
+            "file:///etc/passwd",
+            "http://repos.example/a/b/%{lua:os.exit()}/")) {
+      BuildJob job =
+          new BuildJob(
+              42,
+              2,
+              JOB.chroot(),
+              JOB.srpm(),
+              work.resolve("results"),
+              work,
+              List.of(url),
+              Duration.ofMinutes(90),
+              0);
+      assertThatThrownBy(() -> mock.prepare(job, line -> {}))
+          .as(url)
+          .isInstanceOf(BuildRefusedException.class)
+          .hasMessage("a repository URL of the build is not usable");
+      assertThat(work.resolve("mock.cfg")).doesNotExist();
+    }
   }
 
   @Test
@@ -75,7 +105,7 @@ class BuildersTest {
       @TempDir Path dir) throws Exception {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
     Path bin = Files.createDirectories(dir.resolve("bin"));
-    for (String tool : List.of("bwrap", "rpmbuild", "prlimit", "setpriv")) {
+    for (String tool : List.of("bwrap", "rpmbuild", "prlimit", "setpriv", "unshare")) {
       executable(bin.resolve(tool));
     }
     Builder sandbox =
@@ -175,7 +205,7 @@ class BuildersTest {
   void autoChoosesMockWhenItIsOnThePathAndTheSandboxOtherwise(@TempDir Path dir) throws Exception {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
     Path bin = Files.createDirectories(dir.resolve("bin"));
-    for (String tool : List.of("bwrap", "rpmbuild", "prlimit", "setpriv")) {
+    for (String tool : List.of("bwrap", "rpmbuild", "prlimit", "setpriv", "unshare")) {
       executable(bin.resolve(tool));
     }
     String path = bin + ":/nonexistent";
