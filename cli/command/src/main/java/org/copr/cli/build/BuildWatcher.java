@@ -11,6 +11,7 @@ import org.copr.cli.Output;
 import org.copr.cli.PollOptions;
 import org.copr.client.Build;
 import org.copr.client.CoprClient;
+import org.copr.client.Upload;
 import org.copr.contracts.rest.BuildState;
 
 /** Follows builds until every one has ended, printing a line whenever one changes state. */
@@ -45,6 +46,25 @@ public final class BuildWatcher {
       poll.pause();
       current = fetch(ids);
     }
+  }
+
+  /**
+   * After a command started builds: with {@code nowait} only their JSON (for --output json), else
+   * watches them to their end and prints their ended JSON; the exit code says whether all
+   * succeeded.
+   */
+  public int follow(Upload started, boolean nowait) {
+    if (nowait) {
+      if (quiet) {
+        output.json(started);
+      }
+      return ExitCode.OK;
+    }
+    List<Build> ended = watch(started.builds().stream().map(Build::id).toList());
+    if (quiet) {
+      output.json(new Upload(started.pkg(), ended));
+    }
+    return exitCode(ended);
   }
 
   public static int exitCode(List<Build> builds) {

@@ -2,10 +2,8 @@ package org.copr.cli.build;
 
 import java.util.List;
 import org.copr.cli.CoprSubcommand;
-import org.copr.cli.ExitCode;
 import org.copr.cli.OutputOptions;
 import org.copr.cli.PollOptions;
-import org.copr.client.Build;
 import org.copr.client.CoprClient;
 import org.copr.client.Rebuild;
 import org.copr.client.Upload;
@@ -60,18 +58,6 @@ abstract class RebuildCommand extends CoprSubcommand {
                       made.builds().stream().map(b -> b.id() + " (" + b.chroot() + ")").toList())
                   + ".");
     }
-    if (nowait) {
-      if (format.json()) {
-        output().json(made);
-      }
-      return ExitCode.OK;
-    }
-    List<Build> ended =
-        new BuildWatcher(client, output(), poll, format.json())
-            .watch(made.builds().stream().map(Build::id).toList());
-    if (format.json()) {
-      output().json(new Upload(made.pkg(), ended));
-    }
-    return BuildWatcher.exitCode(ended);
+    return new BuildWatcher(client, output(), poll, format.json()).follow(made, nowait);
   }
 }

@@ -3,7 +3,6 @@ package org.copr.cli.pkg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.copr.cli.BatchOptions;
 import org.copr.cli.CliException;
 import org.copr.cli.CoprSubcommand;
@@ -11,7 +10,6 @@ import org.copr.cli.ExitCode;
 import org.copr.cli.OutputOptions;
 import org.copr.cli.PollOptions;
 import org.copr.cli.build.BuildWatcher;
-import org.copr.client.Build;
 import org.copr.client.CoprClient;
 import org.copr.client.Upload;
 import org.copr.client.UploadListener;
@@ -69,18 +67,6 @@ public class CreatePkg extends CoprSubcommand {
                       upload.builds().stream().map(b -> b.id() + " (" + b.chroot() + ")").toList())
                   + ".");
     }
-    if (nowait) {
-      if (format.json()) {
-        output().json(upload);
-      }
-      return ExitCode.OK;
-    }
-    List<Build> ended =
-        new BuildWatcher(client, output(), poll, format.json())
-            .watch(upload.builds().stream().map(Build::id).toList());
-    if (format.json()) {
-      output().json(new Upload(upload.pkg(), ended));
-    }
-    return BuildWatcher.exitCode(ended);
+    return new BuildWatcher(client, output(), poll, format.json()).follow(upload, nowait);
   }
 }
