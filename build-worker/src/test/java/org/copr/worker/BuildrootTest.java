@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,51 +123,31 @@ class BuildrootTest {
     }
   }
 
-  @Test
-  void aRequiresOfABuildRequiresThatNothingProvidesIsNamedWithWhatNeedsIt() throws Exception {
-    try (SignedRepos repos = new SignedRepos()) {
-      String broken =
-          repos.repoOfSpecs(
-              "broken",
-              CHROOT,
-              Map.of(
-                  "libhello",
-                  LibraryStack.libhello("1.0")
-                      .replace(
-                          "Requires: libhello = %{version}-%{release}",
-                          "Requires: libhello-data >= 2")));
-
-      var finished = build("hello-app", LibraryStack.helloApp(), List.of(broken));
-
-      assertThat(finished.success()).isFalse();
-      assertThat(finished.reason())
-          .isEqualTo(
-              "fetching BuildRequires failed: nothing provides libhello-data >= 2 needed by"
-                  + " libhello-devel-1.0-1.x86_64");
-    }
+  /** A libs repository whose libhello-devel says {@code relations} instead of its Requires. */
+  private static String libsWhoseDevelSays(SignedRepos repos, String copr, String relations)
+      throws IOException {
+    String spec =
+        LibraryStack.libhello("1.0")
+            .replace("Requires: libhello = %{version}-%{release}", relations);
+    return repos.repoOfSpecs(copr, CHROOT, Map.of("libhello", spec));
   }
 
   @Test
-  void aVersionNoRepositoryHasIsNamedAsDnfSaysIt() throws Exception {
+  void aRequiresOfTheClosureThatNoRepositoryMeetsIsNamedAsDnfSaysIt() throws Exception {
     try (SignedRepos repos = new SignedRepos()) {
-      String skewed =
-          repos.repoOfSpecs(
-              "skewed",
-              CHROOT,
-              Map.of(
-                  "libhello",
-                  LibraryStack.libhello("1.0")
-                      .replace(
-                          "Requires: libhello = %{version}-%{release}",
-                          "Requires: libhello = 9.9-1")));
+      List<String> unmet = List.of("libhello-data >= 2", "libhello = 9.9-1");
+      for (int i = 0; i < unmet.size(); i++) {
+        String libs = libsWhoseDevelSays(repos, "unmet" + i, "Requires: " + unmet.get(i));
 
-      var finished = build("hello-app", LibraryStack.helloApp(), List.of(skewed));
+        var finished = build("hello-app", LibraryStack.helloApp(), List.of(libs));
 
-      assertThat(finished.success()).isFalse();
-      assertThat(finished.reason())
-          .isEqualTo(
-              "fetching BuildRequires failed: nothing provides libhello = 9.9-1 needed by"
-                  + " libhello-devel-1.0-1.x86_64");
+        assertThat(finished.success()).isFalse();
+        assertThat(finished.reason())
+            .isEqualTo(
+                "fetching BuildRequires failed: nothing provides "
+                    + unmet.get(i)
+                    + " needed by libhello-devel-1.0-1.x86_64");
+      }
     }
   }
 
@@ -174,15 +155,10 @@ class BuildrootTest {
   void aConflictInTheClosureFailsBeforeBuildWithRpmsOwnExplanation() throws Exception {
     try (SignedRepos repos = new SignedRepos()) {
       String conflicting =
-          repos.repoOfSpecs(
+          libsWhoseDevelSays(
+              repos,
               "conflicting",
-              CHROOT,
-              Map.of(
-                  "libhello",
-                  LibraryStack.libhello("1.0")
-                      .replace(
-                          "Requires: libhello = %{version}-%{release}",
-                          "Requires: libhello = %{version}-%{release}\nConflicts: libhello < 2")));
+              "Requires: libhello = %{version}-%{release}\nConflicts: libhello < 2");
 
       var finished = build("hello-app", LibraryStack.helloApp(), List.of(conflicting));
       String log = Files.readString(worker.storage().log(finished.buildId(), 1));

@@ -103,6 +103,7 @@ final class BuildRoot {
             continue;
           }
           if (!HostSystem.PLAIN.matcher(name).matches()
+              || name.startsWith("-")
               || !(d.version().isEmpty() || VERSION.matcher(d.version()).matches())) {
             throw new BuildRefusedException(
                 p.nevra() + " Requires \"" + shown(d.spec()) + "\", which Copr cannot install");
