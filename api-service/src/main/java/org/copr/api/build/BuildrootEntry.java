@@ -1,6 +1,7 @@
 package org.copr.api.build;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,7 +21,7 @@ public class BuildrootEntry extends PanacheEntityBase {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @jakarta.persistence.Column(name = "build_id")
+  @Column(name = "build_id")
   public long buildId;
 
   public String name;

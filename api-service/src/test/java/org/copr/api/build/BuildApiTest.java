@@ -144,6 +144,11 @@ class BuildApiTest {
             "packages.nevra",
             org.hamcrest.Matchers.contains("libhello-1.0-1.x86_64", "old-dep-2:0.9-3.noarch"))
         .body("packages.repo", org.hamcrest.Matchers.contains(libs, null));
+    // The build page shows the same list, with the repository each package came from.
+    assertThat(anonymous().accept("text/html").get("/build/{id}", b).then().extract().asString())
+        .contains("<table id=\"buildroot\">")
+        .contains("<td>libhello-1.0-1.x86_64</td><td>" + libs + "</td>")
+        .contains("<td>old-dep-2:0.9-3.noarch</td><td>not recorded</td>");
 
     long other = build().build();
     status(
@@ -165,6 +170,9 @@ class BuildApiTest {
         .get("/builds/{id}/buildroot", other)
         .then()
         .body("packages", org.hamcrest.Matchers.hasSize(0));
+    assertThat(
+            anonymous().accept("text/html").get("/build/{id}", other).then().extract().asString())
+        .doesNotContain("id=\"buildroot\"");
     anonymous().get("/builds/{id}/buildroot", 999_999_999L).then().statusCode(404);
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -41,10 +42,10 @@ final class MergedRoot {
   }
 
   /** The attempt's root, with its mount points made; empty when it has no root of its own. */
-  static java.util.Optional<MergedRoot> of(Path unshare, Path work) throws IOException {
+  static Optional<MergedRoot> of(Path unshare, Path work) throws IOException {
     Path deps = work.resolve("deps");
     if (!Files.isDirectory(deps, LinkOption.NOFOLLOW_LINKS)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (UNSAFE.matcher(work.toString()).find()) {
       throw new IllegalStateException("the work folder " + work + " holds , : \\ or a space");
@@ -53,7 +54,7 @@ final class MergedRoot {
     for (String dir : MERGED) {
       Files.createDirectories(mounts.resolve(dir));
     }
-    return java.util.Optional.of(new MergedRoot(unshare, deps, mounts));
+    return Optional.of(new MergedRoot(unshare, deps, mounts));
   }
 
   /** Runs what follows in a user and mount namespace of its own with the overlays mounted. */

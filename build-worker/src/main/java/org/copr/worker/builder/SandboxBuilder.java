@@ -1,6 +1,7 @@
 package org.copr.worker.builder;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -200,7 +201,7 @@ public final class SandboxBuilder implements Builder {
     try {
       merged = MergedRoot.of(unshare, work);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     List<String> cmd = sandbox(job, false, merged);
     cmd.addAll(List.of("--ro-bind", work.resolve("srpm").toString(), "/srpm"));
